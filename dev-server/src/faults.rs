@@ -1,0 +1,116 @@
+//! Fault injection for tests: error rates, latency and dropped connections, deterministic from a seed.
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde::Deserialize;
+
+use crate::error::ApiError;
+use crate::log::{user_hint, Entry, Injected};
+use crate::Shared;
+
+/// What the admin route sets. Rates are probabilities in 0..=1, drawn per request.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct FaultSettings {
+    pub seed: u64,
+    pub rate500: f64,
+    pub rate503: f64,
+    pub rate429: f64,
+    pub latency_ms: u64,
+    /// Drop this many connections, counting only requests of `drop_method` (any when unset).
+    pub drop_count: u32,
+    pub drop_method: Option<String>,
+    /// Drop after the request was processed (the write happened, the client never hears of it).
+    pub drop_after: bool,
+}
+
+pub struct Faults {
+    pub settings: FaultSettings,
+    rng: StdRng,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Self::new(FaultSettings::default())
+    }
+}
+
+enum Decision {
+    Pass,
+    Fail(StatusCode),
+    Drop { after: bool },
+}
+
+impl Faults {
+    pub fn new(settings: FaultSettings) -> Self {
+        Faults { rng: StdRng::seed_from_u64(settings.seed), settings }
+    }
+
+    fn decide(&mut self, method: &str) -> Decision {
+        let s = &mut self.settings;
+        if s.drop_count > 0 && s.drop_method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) {
+            s.drop_count -= 1;
+            return Decision::Drop { after: s.drop_after };
+        }
+        let roll: f64 = self.rng.random();
+        let s = &self.settings;
+        if roll < s.rate500 {
+            Decision::Fail(StatusCode::INTERNAL_SERVER_ERROR)
+        } else if roll < s.rate500 + s.rate503 {
+            Decision::Fail(StatusCode::SERVICE_UNAVAILABLE)
+        } else if roll < s.rate500 + s.rate503 + s.rate429 {
+            Decision::Fail(StatusCode::TOO_MANY_REQUESTS)
+        } else {
+            Decision::Pass
+        }
+    }
+}
+
+pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -> Response {
+    let (decision, latency) = {
+        let mut emu = state.lock().unwrap();
+        (emu.faults.decide(request.method().as_str()), emu.faults.settings.latency_ms)
+    };
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    match decision {
+        Decision::Pass => next.run(request).await,
+        Decision::Fail(status) => {
+            let mut error = ApiError::new(status, format!("injected fault: {}", status.canonical_reason().unwrap_or("")));
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                error.retry_after_secs = Some(1);
+            }
+            let mut response = error.into_response();
+            response.extensions_mut().insert(Injected(match status.as_u16() {
+                500 => "500",
+                503 => "503",
+                _ => "429",
+            }));
+            response
+        }
+        Decision::Drop { after } => {
+            let entry = Entry {
+                method: request.method().to_string(),
+                path: request.uri().path().to_string(),
+                query: request.uri().query().unwrap_or("").to_string(),
+                status: 0,
+                user: user_hint(&request),
+                micros: 0,
+                injected: Some("drop"),
+            };
+            if after {
+                let _ = next.run(request).await;
+            }
+            state.lock().unwrap().log.entries.push(entry);
+            // Unwinding out of the connection's task closes the socket without any response, which is
+            // what a client sees when a connection drops. `resume_unwind` skips the panic hook's noise.
+            std::panic::resume_unwind(Box::new("injected dropped connection"))
+        }
+    }
+}
