@@ -1,0 +1,138 @@
+//! The panel's configuration: typed, validated once, with messages that name the attribute at fault.
+
+/// Which CRM API the panel talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ProviderKind {
+    /// Rollout's Universal CRM API (one API over Follow Up Boss, HubSpot, Lofty, …).
+    #[default]
+    Rollout,
+    /// Rally CRM's own REST API.
+    Rally,
+}
+
+impl ProviderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Rollout => "rollout",
+            ProviderKind::Rally => "rally",
+        }
+    }
+}
+
+pub const DEFAULT_ROLLOUT_API: &str = "https://crm.universal.rollout.com/api";
+pub const DEFAULT_CREDENTIALS_URL: &str = "https://universal.rollout.com/api/credentials";
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+/// Rally's documented maximum, and the panel's own bound for Rollout.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// A validated configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelConfig {
+    pub token_url: String,
+    pub provider: ProviderKind,
+    pub api_base: String,
+    pub credentials_url: String,
+    /// A credential id fixed by the host (Rollout only).
+    pub credential_id: Option<String>,
+    pub page_size: u32,
+}
+
+/// The element's attributes as the page wrote them (absent = `None`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawConfig {
+    pub token_url: Option<String>,
+    pub provider: Option<String>,
+    pub api_base: Option<String>,
+    pub credentials_url: Option<String>,
+    pub credential_id: Option<String>,
+    pub page_size: Option<String>,
+}
+
+impl RawConfig {
+    /// Sets the attribute `name`; returns false for an attribute the panel doesn't know.
+    pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
+        let slot = match name {
+            "token-url" => &mut self.token_url,
+            "provider" => &mut self.provider,
+            "api-base" => &mut self.api_base,
+            "credentials-url" => &mut self.credentials_url,
+            "credential-id" => &mut self.credential_id,
+            "page-size" => &mut self.page_size,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// Validates the attributes; the error is a sentence for the page's developer.
+    pub fn parse(&self) -> Result<PanelConfig, String> {
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let token_url = given(&self.token_url).ok_or(
+            "The token-url attribute is missing: set it to your backend's route that returns a token, e.g. token-url=\"/api/rollout-token\".",
+        )?;
+        let provider = match given(&self.provider).as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("rollout") => ProviderKind::Rollout,
+            Some("rally") => ProviderKind::Rally,
+            Some(other) => return Err(format!("provider=\"{other}\" is not supported: use \"rollout\" or \"rally\".")),
+        };
+        let api_base = match (given(&self.api_base), provider) {
+            (Some(base), _) => base,
+            (None, ProviderKind::Rollout) => DEFAULT_ROLLOUT_API.to_string(),
+            (None, ProviderKind::Rally) => {
+                return Err("provider=\"rally\" needs an api-base attribute, e.g. api-base=\"https://your-tenant.rallycrm.io/api/v1\".".into())
+            }
+        };
+        let page_size = match given(&self.page_size) {
+            None => DEFAULT_PAGE_SIZE,
+            Some(text) => text
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+                .ok_or_else(|| format!("page-size=\"{text}\" is not valid: use a whole number from 1 to {MAX_PAGE_SIZE}."))?,
+        };
+        Ok(PanelConfig {
+            token_url,
+            provider,
+            api_base: api_base.trim_end_matches('/').to_string(),
+            credentials_url: given(&self.credentials_url).unwrap_or_else(|| DEFAULT_CREDENTIALS_URL.into()),
+            credential_id: given(&self.credential_id),
+            page_size,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(&str, &str)]) -> RawConfig {
+        let mut r = RawConfig::default();
+        for (k, v) in pairs {
+            assert!(r.set(k, Some(v.to_string())));
+        }
+        r
+    }
+
+    #[test]
+    fn defaults_follow_the_design() {
+        let c = raw(&[("token-url", "/api/rollout-token")]).parse().unwrap();
+        assert_eq!((c.provider, c.api_base.as_str(), c.page_size), (ProviderKind::Rollout, DEFAULT_ROLLOUT_API, 50));
+        assert_eq!(c.credentials_url, DEFAULT_CREDENTIALS_URL);
+    }
+
+    #[test]
+    fn bad_attributes_get_a_message_naming_them() {
+        assert!(RawConfig::default().parse().unwrap_err().contains("token-url"));
+        assert!(raw(&[("token-url", "/t"), ("page-size", "0")]).parse().unwrap_err().contains("page-size=\"0\""));
+        assert!(raw(&[("token-url", "/t"), ("page-size", "101")]).parse().is_err());
+        assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().contains("\"salesforce\""));
+        assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().contains("api-base"));
+        assert!(!RawConfig::default().set("colour", None));
+    }
+
+    #[test]
+    fn rally_takes_its_base_without_a_trailing_slash() {
+        let c = raw(&[("token-url", "/t"), ("provider", "Rally"), ("api-base", "https://acme.rallycrm.io/api/v1/")]).parse().unwrap();
+        assert_eq!((c.provider, c.api_base.as_str()), (ProviderKind::Rally, "https://acme.rallycrm.io/api/v1"));
+    }
+}

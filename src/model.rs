@@ -1,0 +1,281 @@
+//! The panel's domain: a person as shown, a new person as typed (with validation), and the loaded
+//! list (paging position, de-duplication, search). Pure Rust, tested natively.
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+/// A person as the panel shows it, whichever CRM it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// Primary first.
+    pub emails: Vec<String>,
+    /// Primary first.
+    pub phones: Vec<String>,
+    pub company: Option<String>,
+    pub job_title: Option<String>,
+    pub stage: Option<String>,
+    pub tags: Vec<String>,
+    pub source: Option<String>,
+    pub created: Option<String>,
+    /// Lower-cased text that search matches against, computed once.
+    pub haystack: String,
+}
+
+impl Person {
+    /// Fills in the search text; every provider calls this after mapping its fields.
+    pub fn indexed(mut self) -> Self {
+        let mut parts = vec![self.name.clone()];
+        parts.extend(self.emails.iter().cloned());
+        parts.extend(self.phones.iter().cloned());
+        parts.extend(self.company.iter().cloned());
+        parts.extend(self.job_title.iter().cloned());
+        parts.extend(self.stage.iter().cloned());
+        parts.extend(self.tags.iter().cloned());
+        self.haystack = parts.join("\n").to_lowercase();
+        self
+    }
+
+    pub fn matches(&self, query: &str) -> bool {
+        query.split_whitespace().all(|word| self.haystack.contains(&word.to_lowercase()))
+    }
+
+    pub fn primary_email(&self) -> Option<&str> {
+        self.emails.first().map(String::as_str)
+    }
+
+    pub fn primary_phone(&self) -> Option<&str> {
+        self.phones.first().map(String::as_str)
+    }
+}
+
+/// Where the next page starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cursor {
+    Start,
+    /// The API's opaque `next` cursor.
+    Token(String),
+    Offset(usize),
+    End,
+}
+
+/// One page as a provider parsed it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub people: Vec<Person>,
+    pub next: Cursor,
+    pub total: Option<u64>,
+}
+
+/// Everything loaded so far, in server order, each person once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PeopleList {
+    pub people: Vec<Person>,
+    ids: HashSet<String>,
+    pub next: Option<Cursor>,
+    pub total: Option<u64>,
+}
+
+impl PeopleList {
+    pub fn cursor(&self) -> Cursor {
+        self.next.clone().unwrap_or(Cursor::Start)
+    }
+
+    pub fn has_more(&self) -> bool {
+        !matches!(self.next, Some(Cursor::End))
+    }
+
+    /// Appends a page, skipping anyone already shown (a person created here, or a page that shifted).
+    pub fn append(&mut self, page: Page) {
+        for person in page.people {
+            if self.ids.insert(person.id.clone()) {
+                self.people.push(person);
+            }
+        }
+        self.next = Some(page.next);
+        if page.total.is_some() {
+            self.total = page.total;
+        }
+    }
+
+    /// Shows a person just created, at the top, without refetching; counts it in the total.
+    pub fn add_created(&mut self, person: Person) {
+        if self.ids.insert(person.id.clone()) {
+            self.people.insert(0, person);
+            if let Some(total) = &mut self.total {
+                *total += 1;
+            }
+        }
+    }
+
+    /// Indices of the people matching `query` (all when it is blank).
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let query = query.trim();
+        (0..self.people.len()).filter(|&i| query.is_empty() || self.people[i].matches(query)).collect()
+    }
+
+    /// "120 of 3,400", or "120" while the total is unknown.
+    pub fn count_label(&self, shown: usize) -> String {
+        let loaded = self.people.len();
+        let base = match self.total {
+            Some(total) if total as usize >= loaded => format!("{} of {}", thousands(loaded as u64), thousands(total)),
+            _ => thousands(loaded as u64),
+        };
+        if shown == loaded { base } else { format!("{} matching · {base} loaded", thousands(shown as u64)) }
+    }
+}
+
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The create form's values, as typed. Also the saved draft.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewPerson {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub job_title: String,
+    pub stage: String,
+    /// Comma-separated.
+    pub tags: String,
+}
+
+/// A problem with one form field, shown beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// What a CRM's create form asks for and insists on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FormRules {
+    /// Rollout: a first or a last name. Rally: both.
+    pub both_names: bool,
+    pub email_required: bool,
+    /// Rally stores a company id, not a name: its form has no company field.
+    pub has_company: bool,
+}
+
+impl NewPerson {
+    pub fn is_empty(&self) -> bool {
+        *self == NewPerson::default()
+    }
+
+    pub fn tag_list(&self) -> Vec<String> {
+        self.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
+    }
+
+    pub fn validate(&self, needs: FormRules) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut error = |field, message: &str| errors.push(FieldError { field, message: message.into() });
+        let (first, last) = (self.first_name.trim(), self.last_name.trim());
+        if needs.both_names {
+            if first.is_empty() {
+                error("first_name", "Enter a first name.");
+            }
+            if last.is_empty() {
+                error("last_name", "Enter a last name.");
+            }
+        } else if first.is_empty() && last.is_empty() {
+            error("first_name", "Enter a first or last name.");
+        }
+        let email = self.email.trim();
+        if email.is_empty() {
+            if needs.email_required {
+                error("email", "Enter an email address.");
+            }
+        } else if !is_email(email) {
+            error("email", "Enter an email address like name@example.com.");
+        }
+        let phone = self.phone.trim();
+        if !phone.is_empty() && !phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) {
+            error("phone", "Use digits, spaces and + - ( ) only.");
+        }
+        errors
+    }
+}
+
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str) -> Person {
+        Person { id: id.into(), name: name.into(), ..Default::default() }.indexed()
+    }
+
+    fn page(ids: &[&str], next: Cursor) -> Page {
+        Page { people: ids.iter().map(|i| person(i, i)).collect(), next, total: Some(5) }
+    }
+
+    #[test]
+    fn appending_pages_skips_people_already_shown() {
+        let mut list = PeopleList::default();
+        assert_eq!(list.cursor(), Cursor::Start);
+        list.append(page(&["a", "b"], Cursor::Token("c2".into())));
+        list.add_created(person("new", "New"));
+        list.append(page(&["b", "c", "new"], Cursor::End));
+        let ids: Vec<&str> = list.people.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["new", "a", "b", "c"]);
+        assert!(!list.has_more());
+        assert_eq!(list.total, Some(5));
+    }
+
+    #[test]
+    fn search_matches_every_word_anywhere_case_insensitively() {
+        let mut list = PeopleList::default();
+        let mut ana = person("1", "Ana García");
+        ana.company = Some("Blue Door Homes".into());
+        list.append(Page { people: vec![ana.indexed(), person("2", "Юлия Иванова")], next: Cursor::End, total: None });
+        assert_eq!(list.search("garcía blue"), [0]);
+        assert_eq!(list.search("юлия"), [1]);
+        assert_eq!(list.search("  "), [0, 1]);
+        assert!(list.search("nobody").is_empty());
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        let mut list = PeopleList::default();
+        list.append(Page { people: (0..120).map(|i| person(&i.to_string(), "x")).collect(), next: Cursor::Offset(120), total: Some(3400) });
+        assert_eq!(list.count_label(120), "120 of 3,400");
+        assert_eq!(list.count_label(7), "7 matching · 120 of 3,400 loaded");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn validation_follows_each_crms_requirements() {
+        let rollout = FormRules { both_names: false, email_required: false, has_company: true };
+        let rally = FormRules { both_names: true, email_required: true, has_company: false };
+        let only_last = NewPerson { last_name: "Okafor".into(), ..Default::default() };
+        assert!(only_last.validate(rollout).is_empty());
+        let fields: Vec<&str> = only_last.validate(rally).iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["first_name", "email"]);
+        let bad_email = NewPerson { first_name: "A".into(), email: "a@b".into(), ..Default::default() };
+        assert_eq!(bad_email.validate(rollout)[0].field, "email");
+        assert_eq!(NewPerson::default().validate(rollout)[0].message, "Enter a first or last name.");
+        assert_eq!(NewPerson { tags: " vip, ,buyer ".into(), ..Default::default() }.tag_list(), ["vip", "buyer"]);
+    }
+}

@@ -1,0 +1,126 @@
+//! Rally CRM's REST API: `GET /contacts` (offset paging, at most 100, `fields` for just what the view
+//! shows), `POST /contacts` with the required `firstName`, `lastName`, `email`.
+use serde_json::{json, Map, Value};
+
+use super::{id_of, next_by_offset, offset_of, parse_json, text, with_query, ApiRequest, Crm};
+use crate::config::MAX_PAGE_SIZE;
+use crate::error::PanelError;
+use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
+
+/// Exactly the fields the list and the detail view show.
+pub const VIEW_FIELDS: &str = "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt";
+
+pub struct Rally {
+    pub base: String,
+}
+
+impl Crm for Rally {
+    fn needs_credential(&self) -> bool {
+        false
+    }
+
+    fn form_rules(&self) -> FormRules {
+        FormRules { both_names: true, email_required: true, has_company: false }
+    }
+
+    fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest {
+        let query = [
+            ("limit", page_size.min(MAX_PAGE_SIZE).to_string()),
+            ("offset", offset_of(cursor).to_string()),
+            ("fields", VIEW_FIELDS.to_string()),
+        ];
+        ApiRequest::get(with_query(format!("{}/contacts", self.base), &query))
+    }
+
+    /// The envelope is undocumented: a bare array, or an object holding `data`, `items` or `contacts`.
+    fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError> {
+        let json = parse_json(body)?;
+        let items = match &json {
+            Value::Array(items) => items,
+            Value::Object(o) => ["data", "items", "contacts"]
+                .iter()
+                .find_map(|k| o.get(*k).and_then(Value::as_array))
+                .ok_or_else(|| PanelError::Malformed("the list holds no contacts array".into()))?,
+            _ => return Err(PanelError::Malformed("the list is neither an array nor an object".into())),
+        };
+        let total = json.get("total").and_then(Value::as_u64);
+        let people = items.iter().filter_map(contact_from).collect();
+        Ok(Page { people, next: next_by_offset(offset_of(cursor), items.len(), page_size.min(MAX_PAGE_SIZE), total), total })
+    }
+
+    fn create(&self, p: &NewPerson) -> ApiRequest {
+        let mut body = Map::new();
+        for (key, value) in [("firstName", &p.first_name), ("lastName", &p.last_name), ("email", &p.email), ("phone", &p.phone), ("title", &p.job_title), ("lifecycleStage", &p.stage)] {
+            if !value.trim().is_empty() {
+                body.insert(key.into(), json!(value.trim()));
+            }
+        }
+        let tags = p.tag_list();
+        if !tags.is_empty() {
+            body.insert("tags".into(), json!(tags.join(",")));
+        }
+        ApiRequest::post(format!("{}/contacts", self.base), &Value::Object(body))
+    }
+
+    fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError> {
+        let json = parse_json(body)?;
+        let person = contact_from(&json).ok_or_else(|| PanelError::Malformed("the created contact has no id".into()))?;
+        Ok((person, json))
+    }
+}
+
+fn contact_from(v: &Value) -> Option<Person> {
+    let id = id_of(v)?;
+    let email = text(v, "email");
+    let joined = [text(v, "firstName"), text(v, "lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let name = text(v, "fullName").or(Some(joined).filter(|n| !n.is_empty())).or_else(|| email.clone()).unwrap_or_else(|| "(no name)".into());
+    Some(
+        Person {
+            id,
+            name,
+            emails: email.into_iter().collect(),
+            phones: [text(v, "phone"), text(v, "mobile")].into_iter().flatten().collect(),
+            company: None,
+            job_title: text(v, "title"),
+            stage: text(v, "lifecycleStage"),
+            tags: text(v, "tags").map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
+            source: text(v, "leadSource"),
+            created: text(v, "createdAt"),
+            haystack: String::new(),
+        }
+        .indexed(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rally() -> Rally {
+        Rally { base: "https://acme.rallycrm.io/api/v1".into() }
+    }
+
+    #[test]
+    fn lists_by_offset_at_most_100_asking_only_for_shown_fields() {
+        let url = rally().list(&Cursor::Offset(200), 100).url;
+        assert!(url.starts_with("https://acme.rallycrm.io/api/v1/contacts?limit=100&offset=200&fields=id%2CfirstName"), "{url}");
+    }
+
+    #[test]
+    fn accepts_every_plausible_envelope() {
+        for body in [r#"[{"id":"g1","fullName":"Ana Silva","tags":"vip, buyer"}]"#, r#"{"data":[{"id":"g1","fullName":"Ana Silva","tags":"vip, buyer"}],"total":1}"#, r#"{"contacts":[{"id":"g1","firstName":"Ana","lastName":"Silva","tags":"vip,buyer"}]}"#] {
+            let page = rally().parse_list(body, &Cursor::Start, 50).unwrap();
+            assert_eq!(page.people[0].name, "Ana Silva", "{body}");
+            assert_eq!(page.people[0].tags, ["vip", "buyer"]);
+            assert_eq!(page.next, Cursor::End);
+        }
+        assert!(rally().parse_list(r#"{"total":3}"#, &Cursor::Start, 50).is_err());
+    }
+
+    #[test]
+    fn create_body_uses_rallys_flat_fields() {
+        let p = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "a@x.io".into(), tags: "vip, buyer".into(), company: "ignored".into(), ..Default::default() };
+        let body: Value = serde_json::from_str(rally().create(&p).body.as_deref().unwrap()).unwrap();
+        assert_eq!(body, json!({ "firstName": "Ana", "lastName": "Silva", "email": "a@x.io", "tags": "vip,buyer" }));
+    }
+}

@@ -1,0 +1,179 @@
+//! Rollout's Universal CRM API: `GET /people` (cursor paging, `_metadata` envelope), `POST /people`.
+use serde_json::{json, Map, Value};
+
+use super::{id_of, next_by_offset, offset_of, parse_json, text, with_query, ApiRequest, Crm};
+use crate::error::PanelError;
+use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
+
+pub struct Rollout {
+    pub base: String,
+}
+
+impl Crm for Rollout {
+    fn needs_credential(&self) -> bool {
+        true
+    }
+
+    fn form_rules(&self) -> FormRules {
+        FormRules { both_names: false, email_required: false, has_company: true }
+    }
+
+    fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest {
+        let mut query = vec![("limit", page_size.to_string())];
+        match cursor {
+            Cursor::Token(next) => query.push(("next", next.clone())),
+            Cursor::Offset(n) => query.push(("offset", n.to_string())),
+            Cursor::Start | Cursor::End => {}
+        }
+        ApiRequest::get(with_query(format!("{}/people", self.base), &query))
+    }
+
+    fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError> {
+        let json = parse_json(body)?;
+        let items = json.get("people").and_then(Value::as_array).ok_or_else(|| PanelError::Malformed("the list has no \"people\" array".into()))?;
+        let meta = json.get("_metadata").cloned().unwrap_or(Value::Null);
+        let people: Vec<Person> = items.iter().filter_map(person_from).collect();
+        let total = meta.get("total").and_then(Value::as_u64);
+        let next = match meta.get("next").and_then(Value::as_str).filter(|n| !n.is_empty()) {
+            Some(next) => Cursor::Token(next.to_string()),
+            None => {
+                let start = meta.get("offset").and_then(Value::as_u64).map_or(offset_of(cursor), |o| o as usize);
+                next_by_offset(start, items.len(), page_size, total)
+            }
+        };
+        Ok(Page { people, next, total })
+    }
+
+    fn create(&self, p: &NewPerson) -> ApiRequest {
+        let mut body = Map::new();
+        let mut put = |key: &str, value: &str| {
+            if !value.trim().is_empty() {
+                body.insert(key.into(), json!(value.trim()));
+            }
+        };
+        put("firstName", &p.first_name);
+        put("lastName", &p.last_name);
+        put("companyName", &p.company);
+        put("jobTitle", &p.job_title);
+        put("stage", &p.stage);
+        if !p.email.trim().is_empty() {
+            body.insert("emails".into(), json!([{ "value": p.email.trim(), "type": "work", "isPrimary": true }]));
+        }
+        if !p.phone.trim().is_empty() {
+            body.insert("phones".into(), json!([{ "value": p.phone.trim(), "type": "mobile", "isPrimary": true }]));
+        }
+        let tags = p.tag_list();
+        if !tags.is_empty() {
+            body.insert("tags".into(), json!(tags));
+        }
+        ApiRequest::post(format!("{}/people", self.base), &Value::Object(body))
+    }
+
+    fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError> {
+        let json = parse_json(body)?;
+        let person = person_from(&json).ok_or_else(|| PanelError::Malformed("the created person has no id".into()))?;
+        Ok((person, json))
+    }
+}
+
+/// Values of `emails`/`phones`, primary first; entries may be objects or bare strings.
+fn contact_points(v: &Value, key: &str) -> Vec<String> {
+    let mut points: Vec<(bool, String)> = v
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| match item {
+                    Value::String(s) => Some((false, s.clone())),
+                    Value::Object(_) => Some((item.get("isPrimary").and_then(Value::as_bool).unwrap_or(false), text(item, "value")?)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    points.sort_by_key(|(primary, _)| !primary);
+    points.into_iter().map(|(_, value)| value).collect()
+}
+
+fn person_from(v: &Value) -> Option<Person> {
+    let id = id_of(v)?;
+    let emails = contact_points(v, "emails");
+    let joined = [text(v, "firstName"), text(v, "lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let name = text(v, "name")
+        .or(Some(joined).filter(|n| !n.is_empty()))
+        .or_else(|| emails.first().cloned())
+        .unwrap_or_else(|| "(no name)".into());
+    let tags = v.get("tags").and_then(Value::as_array).map(|t| t.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default();
+    Some(
+        Person {
+            id,
+            name,
+            emails,
+            phones: contact_points(v, "phones"),
+            company: text(v, "companyName"),
+            job_title: text(v, "jobTitle"),
+            stage: text(v, "stage"),
+            tags,
+            source: text(v, "source"),
+            created: text(v, "created"),
+            haystack: String::new(),
+        }
+        .indexed(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rollout() -> Rollout {
+        Rollout { base: "https://crm.example/api".into() }
+    }
+
+    #[test]
+    fn list_requests_use_the_cursor_then_offset() {
+        let r = rollout();
+        assert_eq!(r.list(&Cursor::Start, 50).url, "https://crm.example/api/people?limit=50");
+        assert_eq!(r.list(&Cursor::Token("a+b/=".into()), 50).url, "https://crm.example/api/people?limit=50&next=a%2Bb%2F%3D");
+        assert_eq!(r.list(&Cursor::Offset(100), 50).url, "https://crm.example/api/people?limit=50&offset=100");
+    }
+
+    #[test]
+    fn parses_a_page_tolerating_missing_and_null_fields() {
+        let body = r#"{"_metadata":{"collection":"people","offset":0,"limit":2,"total":3,"next":"abc"},
+          "people":[{"id":"1","firstName":"Ana","lastName":null,"emails":[{"value":"w@x.io","isPrimary":false},{"value":"p@x.io","isPrimary":true}],"phones":null,"tags":["vip",3]},
+                    {"id":2,"emails":["only@x.io"]},
+                    {"name":"no id is skipped"}]}"#;
+        let page = rollout().parse_list(body, &Cursor::Start, 2).unwrap();
+        assert_eq!(page.next, Cursor::Token("abc".into()));
+        assert_eq!(page.total, Some(3));
+        assert_eq!(page.people.len(), 2);
+        assert_eq!((page.people[0].name.as_str(), page.people[0].primary_email()), ("Ana", Some("p@x.io")));
+        assert_eq!(page.people[0].tags, ["vip"]);
+        assert_eq!((page.people[1].id.as_str(), page.people[1].name.as_str()), ("2", "only@x.io"));
+    }
+
+    #[test]
+    fn without_a_cursor_paging_falls_back_to_offsets() {
+        let body = r#"{"_metadata":{"offset":50},"people":[{"id":"a"},{"id":"b"}]}"#;
+        assert_eq!(rollout().parse_list(body, &Cursor::Offset(50), 2).unwrap().next, Cursor::Offset(52));
+        assert_eq!(rollout().parse_list(body, &Cursor::Offset(50), 3).unwrap().next, Cursor::End, "a short page is the last");
+        let totalled = r#"{"_metadata":{"offset":0,"total":2},"people":[{"id":"a"},{"id":"b"}]}"#;
+        assert_eq!(rollout().parse_list(totalled, &Cursor::Start, 2).unwrap().next, Cursor::End);
+    }
+
+    #[test]
+    fn broken_answers_are_errors_not_panics() {
+        assert!(matches!(rollout().parse_list("<html>", &Cursor::Start, 5), Err(PanelError::Malformed(_))));
+        assert!(matches!(rollout().parse_list(r#"{"data":[]}"#, &Cursor::Start, 5), Err(PanelError::Malformed(m)) if m.contains("people")));
+        assert!(rollout().parse_person(r#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn create_sends_only_what_was_typed() {
+        let p = NewPerson { first_name: " Ana ".into(), email: "ana@x.io".into(), tags: "vip, buyer".into(), ..Default::default() };
+        let body: Value = serde_json::from_str(rollout().create(&p).body.as_deref().unwrap()).unwrap();
+        assert_eq!(body, json!({ "firstName": "Ana", "emails": [{ "value": "ana@x.io", "type": "work", "isPrimary": true }], "tags": ["vip", "buyer"] }));
+    }
+}
