@@ -1,7 +1,24 @@
-//! people-panel: list, search, view and create people on a customer's CRM, from the browser.
+//! people-panel: list, search, view and create people on a customer's CRM, from the browser, through
+//! Rollout's Universal CRM API or Rally CRM. Ships as the `<people-panel>` custom element
+//! ([`define`]) and the Leptos component [`PeoplePanel`].
+//!
+//! Layers, each in its own module: `config` (attributes) → `panel` (state and actions) → `http` (the
+//! one request path) → `provider` (one module per CRM) and `auth` (token, credential); `model`,
+//! `jwt`, `retry` are pure and tested natively; `ui` and `element` are thin.
+pub mod auth;
+pub mod browser;
 pub mod config;
+pub mod element;
 pub mod error;
+pub mod http;
 pub mod jwt;
 pub mod model;
+pub mod panel;
 pub mod provider;
 pub mod retry;
+pub mod ui;
+
+pub use config::{PanelConfig, ProviderKind, RawConfig};
+pub use element::define;
+pub use panel::PanelEvent;
+pub use ui::PeoplePanel;

@@ -38,6 +38,8 @@ impl ApiRequest {
 pub trait Crm {
     /// Whether requests carry a Rollout credential id.
     fn needs_credential(&self) -> bool;
+    /// The tenant's documented rate limit: at most `.0` requests per `.1` milliseconds.
+    fn rate_limit(&self) -> (usize, f64);
     fn form_rules(&self) -> FormRules;
     fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest;
     fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError>;

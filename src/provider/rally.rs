@@ -19,6 +19,11 @@ impl Crm for Rally {
         false
     }
 
+    /// 1,000 requests/minute per tenant (and `X-RateLimit-*`, which `http` also honours).
+    fn rate_limit(&self) -> (usize, f64) {
+        (1000, 60_000.0)
+    }
+
     fn form_rules(&self) -> FormRules {
         FormRules { both_names: true, email_required: true, has_company: false }
     }

@@ -14,6 +14,11 @@ impl Crm for Rollout {
         true
     }
 
+    /// About 50 requests/second per tenant.
+    fn rate_limit(&self) -> (usize, f64) {
+        (50, 1000.0)
+    }
+
     fn form_rules(&self) -> FormRules {
         FormRules { both_names: false, email_required: false, has_company: true }
     }
@@ -175,5 +180,37 @@ mod tests {
         let p = NewPerson { first_name: " Ana ".into(), email: "ana@x.io".into(), tags: "vip, buyer".into(), ..Default::default() };
         let body: Value = serde_json::from_str(rollout().create(&p).body.as_deref().unwrap()).unwrap();
         assert_eq!(body, json!({ "firstName": "Ana", "emails": [{ "value": "ana@x.io", "type": "work", "isPrimary": true }], "tags": ["vip", "buyer"] }));
+    }
+}
+
+/// One of the user's connected CRMs, from Rollout's platform API or Rollout Link's callback.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Credential {
+    pub id: String,
+    #[serde(rename = "appKey", default)]
+    pub app_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// `GET credentials-url` → a bare array `[{ id, appKey, label? }]`.
+pub fn parse_credentials(body: &str) -> Result<Vec<Credential>, PanelError> {
+    let json = parse_json(body)?;
+    let items = json.as_array().ok_or_else(|| PanelError::Malformed("the credentials list is not an array".into()))?;
+    Ok(items
+        .iter()
+        .filter_map(|c| Some(Credential { id: id_of(c)?, app_key: text(c, "appKey").unwrap_or_default(), label: text(c, "label") }))
+        .collect())
+}
+
+#[cfg(test)]
+mod credential_tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_credentials_array() {
+        let list = parse_credentials(r#"[{"id":"c1","createdAt":"2026-01-01","appKey":"hubspot","label":"Bob's"},{"appKey":"no-id"}]"#).unwrap();
+        assert_eq!(list, [Credential { id: "c1".into(), app_key: "hubspot".into(), label: Some("Bob's".into()) }]);
+        assert!(parse_credentials(r#"{"credentials":[]}"#).is_err());
     }
 }

@@ -1,0 +1,98 @@
+//! `<people-panel>`: the JS class in js/element.js owns the lifecycle; this side mounts the Leptos
+//! view into its open shadow root, applies attribute changes live, and turns panel events into
+//! `CustomEvent`s that bubble out of the shadow DOM.
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+use crate::config::RawConfig;
+use crate::panel::{Panel, PanelEvent};
+use crate::provider::rollout::Credential;
+use crate::ui::PanelView;
+
+pub const TAG: &str = "people-panel";
+const STYLESHEET: &str = include_str!("../style/people-panel.css");
+const ATTRIBUTES: [&str; 6] = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
+
+#[wasm_bindgen(module = "/js/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element(tag: &str, css: &str, connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
+}
+
+/// Defines `<people-panel>` (once; later calls do nothing). Elements already in the page upgrade.
+#[wasm_bindgen]
+pub fn define() {
+    let connect = Closure::<dyn Fn(HtmlElement, HtmlElement) -> JsValue>::new(|host, container| ElementHandle::connect(host, container).into());
+    define_element(TAG, STYLESHEET, &connect);
+    // The element class keeps calling it for the page's lifetime.
+    connect.forget();
+}
+
+/// The Rust half of one connected element. Dropped (`free()`) on disconnect: that unmounts the view
+/// and disposes its signals.
+#[wasm_bindgen]
+pub struct ElementHandle {
+    panel: Panel,
+    attributes: RwSignal<RawConfig>,
+    _mounted: Box<dyn Any>,
+}
+
+#[wasm_bindgen]
+impl ElementHandle {
+    fn connect(host: HtmlElement, container: HtmlElement) -> ElementHandle {
+        let mut raw = RawConfig::default();
+        for name in ATTRIBUTES {
+            raw.set(name, host.get_attribute(name));
+        }
+        let made: Rc<Cell<Option<(Panel, RwSignal<RawConfig>)>>> = Rc::new(Cell::new(None));
+        let slot = made.clone();
+        let mounted = leptos::mount::mount_to(container, move || {
+            let attributes = RwSignal::new(raw);
+            let config = Signal::derive(move || attributes.with(RawConfig::parse));
+            let panel = Panel::new(config, Rc::new(move |event| dispatch(&host, &event)));
+            slot.set(Some((panel, attributes)));
+            view! { <PanelView panel /> }
+        });
+        let (panel, attributes) = made.take().expect("mount_to runs its view function synchronously");
+        ElementHandle { panel, attributes, _mounted: Box::new(mounted) }
+    }
+
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self, name: &str, value: Option<String>) {
+        self.attributes.update(|raw| {
+            raw.set(name, value);
+        });
+    }
+
+    /// `{ id, appKey }` from Rollout Link's `onCredentialAdded`.
+    #[wasm_bindgen(js_name = credentialAdded)]
+    pub fn credential_added(&self, credential: JsValue) {
+        let field = |name: &str| js_sys::Reflect::get(&credential, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        self.panel.use_credential(Credential { id: field("id"), app_key: field("appKey"), label: None });
+    }
+
+    #[wasm_bindgen(js_name = credentialId)]
+    pub fn credential_id(&self) -> Option<String> {
+        self.panel.credential_id()
+    }
+
+    pub fn refresh(&self) {
+        self.panel.reload();
+    }
+}
+
+fn dispatch(host: &HtmlElement, event: &PanelEvent) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let detail = js_sys::JSON::parse(&event.detail().to_string()).unwrap_or(JsValue::NULL);
+    init.set_detail(&detail);
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
+        let _ = host.dispatch_event(&e);
+    }
+}

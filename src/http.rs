@@ -1,0 +1,135 @@
+//! The one request path to a CRM: bearer token and credential headers, pacing under the tenant's
+//! rate limit, retries with exponential backoff and full jitter (honouring `Retry-After` and
+//! `X-RateLimit-Reset`), one token renewal after a 401, and mapping every failure to `PanelError`.
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+
+use crate::auth::TokenSource;
+use crate::browser::{is_offline, now_ms, random, sleep};
+use crate::error::PanelError;
+use crate::provider::{ApiRequest, Crm, Method};
+use crate::retry::{Pacer, RetryPolicy};
+
+thread_local! {
+    /// One pacer per tenant and API, shared by every panel of the page.
+    static PACERS: RefCell<HashMap<String, Rc<RefCell<Pacer>>>> = RefCell::new(HashMap::new());
+}
+
+fn pacer(key: String, (limit, window_ms): (usize, f64)) -> Rc<RefCell<Pacer>> {
+    PACERS.with(|p| p.borrow_mut().entry(key).or_insert_with(|| Rc::new(RefCell::new(Pacer::new(limit, window_ms)))).clone())
+}
+
+/// Told about retries, so the UI can say "retrying…".
+pub type RetryListener = Rc<dyn Fn(Option<RetryNotice>)>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryNotice {
+    pub attempt: u32,
+    pub wait_ms: f64,
+    pub reason: String,
+}
+
+pub struct Client {
+    pub crm: Rc<dyn Crm>,
+    pub tokens: Rc<TokenSource>,
+    pacer: Rc<RefCell<Pacer>>,
+    policy: RetryPolicy,
+    on_retry: RetryListener,
+}
+
+impl Client {
+    pub fn new(crm: Rc<dyn Crm>, tokens: Rc<TokenSource>, api_base: &str, on_retry: RetryListener) -> Self {
+        let pacer = pacer(api_base.to_string(), crm.rate_limit());
+        Client { crm, tokens, pacer, policy: RetryPolicy::default(), on_retry }
+    }
+
+    /// Sends `request` and returns the body of its 2xx answer.
+    ///
+    /// Reads are retried on network errors, 429 and 5xx. A create is retried only on 429 (the server
+    /// refused it before doing anything): after a network error or a 5xx its outcome is unknown, and
+    /// sending it again could create the person twice.
+    pub async fn send(&self, request: &ApiRequest, credential: Option<&str>) -> Result<String, PanelError> {
+        let started = now_ms();
+        let mut renewed = false;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let token = self.tokens.token().await?;
+            sleep(self.pacer.borrow_mut().reserve(now_ms())).await;
+            let outcome = self.attempt(request, &token.jwt, credential).await;
+            let (error, hint) = match outcome {
+                Ok(body) => {
+                    (self.on_retry)(None);
+                    return Ok(body);
+                }
+                Err((PanelError::Unauthorized(_), _)) if !renewed => {
+                    renewed = true;
+                    self.tokens.renew(&token.jwt).await?;
+                    continue;
+                }
+                Err(failure) => failure,
+            };
+            let retryable = match request.method {
+                Method::Get => error.is_transient(),
+                Method::Post => error == PanelError::RateLimited,
+            };
+            let wait = retryable.then(|| self.policy.delay(attempt, now_ms() - started, hint, random())).flatten();
+            match wait {
+                Some(wait_ms) => {
+                    (self.on_retry)(Some(RetryNotice { attempt, wait_ms, reason: error.message() }));
+                    sleep(wait_ms).await;
+                }
+                None => {
+                    (self.on_retry)(None);
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    /// One HTTP exchange. On failure, also what the server asked us to wait (ms), if anything.
+    async fn attempt(&self, request: &ApiRequest, jwt: &str, credential: Option<&str>) -> Result<String, (PanelError, Option<f64>)> {
+        let mut builder = match request.method {
+            Method::Get => Request::get(&request.url),
+            Method::Post => Request::post(&request.url),
+        };
+        builder = builder.header("Authorization", &format!("Bearer {jwt}")).header("Accept", "application/json");
+        if let Some(id) = credential {
+            builder = builder.header("X-Rollout-Credential-Id", id);
+        }
+        let response = send(builder, request.body.as_deref()).await.map_err(|e| (e, None))?;
+        let hint = self.observe_limits(&response);
+        let status = response.status();
+        let body = response.text().await.map_err(|_| (PanelError::Network("the answer was cut off".into()), None))?;
+        if (200..300).contains(&status) {
+            Ok(body)
+        } else {
+            Err((PanelError::from_response(status, &body), hint))
+        }
+    }
+
+    /// Feeds Rally-style `X-RateLimit-*` to the pacer; returns the wait a 429/503 asked for.
+    fn observe_limits(&self, response: &Response) -> Option<f64> {
+        let header = |name: &str| response.headers().get(name).and_then(|v| v.trim().parse::<f64>().ok());
+        let remaining = header("x-ratelimit-remaining");
+        let reset_ms = header("x-ratelimit-reset").map(|secs| secs * 1000.0);
+        self.pacer.borrow_mut().observe(remaining.map(|r| r as u64), reset_ms);
+        let retry_after = header("retry-after").map(|secs| secs * 1000.0);
+        let until_reset = reset_ms.filter(|_| remaining == Some(0.0)).map(|reset| (reset - now_ms()).max(0.0));
+        retry_after.or(until_reset)
+    }
+}
+
+async fn send(builder: RequestBuilder, body: Option<&str>) -> Result<Response, PanelError> {
+    let request = match body {
+        Some(json) => builder.header("Content-Type", "application/json").body(json.to_string()),
+        None => builder.build(),
+    };
+    let request = request.map_err(|e| PanelError::Network(e.to_string()))?;
+    request.send().await.map_err(|_| {
+        PanelError::Network(if is_offline() { "you appear to be offline".into() } else { "no answer from the server".into() })
+    })
+}

@@ -1,0 +1,409 @@
+//! The panel's state and actions, apart from how they look: what is loaded, which phase the panel is
+//! in, the create form, and the events for the host. Components read these signals and call these
+//! methods; all I/O goes through `http::Client`.
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{json, Value};
+
+use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
+use crate::browser::{self, now_ms, sleep};
+use crate::config::PanelConfig;
+use crate::error::PanelError;
+use crate::http::{Client, RetryListener, RetryNotice};
+use crate::model::{FieldError, FormRules, NewPerson, PeopleList, Person};
+use crate::provider::rollout::{parse_credentials, Credential};
+use crate::provider::{self, ApiRequest};
+
+/// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
+const SYNC_WAIT_MS: f64 = 90_000.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Loading,
+    /// The CRM answered 409; polling with backoff.
+    Syncing,
+    Ready,
+    ChooseCredential(Vec<Credential>),
+    /// No CRM connected yet: the host should show Rollout Link.
+    ConnectCrm,
+    Failed(PanelError),
+}
+
+/// A line above the list that doesn't replace it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Retrying(RetryNotice),
+    /// Loading more failed; the loaded people stay.
+    LoadFailed(PanelError),
+    Info(String),
+}
+
+/// What the panel tells its host (the element turns these into DOM events).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelEvent {
+    PersonCreated(Value),
+    CredentialChanged(Credential),
+    CredentialRequired,
+    Error { status: u16, message: String },
+}
+
+impl PanelEvent {
+    pub fn name(&self) -> &'static str {
+        match self {
+            PanelEvent::PersonCreated(_) => "person-created",
+            PanelEvent::CredentialChanged(_) => "credential-changed",
+            PanelEvent::CredentialRequired => "credential-required",
+            PanelEvent::Error { .. } => "panel-error",
+        }
+    }
+
+    pub fn detail(&self) -> Value {
+        match self {
+            PanelEvent::PersonCreated(person) => person.clone(),
+            PanelEvent::CredentialChanged(c) => json!({ "id": c.id, "appKey": c.app_key }),
+            PanelEvent::CredentialRequired => json!({}),
+            PanelEvent::Error { status, message } => json!({ "status": status, "message": message }),
+        }
+    }
+}
+
+pub type EventSink = Rc<dyn Fn(PanelEvent)>;
+
+/// The client and configuration of the current load.
+struct Session {
+    client: Client,
+    config: PanelConfig,
+}
+
+/// Every piece of panel state, as `Copy` signal handles.
+#[derive(Clone, Copy)]
+pub struct Panel {
+    config: Signal<Result<PanelConfig, String>>,
+    pub phase: RwSignal<Phase>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub people: RwSignal<PeopleList>,
+    pub loading_more: RwSignal<bool>,
+    pub query: RwSignal<String>,
+    pub selected: RwSignal<Option<String>>,
+    pub credential: RwSignal<Option<Credential>>,
+    /// Picked by the user or handed over by `onCredentialAdded` in this page's life.
+    chosen: RwSignal<Option<Credential>>,
+    pub form: RwSignal<NewPerson>,
+    pub form_open: RwSignal<bool>,
+    pub form_errors: RwSignal<Vec<FieldError>>,
+    pub form_message: RwSignal<Option<String>>,
+    pub sending: RwSignal<bool>,
+    pub rules: RwSignal<FormRules>,
+    session: StoredValue<Option<Rc<Session>>, LocalStorage>,
+    generation: StoredValue<u64>,
+    emit: StoredValue<EventSink, LocalStorage>,
+}
+
+impl Panel {
+    /// Creates the state and starts loading; reloads whenever `config` changes.
+    pub fn new(config: Signal<Result<PanelConfig, String>>, emit: EventSink) -> Self {
+        let panel = Panel {
+            config,
+            phase: RwSignal::new(Phase::Loading),
+            notice: RwSignal::new(None),
+            people: RwSignal::new(PeopleList::default()),
+            loading_more: RwSignal::new(false),
+            query: RwSignal::new(String::new()),
+            selected: RwSignal::new(None),
+            credential: RwSignal::new(None),
+            chosen: RwSignal::new(None),
+            form: RwSignal::new(NewPerson::default()),
+            form_open: RwSignal::new(false),
+            form_errors: RwSignal::new(Vec::new()),
+            form_message: RwSignal::new(None),
+            sending: RwSignal::new(false),
+            rules: RwSignal::new(FormRules { both_names: false, email_required: false, has_company: true }),
+            session: StoredValue::new_local(None),
+            generation: StoredValue::new(0),
+            emit: StoredValue::new_local(emit),
+        };
+        Effect::new(move |_| {
+            config.track();
+            panel.reload();
+        });
+        panel
+    }
+
+    fn emit(&self, event: PanelEvent) {
+        if let Some(emit) = self.emit.try_get_value() {
+            emit(event);
+        }
+    }
+
+    /// False once a newer load started or the panel was unmounted.
+    fn current(&self, generation: u64) -> bool {
+        self.generation.try_get_value() == Some(generation)
+    }
+
+    fn fail(&self, generation: u64, error: PanelError) {
+        if self.current(generation) {
+            self.emit(PanelEvent::Error { status: error.status(), message: error.message() });
+            self.phase.set(Phase::Failed(error));
+        }
+    }
+
+    /// Starts over: token, credential, first page. Keeps the form and its draft.
+    pub fn reload(&self) {
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.people.set(PeopleList::default());
+        self.notice.set(None);
+        self.selected.set(None);
+        self.loading_more.set(false);
+        let config = match self.config.get_untracked() {
+            Ok(config) => config,
+            Err(message) => return self.fail(generation, PanelError::Config(message)),
+        };
+        let crm = provider::for_config(&config);
+        self.rules.set(crm.form_rules());
+        if self.form.with_untracked(NewPerson::is_empty) {
+            if let Some(draft) = browser::load::<NewPerson>(&draft_key(&config)) {
+                self.form.set(draft);
+                self.form_open.set(true);
+            }
+        }
+        let notice = self.notice;
+        let panel = *self;
+        let on_retry: RetryListener = Rc::new(move |n: Option<RetryNotice>| {
+            if panel.current(generation) {
+                match n {
+                    Some(n) => notice.set(Some(Notice::Retrying(n))),
+                    None if matches!(notice.get_untracked(), Some(Notice::Retrying(_))) => notice.set(None),
+                    None => {}
+                }
+            }
+        });
+        let client = Client::new(crm, token_source(&config.token_url), &config.api_base, on_retry);
+        let session = Rc::new(Session { client, config });
+        self.session.set_value(Some(session.clone()));
+        self.phase.set(Phase::Loading);
+        spawn_local(async move { panel.start(generation, session).await });
+    }
+
+    async fn start(self, generation: u64, session: Rc<Session>) {
+        let mut from_storage = false;
+        if session.client.crm.needs_credential() {
+            match self.resolve_credential(generation, &session).await {
+                Ok(Some((credential, saved))) => {
+                    from_storage = saved;
+                    self.credential.set(Some(credential));
+                }
+                Ok(None) => return,
+                Err(e) => return self.fail(generation, e),
+            }
+        }
+        let started = now_ms();
+        let mut wait = 2_000.0;
+        loop {
+            match self.fetch_page(generation, &session).await {
+                Ok(()) => {
+                    if self.current(generation) {
+                        self.phase.set(Phase::Ready);
+                    }
+                    return;
+                }
+                Err(PanelError::Syncing) if now_ms() - started + wait < SYNC_WAIT_MS && self.current(generation) => {
+                    self.phase.set(Phase::Syncing);
+                    sleep(wait).await;
+                    wait = (wait * 1.5).min(10_000.0);
+                }
+                Err(e) => {
+                    if matches!(e, PanelError::Forbidden(_)) && from_storage {
+                        // The saved connection is gone: next time, ask the credentials API again.
+                        if let Ok(token) = session.client.tokens.token().await {
+                            forget_credential(&token.claims);
+                        }
+                    }
+                    return self.fail(generation, e);
+                }
+            }
+        }
+    }
+
+    /// The credential to use, and whether it came from storage; `None` when the user must act.
+    async fn resolve_credential(&self, generation: u64, session: &Session) -> Result<Option<(Credential, bool)>, PanelError> {
+        if let Some(id) = &session.config.credential_id {
+            return Ok(Some((Credential { id: id.clone(), app_key: String::new(), label: None }, false)));
+        }
+        if let Some(chosen) = self.chosen.get_untracked() {
+            return Ok(Some((chosen, false)));
+        }
+        let token = session.client.tokens.token().await?;
+        if let Some(saved) = saved_credential(&token.claims) {
+            return Ok(Some((saved, true)));
+        }
+        let body = session.client.send(&ApiRequest::get(session.config.credentials_url.clone()), None).await?;
+        let mut credentials = parse_credentials(&body)?;
+        if !self.current(generation) {
+            return Ok(None);
+        }
+        match credentials.len() {
+            0 => {
+                self.phase.set(Phase::ConnectCrm);
+                self.emit(PanelEvent::CredentialRequired);
+                Ok(None)
+            }
+            1 => Ok(Some((credentials.remove(0), false))),
+            _ => {
+                self.phase.set(Phase::ChooseCredential(credentials));
+                Ok(None)
+            }
+        }
+    }
+
+    async fn fetch_page(&self, generation: u64, session: &Session) -> Result<(), PanelError> {
+        let Some(cursor) = self.people.try_with_untracked(|p| p.cursor()) else { return Ok(()) };
+        let size = session.config.page_size;
+        let credential = self.credential.try_get_untracked().flatten().map(|c| c.id);
+        let request = session.client.crm.list(&cursor, size);
+        let body = session.client.send(&request, credential.as_deref()).await?;
+        let page = session.client.crm.parse_list(&body, &cursor, size)?;
+        if self.current(generation) {
+            self.people.update(|p| p.append(page));
+        }
+        Ok(())
+    }
+
+    /// Loads the next page, unless one is loading or everything is loaded.
+    pub fn load_more(&self) {
+        let idle = !self.loading_more.get_untracked() && self.people.with_untracked(PeopleList::has_more);
+        let (Some(session), true) = (self.session.get_value(), idle && self.phase.get_untracked() == Phase::Ready) else { return };
+        let generation = self.generation.get_value();
+        let panel = *self;
+        self.loading_more.set(true);
+        spawn_local(async move {
+            let result = panel.fetch_page(generation, &session).await;
+            if panel.current(generation) {
+                panel.loading_more.set(false);
+                panel.notice.set(result.err().map(Notice::LoadFailed));
+            }
+        });
+    }
+
+    /// The user picked one of several connected CRMs, or the host handed one over from Rollout Link.
+    pub fn use_credential(&self, credential: Credential) {
+        let (Some(session), generation) = (self.session.get_value(), self.generation.get_value()) else { return };
+        let panel = *self;
+        self.chosen.set(Some(credential.clone()));
+        spawn_local(async move {
+            if let Ok(token) = session.client.tokens.token().await {
+                save_credential(&token.claims, &credential);
+            }
+            if panel.current(generation) {
+                panel.emit(PanelEvent::CredentialChanged(credential));
+                panel.reload();
+            }
+        });
+    }
+
+    /// The credential in use (attribute, chosen, saved or listed).
+    pub fn credential_id(&self) -> Option<String> {
+        self.credential.try_get_untracked().flatten().map(|c| c.id)
+    }
+
+    /// Changes the form and keeps the draft, so a failure or a reload loses nothing typed.
+    pub fn edit_form(&self, change: impl FnOnce(&mut NewPerson)) {
+        self.form.update(change);
+        self.form_errors.set(Vec::new());
+        if let Some(session) = self.session.get_value() {
+            browser::save(&draft_key(&session.config), &self.form.get_untracked());
+        }
+    }
+
+    /// Validates and sends the form once (a second click while sending does nothing).
+    pub fn submit(&self) {
+        if self.sending.get_untracked() {
+            return;
+        }
+        let draft = self.form.get_untracked();
+        let errors = draft.validate(self.rules.get_untracked());
+        self.form_message.set(None);
+        self.form_errors.set(errors.clone());
+        let Some(session) = self.session.get_value() else { return };
+        if !errors.is_empty() {
+            return;
+        }
+        if self.phase.get_untracked() != Phase::Ready {
+            self.form_message.set(Some("The list isn't loaded yet: wait for it, then save again. Your values are kept.".into()));
+            return;
+        }
+        self.sending.set(true);
+        let generation = self.generation.get_value();
+        let credential = self.credential_id();
+        let panel = *self;
+        spawn_local(async move {
+            let request = session.client.crm.create(&draft);
+            let result = match session.client.send(&request, credential.as_deref()).await {
+                Ok(body) => session.client.crm.parse_person(&body),
+                Err(e) => Err(e),
+            };
+            if panel.generation.try_get_value().is_none() {
+                return;
+            }
+            panel.sending.set(false);
+            match result {
+                Ok((person, raw)) => panel.created(generation, &session, person, raw),
+                Err(error) => {
+                    if let PanelError::Rejected { fields, .. } = &error {
+                        panel.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
+                    }
+                    panel.form_message.set(Some(create_failure(&draft, &error)));
+                }
+            }
+        });
+    }
+
+    fn created(&self, generation: u64, session: &Session, person: Person, raw: Value) {
+        browser::forget(&draft_key(&session.config));
+        self.form.set(NewPerson::default());
+        self.form_open.set(false);
+        self.notice.set(Some(Notice::Info(format!("Added {}.", person.name))));
+        if self.current(generation) {
+            self.people.update(|p| p.add_created(person));
+        }
+        self.emit(PanelEvent::PersonCreated(raw));
+    }
+}
+
+/// The form field behind an API field name in a 400's details.
+fn form_field(api_field: &str) -> Option<&'static str> {
+    Some(match api_field {
+        "firstName" => "first_name",
+        "lastName" => "last_name",
+        "email" | "emails" => "email",
+        "phone" | "phones" => "phone",
+        "companyName" => "company",
+        "title" | "jobTitle" => "job_title",
+        "stage" | "lifecycleStage" => "stage",
+        "tags" => "tags",
+        _ => return None,
+    })
+}
+
+/// What the user reads when a create failed: the server's reason, or that its outcome is unknown.
+fn create_failure(draft: &NewPerson, error: &PanelError) -> String {
+    let who = [draft.first_name.trim(), draft.last_name.trim()].join(" ").trim().to_string();
+    match error {
+        PanelError::Rejected { message, .. } => format!("The CRM did not save this person: {message}. Fix it and save again; your values are kept."),
+        PanelError::Network(_) | PanelError::Server { .. } => format!(
+            "We couldn't confirm whether {who} was saved ({}). Refresh the list to check before saving again; your values are kept.",
+            match error {
+                PanelError::Network(reason) => reason.clone(),
+                other => format!("HTTP {}", other.status()),
+            }
+        ),
+        other => format!("{} Your values are kept.", other.message()),
+    }
+}
+
+/// Drafts are per token route and provider: another app or CRM on the page keeps its own.
+fn draft_key(config: &PanelConfig) -> String {
+    format!("people-panel:draft:{}:{}", config.provider.as_str(), config.token_url)
+}

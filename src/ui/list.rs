@@ -1,0 +1,137 @@
+//! The people list: only the rows in view are in the DOM (10,000 people stay smooth), search over
+//! what is loaded, "load more" at the end (also when scrolled near it), and a person's details.
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::model::Person;
+use crate::panel::Panel;
+
+/// Must match `.pp-row { height }` in style/people-panel.css.
+pub const ROW_PX: f64 = 64.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+
+#[component]
+pub fn PeopleListView(panel: Panel) -> impl IntoView {
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(ROW_PX * 10.0);
+    let matches = Memo::new(move |_| {
+        let query = panel.query.get();
+        panel.people.with(|l| l.search(&query))
+    });
+    let window = Memo::new(move |_| {
+        let n = matches.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN).min(n);
+        let count = (viewport.get() / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+        (first, (first + count).min(n))
+    });
+    let rows = move || {
+        let (first, end) = window.get();
+        matches.with(|m| panel.people.with(|l| m[first..end].iter().map(|&i| l.people[i].clone()).collect::<Vec<_>>()))
+    };
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get() {
+            let (top, height) = (el.scroll_top() as f64, el.client_height() as f64);
+            scroll_top.set(top);
+            viewport.set(height.max(ROW_PX));
+            let total = matches.with(Vec::len) as f64 * ROW_PX;
+            if top + height >= total - ROW_PX * 3.0 && panel.query.with_untracked(String::is_empty) {
+                panel.load_more();
+            }
+        }
+    };
+    let has_more = move || panel.people.with(|l| l.has_more());
+    let empty = move || panel.people.with(|l| l.people.is_empty());
+    view! {
+        <PersonDetail panel />
+        <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll tabindex="0" aria-label="People list">
+            <ul
+                class="pp-rows"
+                role="list"
+                style:height=move || format!("{}px", matches.with(Vec::len) as f64 * ROW_PX)
+                style:padding-top=move || format!("{}px", window.get().0 as f64 * ROW_PX)
+            >
+                <For each=rows key=|p| p.id.clone() let:person>
+                    <PersonRow panel person />
+                </For>
+            </ul>
+            <Show when=move || empty() && !has_more()>
+                <p class="pp-empty" part="empty">"No people in this CRM yet. Add the first one with “New person”."</p>
+            </Show>
+            <Show when=move || !empty() && matches.with(Vec::is_empty)>
+                <p class="pp-empty" part="empty">
+                    {move || format!("No loaded person matches “{}”.", panel.query.get().trim())}
+                    {move || if has_more() { " More people are not loaded yet: load more to search them too." } else { "" }}
+                </p>
+            </Show>
+        </div>
+        <footer class="pp-footer" part="footer">
+            <Show
+                when=has_more
+                fallback=move || view! { <span class="pp-muted">{move || if empty() { String::new() } else { "Everyone is loaded.".to_string() }}</span> }
+            >
+                <button class="pp-button" part="button" type="button" on:click=move |_| panel.load_more() disabled=move || panel.loading_more.get()>
+                    {move || if panel.loading_more.get() { "Loading…" } else { "Load more" }}
+                </button>
+            </Show>
+        </footer>
+    }
+}
+
+#[component]
+fn PersonRow(panel: Panel, person: Person) -> impl IntoView {
+    let id = person.id.clone();
+    let contact = [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let company = person.company.clone().unwrap_or_default();
+    view! {
+        <li class="pp-row" part="row" data-id=person.id.clone()>
+            <button class="pp-row-button" type="button" on:click=move |_| panel.selected.set(Some(id.clone()))>
+                <span class="pp-name">{person.name.clone()}</span>
+                <span class="pp-contact">{contact}</span>
+                <span class="pp-company">{company}</span>
+            </button>
+            <span class="pp-meta">
+                {person.stage.clone().map(|s| view! { <span class="pp-stage" part="stage">{s}</span> })}
+                {person.tags.iter().take(3).map(|t| view! { <span class="pp-tag" part="tag">{t.clone()}</span> }).collect_view()}
+            </span>
+        </li>
+    }
+}
+
+/// The selected person's details, above the list.
+#[component]
+fn PersonDetail(panel: Panel) -> impl IntoView {
+    let person = move || {
+        let id = panel.selected.get()?;
+        panel.people.with(|l| l.people.iter().find(|p| p.id == id).cloned())
+    };
+    move || {
+        person().map(|p| {
+            let rows: Vec<(&str, String)> = [
+                ("Email", p.emails.join(", ")),
+                ("Phone", p.phones.join(", ")),
+                ("Company", p.company.clone().unwrap_or_default()),
+                ("Job title", p.job_title.clone().unwrap_or_default()),
+                ("Stage", p.stage.clone().unwrap_or_default()),
+                ("Tags", p.tags.join(", ")),
+                ("Source", p.source.clone().unwrap_or_default()),
+                ("Created", p.created.clone().unwrap_or_default()),
+            ]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+            view! {
+                <article class="pp-detail" part="detail" aria-label=format!("Details of {}", p.name)>
+                    <header class="pp-detail-header">
+                        <h3>{p.name.clone()}</h3>
+                        <button class="pp-link" type="button" aria-label="Close details" on:click=move |_| panel.selected.set(None)>"×"</button>
+                    </header>
+                    <dl>
+                        {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                    </dl>
+                </article>
+            }
+        })
+    }
+}

@@ -1,0 +1,119 @@
+//! The panel's views. Thin: they read `Panel`'s signals and call its methods.
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::config::{PanelConfig, ProviderKind, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE, DEFAULT_ROLLOUT_API, MAX_PAGE_SIZE};
+use crate::panel::{Panel, PanelEvent, Phase};
+
+mod form;
+mod list;
+mod status;
+
+pub use form::PersonForm;
+pub use list::PeopleListView;
+pub use status::{NoticeBar, PhaseView};
+
+/// The whole panel for a given state: header (count, search, actions), notices, then what the
+/// phase calls for.
+#[component]
+pub fn PanelView(panel: Panel) -> impl IntoView {
+    let count = move || {
+        let query = panel.query.get();
+        panel.people.with(|l| if l.people.is_empty() { String::new() } else { l.count_label(l.search(&query).len()) })
+    };
+    let ready = move || panel.phase.get() == Phase::Ready;
+    view! {
+        <section class="pp" part="panel" aria-label="People">
+            <header class="pp-header" part="header">
+                <h2 class="pp-title">"People"</h2>
+                <span class="pp-count" aria-live="polite">{count}</span>
+                <input
+                    class="pp-search"
+                    part="search"
+                    type="search"
+                    placeholder="Search loaded people"
+                    aria-label="Search people"
+                    prop:value=move || panel.query.get()
+                    on:input:target=move |ev| panel.query.set(ev.target().value())
+                    disabled=move || !ready()
+                />
+                <button
+                    class="pp-button pp-primary"
+                    part="button"
+                    type="button"
+                    on:click=move |_| panel.form_open.update(|open| *open = !*open)
+                    disabled=move || !ready()
+                    aria-expanded=move || panel.form_open.get().to_string()
+                >
+                    "New person"
+                </button>
+                <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload() title="Reload from the CRM">
+                    "Refresh"
+                </button>
+            </header>
+            <NoticeBar panel />
+            <Show when=move || ready() && panel.form_open.get()>
+                <PersonForm panel />
+            </Show>
+            <PhaseView panel />
+            <Show when=ready>
+                <PeopleListView panel />
+            </Show>
+        </section>
+    }
+}
+
+/// The panel as a Leptos component, for Leptos apps (the `<people-panel>` element wraps the same
+/// state and view).
+///
+/// ```ignore
+/// view! { <PeoplePanel token_url="/api/rollout-token" on_event=|e| log!("{}", e.name()) /> }
+/// ```
+#[component]
+pub fn PeoplePanel(
+    /// The host backend route that returns `{ "token": "…" }` or a bare JWT.
+    #[prop(into)]
+    token_url: Signal<String>,
+    /// Rollout's Universal CRM API (default) or Rally CRM.
+    #[prop(into, default = Signal::stored(ProviderKind::Rollout))]
+    provider: Signal<ProviderKind>,
+    /// CRM data base URL; Rollout's when unset, required for Rally.
+    #[prop(into, optional)]
+    api_base: MaybeProp<String>,
+    /// Rollout's credentials list.
+    #[prop(into, default = Signal::stored(DEFAULT_CREDENTIALS_URL.to_string()))]
+    credentials_url: Signal<String>,
+    /// A fixed Rollout credential id; resolved from storage or the credentials API when unset.
+    #[prop(into, optional)]
+    credential_id: MaybeProp<String>,
+    /// People per request, 1–100.
+    #[prop(into, default = Signal::stored(DEFAULT_PAGE_SIZE))]
+    page_size: Signal<u32>,
+    /// Called with every event the element would dispatch.
+    #[prop(optional)]
+    on_event: Option<Rc<dyn Fn(PanelEvent)>>,
+) -> impl IntoView {
+    let config = Signal::derive(move || {
+        let provider = provider.get();
+        let api_base = match (api_base.get(), provider) {
+            (Some(base), _) => base,
+            (None, ProviderKind::Rollout) => DEFAULT_ROLLOUT_API.to_string(),
+            (None, ProviderKind::Rally) => return Err("PeoplePanel: provider Rally needs api_base.".to_string()),
+        };
+        let page_size = page_size.get();
+        if !(1..=MAX_PAGE_SIZE).contains(&page_size) {
+            return Err(format!("PeoplePanel: page_size {page_size} is outside 1–{MAX_PAGE_SIZE}."));
+        }
+        Ok(PanelConfig {
+            token_url: token_url.get(),
+            provider,
+            api_base: api_base.trim_end_matches('/').to_string(),
+            credentials_url: credentials_url.get(),
+            credential_id: credential_id.get(),
+            page_size,
+        })
+    });
+    let panel = Panel::new(config, on_event.unwrap_or_else(|| Rc::new(|_| {})));
+    view! { <PanelView panel /> }
+}
