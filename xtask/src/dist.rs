@@ -1,0 +1,79 @@
+//! The embeddable bundle: dist/people-panel/people_panel.js + people_panel_bg.wasm (stable names),
+//! wasm-opt'd for size. The stylesheet is compiled into the wasm.
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::procs::run_ok;
+use crate::{root, tools, Result};
+
+pub struct FileSize {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+}
+
+pub fn out_dir() -> PathBuf {
+    root().join("dist/people-panel")
+}
+
+/// wasm-opt flags for features today's Rust emits (as the toolchain notes measured).
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn build() -> Result<Vec<FileSize>> {
+    let root = root();
+    eprintln!("dist: building the wasm (release)");
+    run_ok(
+        Command::new("cargo").args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "people-panel"]).current_dir(&root),
+        "cargo build (wasm, release)",
+    )?;
+    let out = out_dir();
+    let _ = std::fs::remove_dir_all(&out);
+    let wasm = root.join("target/wasm32-unknown-unknown/release/people_panel.wasm");
+    run_ok(
+        Command::new("wasm-bindgen").arg(&wasm).args(["--target", "web", "--no-typescript", "--out-name", "people_panel", "--out-dir"]).arg(&out),
+        "wasm-bindgen",
+    )?;
+    let bg = out.join("people_panel_bg.wasm");
+    run_ok(Command::new(tools::wasm_opt()).arg("-Oz").args(WASM_FEATURES).arg(&bg).arg("-o").arg(&bg), "wasm-opt")?;
+    sizes()
+}
+
+/// Raw and gzip (level 9) sizes of every file of the bundle.
+pub fn sizes() -> Result<Vec<FileSize>> {
+    let mut files = Vec::new();
+    let mut stack = vec![out_dir()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&bytes).map_err(|e| e.to_string())?;
+            let gzip = gz.finish().map_err(|e| e.to_string())?.len();
+            let name = path.strip_prefix(out_dir()).unwrap_or(&path).display().to_string();
+            files.push(FileSize { name, raw: bytes.len(), gzip });
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+pub fn print(files: &[FileSize]) {
+    println!("{:<48} {:>10} {:>10}", "dist/people-panel/", "raw", "gzip");
+    for f in files {
+        println!("{:<48} {:>8.1}KB {:>8.1}KB", f.name, f.raw as f64 / 1024.0, f.gzip as f64 / 1024.0);
+    }
+    let (raw, gzip): (usize, usize) = files.iter().fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
+    println!("{:<48} {:>8.1}KB {:>8.1}KB", "total", raw as f64 / 1024.0, gzip as f64 / 1024.0);
+}

@@ -1,0 +1,83 @@
+//! `cargo xtask test` (every suite, a summary line each) and `cargo xtask demo`.
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::procs::{dev_server, run, run_ok, spawn};
+use crate::tools::{CHROMEDRIVER, CHROMIUM};
+use crate::{dist, root, Result};
+
+struct Outcome {
+    suite: &'static str,
+    passed: bool,
+    seconds: f64,
+    note: String,
+}
+
+fn timed(suite: &'static str, body: impl FnOnce() -> Result<bool>) -> Outcome {
+    let started = Instant::now();
+    let (passed, note) = match body() {
+        Ok(passed) => (passed, String::new()),
+        Err(e) => (false, e),
+    };
+    Outcome { suite, passed, seconds: started.elapsed().as_secs_f64(), note }
+}
+
+pub fn test() -> Result {
+    let root = root();
+    let mut outcomes = vec![timed("native  cargo test --workspace", || run(Command::new("cargo").args(["test", "--workspace"]).current_dir(&root)))];
+    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
+    outcomes.push(timed("browser wasm-pack test, headless Chromium", || {
+        let server = dev_server(&["--port", "0", "--people", "250"])?;
+        run(Command::new("wasm-pack")
+            .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
+            .env("PP_DEV_SERVER", &server.url)
+            .env("CHROME_BIN", CHROMIUM)
+            .current_dir(&root))
+    }));
+    outcomes.push(timed("e2e     built bundle in a host page, headless Chromium", || {
+        dist::print(&dist::build()?);
+        let site = root.join("target/e2e-site");
+        let _ = std::fs::remove_dir_all(&site);
+        copy_dir(&root.join("e2e/site"), &site)?;
+        copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
+        let site_arg = site.display().to_string();
+        let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
+        run(Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]).env("PP_E2E_URL", &server.url).env("CHROMIUM", CHROMIUM).current_dir(&root))
+    }));
+
+    println!("\nsummary:");
+    for o in &outcomes {
+        let verdict = if o.passed { "passed" } else { "FAILED" };
+        let note = if o.note.is_empty() { String::new() } else { format!(" ({})", o.note) };
+        println!("  {:<56} {verdict} in {:.0} s{note}", o.suite, o.seconds);
+    }
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    println!("suites: {} passed, {failed} failed", outcomes.len() - failed);
+    if failed == 0 { Ok(()) } else { Err(format!("{failed} suite(s) failed")) }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+pub fn demo() -> Result {
+    let root = root();
+    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
+    let server = dev_server(&["--port", "8787"])?;
+    println!("dev-server (token routes + Rollout and Rally emulators) on {}", server.url);
+    let mut trunk = spawn(Command::new("trunk").args(["serve", "--port", "8080"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root))?;
+    println!("\n  people-panel demo: open http://127.0.0.1:8080/  (the first build takes a minute or two)\n  Ctrl-C stops the demo.\n");
+    let status = trunk.wait().map_err(|e| e.to_string())?;
+    drop(server);
+    if status.success() { Ok(()) } else { Err("trunk serve stopped".into()) }
+}

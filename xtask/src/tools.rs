@@ -1,0 +1,146 @@
+//! Fresh-machine setup, idempotent: each tool is checked first (seconds when all are present) and
+//! installed only when missing or at the wrong version, saying what and why.
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use crate::procs::run_ok;
+use crate::{root, Result};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const WASM_PACK_VERSION: &str = "0.15.1";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Need {
+    Demo,
+    Test,
+    Dist,
+    All,
+}
+
+pub fn ensure(need: Need) -> Result {
+    put_cargo_bin_on_path();
+    let all = need == Need::All;
+    wasm_target()?;
+    wasm_bindgen()?;
+    if all || need == Need::Demo {
+        cargo_tool("trunk", TRUNK_VERSION, &["--locked"], "to build and serve the demo")?;
+    }
+    if all || need == Need::Test {
+        cargo_tool("wasm-pack", WASM_PACK_VERSION, &["--locked"], "to run the browser suites")?;
+        chromium()?;
+    }
+    if all || need != Need::Demo {
+        node_packages()?;
+    }
+    Ok(())
+}
+
+/// Where `cargo install` puts binaries; first on PATH for every child process.
+fn cargo_bin() -> PathBuf {
+    if let Some(root) = std::env::var_os("CARGO_INSTALL_ROOT") {
+        return PathBuf::from(root).join("bin");
+    }
+    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin")
+}
+
+fn put_cargo_bin_on_path() {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs = vec![cargo_bin()];
+    dirs.extend(std::env::split_paths(&path));
+    if let Ok(joined) = std::env::join_paths(dirs) {
+        std::env::set_var("PATH", joined);
+    }
+}
+
+/// First line of `program --version`, if it runs.
+fn version_of(program: &str) -> Option<String> {
+    let out = Command::new(program).arg("--version").stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string())
+}
+
+fn say(what: &str) {
+    eprintln!("setup: {what}");
+}
+
+fn wasm_target() -> Result {
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup is needed: {e}"))?;
+    if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    say("adding the wasm32-unknown-unknown target (the panel compiles to WebAssembly)");
+    run_ok(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add")
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must be exactly that version.
+pub fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen".into())
+}
+
+fn wasm_bindgen() -> Result {
+    let version = locked_wasm_bindgen()?;
+    if version_of("wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
+        return Ok(());
+    }
+    say(&format!("installing wasm-bindgen-cli {version} (must equal the wasm-bindgen in Cargo.lock; ~3 min)"));
+    // No --locked: its own lock names a crate version the registry may lack.
+    run_ok(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]), "installing wasm-bindgen-cli")
+}
+
+fn cargo_tool(name: &str, version: &str, flags: &[&str], why: &str) -> Result {
+    if version_of(name).is_some_and(|v| v.split_whitespace().nth(1) == Some(version)) {
+        return Ok(());
+    }
+    say(&format!("installing {name} {version} {why} (a few minutes)"));
+    run_ok(Command::new("cargo").args(["install", name, "--version", version, "--force"]).args(flags), &format!("installing {name}"))
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+fn apt_install(packages: &[&str], why: &str) -> Result {
+    if !is_root() {
+        return Err(format!("{} missing ({why}); installing needs root: run `sudo apt-get install -y {}` and try again", packages.join(" and "), packages.join(" ")));
+    }
+    say(&format!("installing {} with apt ({why})", packages.join(" ")));
+    run_ok(Command::new("apt-get").args(["update", "-qq"]), "apt-get update")?;
+    run_ok(Command::new("apt-get").args(["install", "-y", "-qq"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"), "apt-get install")
+}
+
+fn chromium() -> Result {
+    if PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"], "the browser suites run in headless Chromium")
+}
+
+/// playwright-core (drives Chromium in the e2e suite) and binaryen's wasm-opt (shrinks the bundle),
+/// from e2e/package-lock.json.
+fn node_packages() -> Result {
+    if version_of("npm").is_none() {
+        apt_install(&["nodejs", "npm"], "the e2e suite and wasm-opt come from npm")?;
+    }
+    let e2e = root().join("e2e");
+    if e2e.join("node_modules/playwright-core").exists() && e2e.join("node_modules/binaryen").exists() {
+        return Ok(());
+    }
+    say("installing e2e/package-lock.json's npm packages (playwright-core, binaryen)");
+    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(e2e), "npm ci")
+}
+
+/// binaryen's wasm-opt from npm (Debian's is too old for today's Rust output).
+pub fn wasm_opt() -> PathBuf {
+    root().join("e2e/node_modules/.bin/wasm-opt")
+}
