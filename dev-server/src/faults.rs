@@ -27,6 +27,18 @@ pub struct FaultSettings {
     pub drop_method: Option<String>,
     /// Drop after the request was processed (the write happened, the client never hears of it).
     pub drop_after: bool,
+    /// Answer the next matching requests with this error instead of processing them, as an upstream
+    /// CRM's own rules or a revoked connection would (e.g. a 400 for a field the CRM requires).
+    pub fail_next: Option<FailNext>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct FailNext {
+    pub count: u32,
+    pub method: Option<String>,
+    pub status: u16,
+    pub error: String,
 }
 
 pub struct Faults {
@@ -43,6 +55,7 @@ impl Default for Faults {
 enum Decision {
     Pass,
     Fail(StatusCode),
+    Scripted(StatusCode, String),
     Drop { after: bool },
 }
 
@@ -53,6 +66,11 @@ impl Faults {
 
     fn decide(&mut self, method: &str) -> Decision {
         let s = &mut self.settings;
+        if let Some(fail) = s.fail_next.as_mut().filter(|f| f.count > 0 && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))) {
+            fail.count -= 1;
+            let status = StatusCode::from_u16(fail.status).unwrap_or(StatusCode::BAD_REQUEST);
+            return Decision::Scripted(status, fail.error.clone());
+        }
         if s.drop_count > 0 && s.drop_method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) {
             s.drop_count -= 1;
             return Decision::Drop { after: s.drop_after };
@@ -92,6 +110,11 @@ pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -
                 503 => "503",
                 _ => "429",
             }));
+            response
+        }
+        Decision::Scripted(status, message) => {
+            let mut response = ApiError::new(status, message).into_response();
+            response.extensions_mut().insert(Injected("scripted"));
             response
         }
         Decision::Drop { after } => {

@@ -1,0 +1,240 @@
+//! The Rollout people workflow, as a user and a host page see it.
+use serde_json::json;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::*;
+
+fn with(mut attrs: Vec<(String, String)>, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+    attrs.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    attrs
+}
+
+#[wasm_bindgen_test]
+async fn two_panels_share_one_token_fetch() {
+    let user = unique("share");
+    connect_crm(&user, 30, "hubspot").await;
+    let a = mount(&rollout_attrs(&user));
+    let b = mount(&rollout_attrs(&user));
+    a.until_rows().await;
+    b.until_rows().await;
+    assert_eq!(log(&user).await["token_requests"], 1, "one token fetch for both panels and all their requests");
+}
+
+#[wasm_bindgen_test]
+async fn credential_from_the_attribute_skips_the_credentials_api() {
+    let user = unique("attr");
+    connect_crm(&user, 10, "lofty").await;
+    let second = connect_crm(&user, 12, "hubspot").await;
+    let panel = mount(&with(rollout_attrs(&user), &[("credential-id", &second), ("page-size", "100")]));
+    panel.until(|m: &Mounted| m.text(".pp-count") == "12 of 12", "12 people of the chosen credential").await;
+    assert_eq!(count_requests(&user, "GET", "/credentials").await, 0);
+    assert_eq!(panel.el.unchecked_ref::<js_sys::Object>().get_credential_id(), Some(second));
+}
+
+trait CredentialId {
+    fn get_credential_id(&self) -> Option<String>;
+}
+impl CredentialId for js_sys::Object {
+    fn get_credential_id(&self) -> Option<String> {
+        js_sys::Reflect::get(self, &"credentialId".into()).ok()?.as_string()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn no_credential_asks_to_connect_then_the_callback_loads_and_is_remembered() {
+    let user = unique("none");
+    let panel = mount(&rollout_attrs(&user));
+    panel.until(|m: &Mounted| m.state().as_deref() == Some("connect"), "the connect state").await;
+    assert_eq!(panel.events_named("credential-required"), [json!({})]);
+
+    // What a host does in Rollout Link's onCredentialAdded.
+    let id = connect_crm(&user, 7, "follow-up-boss").await;
+    let on_added: js_sys::Function = js_sys::Reflect::get(&panel.el, &"onCredentialAdded".into()).unwrap().dyn_into().unwrap();
+    let credential = js_sys::JSON::parse(&json!({ "id": id, "appKey": "follow-up-boss" }).to_string()).unwrap();
+    on_added.call1(&panel.el, &credential).unwrap();
+    panel.until(|m: &Mounted| m.text(".pp-count") == "7 of 7", "the connected CRM's people").await;
+    assert_eq!(panel.events_named("credential-changed"), [json!({ "id": id, "appKey": "follow-up-boss" })]);
+
+    // A later page load uses the saved id without asking the credentials API again.
+    let before = count_requests(&user, "GET", "/credentials").await;
+    drop(panel);
+    let again = mount(&rollout_attrs(&user));
+    again.until(|m: &Mounted| m.text(".pp-count") == "7 of 7", "people from the saved credential").await;
+    assert_eq!(count_requests(&user, "GET", "/credentials").await, before);
+}
+
+#[wasm_bindgen_test]
+async fn one_credential_is_used_and_several_offer_a_choice() {
+    let solo = unique("solo");
+    connect_crm(&solo, 3, "cloze").await;
+    let one = mount(&rollout_attrs(&solo));
+    one.until(|m: &Mounted| m.text(".pp-count") == "3 of 3", "the only credential's people").await;
+
+    let user = unique("pick");
+    connect_crm(&user, 4, "hubspot").await;
+    let lofty = connect_crm(&user, 6, "lofty").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until(|m: &Mounted| m.state().as_deref() == Some("choose"), "the picker").await;
+    let choices: Vec<String> = panel.all(".pp-choice").iter().filter_map(|c| c.text_content()).collect();
+    assert_eq!(choices.len(), 2);
+    assert!(choices[1].contains("lofty"), "{choices:?}");
+    panel.all(".pp-choice")[1].unchecked_ref::<web_sys::HtmlElement>().click();
+    panel.until(|m: &Mounted| m.text(".pp-count") == "6 of 6", "the chosen CRM's people").await;
+    assert_eq!(panel.events_named("credential-changed")[0]["id"], lofty);
+}
+
+#[wasm_bindgen_test]
+async fn paging_reaches_the_last_person_with_none_missing_or_repeated() {
+    let user = unique("paging");
+    connect_crm(&user, 130, "hubspot").await;
+    let panel = mount(&with(rollout_attrs(&user), &[("page-size", "50")]));
+    panel.until(|m: &Mounted| m.text(".pp-count") == "50 of 130", "the first page").await;
+    while panel.has_button("Load more") {
+        panel.button("Load more").click();
+        sleep(50).await;
+    }
+    panel.until(|m: &Mounted| m.text(".pp-count") == "130 of 130", "every person").await;
+    assert_eq!(panel.text(".pp-footer"), "Everyone is loaded.");
+    // Three pages, each asked for once.
+    let pages: Vec<String> = log(&user).await["entries"].as_array().unwrap().iter().filter(|e| e["path"] == "/crm/api/people").map(|e| e["query"].as_str().unwrap().to_string()).collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+}
+
+#[wasm_bindgen_test]
+async fn search_filters_what_is_loaded() {
+    let user = unique("search");
+    connect_crm(&user, 40, "hubspot").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    let first = panel.row_names()[0].clone();
+    panel.type_into(".pp-search", &first.to_uppercase());
+    panel.until(|m: &Mounted| m.row_names().iter().all(|n| n == &first), "only matching rows").await;
+    assert!(panel.text(".pp-count").contains("matching · 40 of 40 loaded"), "{}", panel.text(".pp-count"));
+    panel.type_into(".pp-search", "zzz-nobody");
+    panel.until(|m: &Mounted| m.row_names().is_empty(), "no rows").await;
+    assert!(panel.text(".pp-empty").contains("No loaded person matches “zzz-nobody”"));
+}
+
+#[wasm_bindgen_test]
+async fn hostile_crm_values_render_as_text() {
+    let user = unique("xss");
+    connect_crm(&user, 20, "hubspot").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    // Seeded person 13 has a company of `<script>…</script>` and a tag of `<b>bold</b> & "quoted"`.
+    panel.type_into(".pp-search", "<script");
+    panel.until(|m: &Mounted| m.row_names().len() == 1, "the hostile row").await;
+    assert_eq!(panel.text(".pp-company"), "<script>alert(\"people-panel\")</script>");
+    assert_eq!(panel.text(".pp-tag"), "<b>bold</b> & \"quoted\"");
+    assert!(panel.all("img, script, b").is_empty(), "no element was created from CRM text");
+}
+
+#[wasm_bindgen_test]
+async fn create_shows_the_person_at_once_and_tells_the_host() {
+    let user = unique("create");
+    connect_crm(&user, 5, "hubspot").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    panel.button("New person").click();
+    panel.until(|m: &Mounted| m.first("form").is_some(), "the form").await;
+    panel.type_into("#pp-first_name", "Zoë");
+    panel.type_into("#pp-last_name", "Okafor");
+    panel.type_into("#pp-email", "zoe@example.com");
+    panel.type_into("#pp-tags", "vip, buyer");
+    let gets_before = count_requests(&user, "GET", "/people").await;
+    panel.button("Save person").click();
+    panel.until(|m: &Mounted| m.row_names().first().map(String::as_str) == Some("Zoë Okafor"), "the new person on top").await;
+    assert_eq!(panel.text(".pp-count"), "6 of 6");
+    assert_eq!(count_requests(&user, "POST", "/people").await, 1);
+    assert_eq!(count_requests(&user, "GET", "/people").await, gets_before, "no refetch");
+    let created = panel.events_named("person-created");
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0]["name"], "Zoë Okafor");
+    assert_eq!(created[0]["tags"], json!(["vip", "buyer"]));
+    assert!(panel.first("form").is_none(), "the form closes");
+    assert!(panel.text(".pp-notice").contains("Added Zoë Okafor."));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_is_caught_before_sending() {
+    let user = unique("invalid");
+    connect_crm(&user, 2, "hubspot").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    panel.button("New person").click();
+    panel.until(|m: &Mounted| m.first("form").is_some(), "the form").await;
+    panel.button("Save person").click();
+    panel.until(|m: &Mounted| !m.text(".pp-field-error").is_empty(), "an inline error").await;
+    assert_eq!(panel.text(".pp-field-error"), "Enter a first or last name.");
+    panel.type_into("#pp-first_name", "Ana");
+    panel.type_into("#pp-email", "ana@example");
+    panel.button("Save person").click();
+    panel.until(|m: &Mounted| m.first("#pp-email[aria-invalid=true]").is_some(), "the email marked invalid").await;
+    assert_eq!(count_requests(&user, "POST", "/people").await, 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_server_refusal_keeps_what_was_typed_and_says_why() {
+    let user = unique("refused");
+    connect_crm(&user, 2, "follow-up-boss").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    admin("PUT", "/faults", json!({ "failNext": { "count": 1, "method": "POST", "status": 400, "error": "Follow Up Boss requires a phone number" } })).await;
+    panel.button("New person").click();
+    panel.until(|m: &Mounted| m.first("form").is_some(), "the form").await;
+    panel.type_into("#pp-first_name", "Kenji");
+    panel.button("Save person").click();
+    panel.until(|m: &Mounted| m.text(".pp-form-message").contains("requires a phone number"), "the server's message").await;
+    admin("PUT", "/faults", json!({})).await;
+    let input: web_sys::HtmlInputElement = panel.first("#pp-first_name").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "Kenji");
+    assert_eq!(panel.row_names().len(), 2, "nobody was added");
+    assert!(panel.events_named("person-created").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_session_refetches_the_token_once() {
+    let user = unique("renew");
+    connect_crm(&user, 3, "hubspot").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    admin("POST", "/revoke-tokens", json!({})).await;
+    panel.button("Refresh").click();
+    sleep(100).await;
+    panel.until_rows().await;
+    let log = log(&user).await;
+    assert_eq!(log["token_requests"], 2, "one refetch after the 401");
+    assert_eq!(log["by_status"]["401"], 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_credential_says_reconnect() {
+    let user = unique("forbidden");
+    let panel = mount(&with(rollout_attrs(&user), &[("credential-id", "cred_does_not_exist")]));
+    panel.until(|m: &Mounted| m.state().as_deref() == Some("reconnect"), "the reconnect state").await;
+    assert!(panel.text(".pp-message").starts_with("Reconnect your CRM"));
+    assert_eq!(panel.events_named("panel-error")[0]["status"], 403);
+}
+
+#[wasm_bindgen_test]
+async fn a_syncing_crm_shows_it_then_loads() {
+    let user = unique("syncing");
+    let id = admin("POST", "/credentials", json!({ "user": user, "people": 4, "syncingMs": 1500 })).await["id"].as_str().unwrap().to_string();
+    let panel = mount(&with(rollout_attrs(&user), &[("credential-id", &id)]));
+    panel.until(|m: &Mounted| m.state().as_deref() == Some("syncing"), "the syncing state").await;
+    assert!(panel.text(".pp-state").contains("Your CRM is still syncing"));
+    panel.until(|m: &Mounted| m.text(".pp-count") == "4 of 4", "people after the sync").await;
+    assert!(log(&user).await["by_status"]["409"].as_u64().unwrap() >= 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_attribute_is_named_and_fixing_it_applies_live() {
+    let user = unique("config");
+    connect_crm(&user, 3, "hubspot").await;
+    let panel = mount(&with(rollout_attrs(&user), &[("page-size", "0")]));
+    panel.until(|m: &Mounted| m.state().as_deref() == Some("config"), "the config message").await;
+    assert!(panel.text(".pp-message").contains("page-size=\"0\""));
+    panel.el.set_attribute("page-size", "2").unwrap();
+    panel.until(|m: &Mounted| m.text(".pp-count") == "2 of 3", "a page of two").await;
+}
