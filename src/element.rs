@@ -24,6 +24,12 @@ extern "C" {
     fn define_element(tag: &str, css: &str, connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
 }
 
+/// Runs on `await init()`: the page only has to load the module.
+#[wasm_bindgen(start)]
+fn start() {
+    define();
+}
+
 /// Defines `<people-panel>` (once; later calls do nothing). Elements already in the page upgrade.
 #[wasm_bindgen]
 pub fn define() {

@@ -1,0 +1,107 @@
+// The built bundle embedded in a plain host page (strict CSP), driven in headless Chromium through
+// a user's flow: load, page, search, view, create, and the events the host page sees.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.PP_E2E_URL;
+assert.ok(BASE, "PP_E2E_URL is unset: run the e2e suite with `cargo xtask test`");
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+after(async () => browser?.close());
+
+async function admin(method, path, body) {
+  const r = await fetch(`${BASE}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+  assert.ok(r.ok, `${method} ${path}: ${r.status}`);
+  return r.status === 204 ? null : r.json();
+}
+
+async function openHostPage(user) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${BASE}/?user=${user}`);
+  return { page, errors };
+}
+
+test("a user pages, searches, views and creates people in a host page under a strict CSP", async () => {
+  const user = `e2e${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 120, appKey: "follow-up-boss" });
+  const { page, errors } = await openHostPage(user);
+  const panel = page.locator("people-panel");
+
+  await panel.locator(".pp-row").first().waitFor();
+  assert.equal(await panel.locator(".pp-count").textContent(), "50 of 120");
+  assert.ok((await panel.locator(".pp-row").count()) <= 60, "only visible rows are rendered");
+
+  while (await panel.getByRole("button", { name: "Load more" }).isVisible()) {
+    await panel.getByRole("button", { name: "Load more" }).click();
+    await page.waitForTimeout(50);
+  }
+  await page.waitForFunction(() => document.querySelector("people-panel").shadowRoot.querySelector(".pp-count").textContent === "120 of 120");
+
+  // Search, then open a person's details.
+  const firstName = (await panel.locator(".pp-row .pp-name").first().textContent()).split(" ")[0];
+  await panel.getByRole("searchbox", { name: "Search people" }).fill(firstName);
+  const names = await panel.locator(".pp-row .pp-name").allTextContents();
+  assert.ok(names.length > 0 && names.every((n) => n.includes(firstName)), names.join(", "));
+  await panel.locator(".pp-row-button").first().click();
+  assert.match(await panel.locator(".pp-detail h3").textContent(), new RegExp(firstName));
+  await panel.getByRole("button", { name: "Close details" }).click();
+  await panel.getByRole("searchbox", { name: "Search people" }).fill("");
+
+  // Create: a double click sends one request; the person shows at once; the host sees the event.
+  await panel.getByRole("button", { name: "New person" }).click();
+  await panel.getByLabel("First name").fill("Søren");
+  await panel.getByLabel("Last name").fill("Kowalski");
+  await panel.getByLabel("Email").fill("soren@example.com");
+  await panel.getByRole("button", { name: "Save person" }).dblclick();
+  await panel.locator(".pp-row .pp-name", { hasText: "Søren Kowalski" }).waitFor();
+  assert.equal(await panel.locator(".pp-count").textContent(), "121 of 121");
+  const event = await page.locator('#events [data-event="person-created"]').textContent();
+  assert.equal(JSON.parse(event).name, "Søren Kowalski");
+  const log = await (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
+  assert.equal(log.entries.filter((e) => e.method === "POST" && e.path === "/crm/api/people").length, 1, "one create for a double click");
+  assert.equal(log.token_requests, 1);
+
+  // The page's theme reaches into the shadow root through the custom property.
+  const accent = await panel.getByRole("button", { name: "New person" }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(accent, "rgb(190, 18, 60)");
+
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+  assert.deepEqual(errors, []);
+  console.log(`e2e: ${log.requests} requests for the whole flow (${log.token_requests} token fetch)`);
+  await page.close();
+});
+
+test("removing and re-adding the element works, and defining twice is harmless", async () => {
+  const user = `e2e-readd${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 8 });
+  const { page, errors } = await openHostPage(user);
+  await page.locator("people-panel .pp-row").first().waitFor();
+  await page.evaluate(async () => {
+    const panel = document.getElementById("panel");
+    panel.remove();
+    document.body.prepend(panel);
+    const { define } = await import("/people-panel/people_panel.js");
+    define();
+  });
+  await page.waitForFunction(() => document.querySelector("people-panel").shadowRoot.querySelector(".pp-count")?.textContent === "8 of 8");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("neither the bundle nor the token route leaks the client secret", async () => {
+  const secret = "demo-client-secret-never-sent-to-a-browser";
+  for (const file of ["/people-panel/people_panel.js", "/people-panel/people_panel_bg.wasm", "/api/rollout-token?user=scan"]) {
+    const body = Buffer.from(await (await fetch(`${BASE}${file}`)).arrayBuffer()).toString("latin1");
+    assert.ok(body.length > 0, file);
+    assert.ok(!body.includes(secret), `${file} contains the client secret`);
+  }
+});

@@ -1,0 +1,23 @@
+// A plain host page: no framework, the bundle's stable file names, attributes set before init.
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+
+const user = new URLSearchParams(location.search).get("user") || "alice";
+const panel = document.getElementById("panel");
+panel.setAttribute("token-url", `/api/rollout-token?user=${encodeURIComponent(user)}`);
+panel.setAttribute("api-base", `${location.origin}/crm/api`);
+panel.setAttribute("credentials-url", `${location.origin}/universal/api/credentials`);
+panel.setAttribute("page-size", "50");
+
+const list = document.getElementById("events");
+for (const name of ["person-created", "credential-changed", "credential-required", "panel-error"]) {
+  document.addEventListener(name, (e) => {
+    const item = document.createElement("li");
+    item.dataset.event = name;
+    item.textContent = JSON.stringify(e.detail);
+    list.append(item);
+  });
+}
+
+import init from "/people-panel/people_panel.js";
+await init(); // defines <people-panel>; the element above upgrades
