@@ -175,6 +175,16 @@ impl NewPerson {
         *self == NewPerson::default()
     }
 
+    /// Whether `person` is what this form would create: same email, or same name when no email.
+    pub fn matches(&self, person: &Person) -> bool {
+        let email = self.email.trim();
+        if !email.is_empty() {
+            return person.emails.iter().any(|e| e.eq_ignore_ascii_case(email));
+        }
+        let name = [self.first_name.trim(), self.last_name.trim()].join(" ");
+        person.name.trim().to_lowercase() == name.trim().to_lowercase()
+    }
+
     pub fn tag_list(&self) -> Vec<String> {
         self.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
     }
@@ -263,6 +273,15 @@ mod tests {
         assert_eq!(list.count_label(120), "120 of 3,400");
         assert_eq!(list.count_label(7), "7 matching · 120 of 3,400 loaded");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_draft_recognises_the_person_it_created() {
+        let mut ana = person("9", "Ana Silva");
+        ana.emails = vec!["Ana@Example.com".into()];
+        assert!(NewPerson { first_name: "Ana".into(), email: "ana@example.com".into(), ..Default::default() }.matches(&ana));
+        assert!(!NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "x@example.com".into(), ..Default::default() }.matches(&ana));
+        assert!(NewPerson { first_name: " ana".into(), last_name: "SILVA ".into(), ..Default::default() }.matches(&ana));
     }
 
     #[test]

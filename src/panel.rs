@@ -1,6 +1,7 @@
 //! The panel's state and actions, apart from how they look: what is loaded, which phase the panel is
 //! in, the create form, and the events for the host. Components read these signals and call these
 //! methods; all I/O goes through `http::Client`.
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -12,7 +13,8 @@ use crate::browser::{self, now_ms, sleep};
 use crate::config::PanelConfig;
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
-use crate::model::{FieldError, FormRules, NewPerson, PeopleList, Person};
+use crate::config::MAX_PAGE_SIZE;
+use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList, Person};
 use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::{self, ApiRequest};
 
@@ -339,17 +341,13 @@ impl Panel {
         let credential = self.credential_id();
         let panel = *self;
         spawn_local(async move {
-            let request = session.client.crm.create(&draft);
-            let result = match session.client.send(&request, credential.as_deref()).await {
-                Ok(body) => session.client.crm.parse_person(&body),
-                Err(e) => Err(e),
-            };
+            let result = panel.create_reconciled(&session, &draft, credential.as_deref()).await;
             if panel.generation.try_get_value().is_none() {
                 return;
             }
             panel.sending.set(false);
             match result {
-                Ok((person, raw)) => panel.created(generation, &session, person, raw),
+                Ok((person, raw, how)) => panel.created(generation, &session, person, raw, how),
                 Err(error) => {
                     if let PanelError::Rejected { fields, .. } = &error {
                         panel.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
@@ -360,11 +358,59 @@ impl Panel {
         });
     }
 
-    fn created(&self, generation: u64, session: &Session, person: Person, raw: Value) {
+    /// Sends a create. When its outcome is unknown (the connection dropped, or a 5xx after sending),
+    /// looks for the person on the server first and sends it again only if it isn't there: a person
+    /// is never created twice, nor silently lost.
+    async fn create_reconciled(&self, session: &Session, draft: &NewPerson, credential: Option<&str>) -> Result<(Person, Value, Saved), PanelError> {
+        let crm = &session.client.crm;
+        let known: HashSet<String> = self.people.with_untracked(|l| l.people.iter().map(|p| p.id.clone()).collect());
+        let mut how = Saved::Directly;
+        for _ in 0..CREATE_ATTEMPTS {
+            let sent_at = now_ms();
+            match session.client.send(&crm.create(draft), credential).await {
+                Ok(body) => return crm.parse_person(&body).map(|(p, raw)| (p, raw, how)),
+                Err(e) if !unknown_outcome(&e) => return Err(e),
+                Err(_) => {}
+            }
+            self.form_message.set(Some("The connection dropped while saving: checking with the CRM whether the person was saved…".into()));
+            if let Some(id) = self.find_created(session, draft, sent_at, &known, credential).await? {
+                let body = session.client.send(&crm.get(&id), credential).await?;
+                return crm.parse_person(&body).map(|(p, raw)| (p, raw, Saved::Confirmed));
+            }
+            how = Saved::Resent;
+        }
+        Err(PanelError::Network("the CRM could not be reached reliably".into()))
+    }
+
+    /// The id of a person matching `draft` that wasn't in the list before, if the CRM has one.
+    async fn find_created(&self, session: &Session, draft: &NewPerson, sent_at: f64, known: &HashSet<String>, credential: Option<&str>) -> Result<Option<String>, PanelError> {
+        let crm = &session.client.crm;
+        let mut cursor = Cursor::Start;
+        for _ in 0..RECONCILE_PAGES {
+            let body = session.client.send(&crm.recent(&cursor, MAX_PAGE_SIZE, sent_at), credential).await?;
+            let page = crm.parse_list(&body, &cursor, MAX_PAGE_SIZE)?;
+            if let Some(found) = page.people.iter().find(|p| !known.contains(&p.id) && draft.matches(p)) {
+                return Ok(Some(found.id.clone()));
+            }
+            if page.next == Cursor::End {
+                return Ok(None);
+            }
+            cursor = page.next;
+        }
+        Err(PanelError::Network("the CRM's list is too long to check quickly".into()))
+    }
+
+    fn created(&self, generation: u64, session: &Session, person: Person, raw: Value, how: Saved) {
         browser::forget(&draft_key(&session.config));
         self.form.set(NewPerson::default());
         self.form_open.set(false);
-        self.notice.set(Some(Notice::Info(format!("Added {}.", person.name))));
+        self.form_message.set(None);
+        let note = match how {
+            Saved::Directly => "",
+            Saved::Confirmed => " The connection dropped while saving; the CRM confirms it was saved once.",
+            Saved::Resent => " The first attempt never reached the CRM, so it was sent again.",
+        };
+        self.notice.set(Some(Notice::Info(format!("Added {}.{note}", person.name))));
         if self.current(generation) {
             self.people.update(|p| p.add_created(person));
         }
@@ -385,6 +431,27 @@ fn form_field(api_field: &str) -> Option<&'static str> {
         "tags" => "tags",
         _ => return None,
     })
+}
+
+/// How a create ended up saved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Saved {
+    Directly,
+    /// The answer was lost, but the person is on the server.
+    Confirmed,
+    /// The first attempt never arrived; the second did.
+    Resent,
+}
+
+/// Sends of one create at most, each after checking that the previous one didn't arrive.
+const CREATE_ATTEMPTS: usize = 3;
+
+/// Pages checked for a create whose outcome is unknown (10,000 people at 100 a page).
+const RECONCILE_PAGES: usize = 100;
+
+/// A failure after which the server may or may not have created the person.
+fn unknown_outcome(error: &PanelError) -> bool {
+    matches!(error, PanelError::Network(_)) || matches!(error, PanelError::Server { status, .. } if *status >= 500)
 }
 
 /// What the user reads when a create failed: the server's reason, or that its outcome is unknown.

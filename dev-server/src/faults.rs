@@ -10,13 +10,37 @@ use rand::{Rng, SeedableRng};
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::log::{user_hint, Entry, Injected};
+use crate::log::{user_hint, Injected};
 use crate::Shared;
+
+/// A response whose connection breaks after the first bytes: the client gets no usable answer.
+/// (Closing the socket before any byte is not enough: browsers silently resend a request, even a
+/// POST, when a reused connection closes without answering.)
+fn cut_off_response() -> Response {
+    // The pause lets the status line and the first byte go out before the connection breaks.
+    let chunks = futures_util::stream::unfold(0, |step| async move {
+        match step {
+            0 => Some((Ok("{"), 1)),
+            1 => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                Some((Err(std::io::Error::other("injected dropped connection")), 2))
+            }
+            _ => None,
+        }
+    });
+    let mut response = Response::new(axum::body::Body::from_stream(chunks));
+    response.headers_mut().insert("content-type", "application/json".parse().unwrap());
+    response.extensions_mut().insert(Injected("drop"));
+    response
+}
 
 /// What the admin route sets. Rates are probabilities in 0..=1, drawn per request.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct FaultSettings {
+    /// Only requests of this user (the bearer token's `sub`) are affected, so tests don't disturb
+    /// each other; all requests when unset.
+    pub user: Option<String>,
     pub seed: u64,
     pub rate500: f64,
     pub rate503: f64,
@@ -90,10 +114,17 @@ impl Faults {
 }
 
 pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -> Response {
-    let (decision, latency) = {
+    let targeted = {
         let mut emu = state.lock().unwrap();
-        (emu.faults.decide(request.method().as_str()), emu.faults.settings.latency_ms)
+        let faults = &mut emu.faults;
+        faults
+            .settings
+            .user
+            .as_ref()
+            .is_none_or(|u| user_hint(&request).as_ref() == Some(u))
+            .then(|| (faults.decide(request.method().as_str()), faults.settings.latency_ms))
     };
+    let Some((decision, latency)) = targeted else { return next.run(request).await };
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
     }
@@ -118,22 +149,10 @@ pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -
             response
         }
         Decision::Drop { after } => {
-            let entry = Entry {
-                method: request.method().to_string(),
-                path: request.uri().path().to_string(),
-                query: request.uri().query().unwrap_or("").to_string(),
-                status: 0,
-                user: user_hint(&request),
-                micros: 0,
-                injected: Some("drop"),
-            };
             if after {
                 let _ = next.run(request).await;
             }
-            state.lock().unwrap().log.entries.push(entry);
-            // Unwinding out of the connection's task closes the socket without any response, which is
-            // what a client sees when a connection drops. `resume_unwind` skips the panic hook's noise.
-            std::panic::resume_unwind(Box::new("injected dropped connection"))
+            cut_off_response()
         }
     }
 }

@@ -88,14 +88,15 @@ pub async fn record(State(state): State<Shared>, request: Request, next: Next) -
     let query = request.uri().query().unwrap_or("").to_string();
     let started = Instant::now();
     let response = next.run(request).await;
+    let injected = response.extensions().get::<Injected>().map(|i| i.0);
     let entry = Entry {
         method,
         path,
         query,
-        status: response.status().as_u16(),
+        status: if injected == Some("drop") { 0 } else { response.status().as_u16() },
         user: response.extensions().get::<LogUser>().map(|u| u.0.clone()).or(hint),
         micros: started.elapsed().as_micros() as u64,
-        injected: response.extensions().get::<Injected>().map(|i| i.0),
+        injected,
     };
     state.lock().unwrap().log.entries.push(entry);
     response

@@ -336,7 +336,11 @@ async fn injected_faults_are_deterministic_and_logged() {
     // A connection dropped after the write: the client hears nothing, the person exists.
     s.admin(Method::PUT, "/faults", json!({ "dropCount": 1, "dropMethod": "POST", "dropAfter": true })).await;
     let sent = s.http.post(format!("{}/crm/api/people", s.base)).bearer_auth(&token).header("x-rollout-credential-id", &credential).json(&json!({ "firstName": "Dropped" })).send().await;
-    assert!(sent.is_err(), "the connection must drop");
+    let answer = match sent {
+        Ok(response) => response.bytes().await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    assert!(answer.is_err(), "the connection must break before an answer arrives");
     let (_, page) = s.crm(Method::GET, "/people?offset=5", &token, Some(&credential), None).await;
     assert_eq!(page["people"][0]["name"], "Dropped");
 

@@ -43,6 +43,12 @@ pub trait Crm {
     fn form_rules(&self) -> FormRules;
     fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest;
     fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError>;
+    /// Pages of people that may include one created since `since_ms` (for checking a create whose
+    /// outcome is unknown). Without a "changed since" filter, that is the whole list.
+    fn recent(&self, cursor: &Cursor, page_size: u32, _since_ms: f64) -> ApiRequest {
+        self.list(cursor, page_size)
+    }
+    fn get(&self, id: &str) -> ApiRequest;
     fn create(&self, person: &NewPerson) -> ApiRequest;
     /// The created person for the list, and the API's own JSON for the `person-created` event.
     fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError>;
@@ -90,6 +96,11 @@ pub(crate) fn offset_of(cursor: &Cursor) -> usize {
         Cursor::Offset(n) => *n,
         _ => 0,
     }
+}
+
+/// `encodeURIComponent` of one path segment.
+pub(crate) fn segment(id: &str) -> String {
+    encode_component(id)
 }
 
 /// Appends `?`/`&` query pairs, percent-encoding values.

@@ -53,6 +53,18 @@ impl Crm for Rally {
         Ok(Page { people, next: next_by_offset(offset_of(cursor), items.len(), page_size.min(MAX_PAGE_SIZE), total), total })
     }
 
+    /// Only contacts changed since then (`updatedSince`), with two minutes of slack for clock skew.
+    fn recent(&self, cursor: &Cursor, page_size: u32, since_ms: f64) -> ApiRequest {
+        let since = js_iso(since_ms - 120_000.0);
+        let mut request = self.list(cursor, page_size);
+        request.url.push_str(&format!("&updatedSince={}", super::segment(&since)));
+        request
+    }
+
+    fn get(&self, id: &str) -> ApiRequest {
+        ApiRequest::get(with_query(format!("{}/contacts/{}", self.base, super::segment(id)), &[("fields", VIEW_FIELDS.to_string())]))
+    }
+
     fn create(&self, p: &NewPerson) -> ApiRequest {
         let mut body = Map::new();
         for (key, value) in [("firstName", &p.first_name), ("lastName", &p.last_name), ("email", &p.email), ("phone", &p.phone), ("title", &p.job_title), ("lifecycleStage", &p.stage)] {
@@ -72,6 +84,23 @@ impl Crm for Rally {
         let person = contact_from(&json).ok_or_else(|| PanelError::Malformed("the created contact has no id".into()))?;
         Ok((person, json))
     }
+}
+
+/// ISO-8601 UTC of a unix time in ms (what `updatedSince` takes).
+pub fn js_iso(ms: f64) -> String {
+    let secs = (ms / 1000.0).floor() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 fn contact_from(v: &Value) -> Option<Person> {
@@ -109,6 +138,14 @@ mod tests {
     fn lists_by_offset_at_most_100_asking_only_for_shown_fields() {
         let url = rally().list(&Cursor::Offset(200), 100).url;
         assert!(url.starts_with("https://acme.rallycrm.io/api/v1/contacts?limit=100&offset=200&fields=id%2CfirstName"), "{url}");
+    }
+
+    #[test]
+    fn recent_asks_only_for_what_changed() {
+        assert_eq!(js_iso(1_767_225_600_000.0), "2026-01-01T00:00:00Z");
+        assert_eq!(js_iso(951_782_400_000.0 + 3_661_000.0), "2000-02-29T01:01:01Z");
+        let url = rally().recent(&Cursor::Start, 100, 1_767_225_720_000.0).url;
+        assert!(url.ends_with("&updatedSince=2026-01-01T00%3A00%3A00Z"), "{url}");
     }
 
     #[test]

@@ -49,6 +49,10 @@ impl Crm for Rollout {
         Ok(Page { people, next, total })
     }
 
+    fn get(&self, id: &str) -> ApiRequest {
+        ApiRequest::get(format!("{}/people/{}", self.base, super::segment(id)))
+    }
+
     fn create(&self, p: &NewPerson) -> ApiRequest {
         let mut body = Map::new();
         let mut put = |key: &str, value: &str| {

@@ -146,11 +146,11 @@ impl Mounted {
     }
 
     pub async fn until(&self, condition: impl Fn(&Mounted) -> bool, what: &str) {
-        let deadline = js_sys::Date::now() + 15_000.0;
+        let deadline = js_sys::Date::now() + 30_000.0;
         while !condition(self) {
             if js_sys::Date::now() > deadline {
-                let html = self.el.shadow_root().map(|r| r.inner_html()).unwrap_or_default();
-                panic!("timed out waiting for {what}; the panel shows: {}", &html[..html.len().min(1500)]);
+                let text = self.el.shadow_root().and_then(|r| r.text_content()).unwrap_or_default();
+                panic!("timed out waiting for {what}; the panel reads: {}", &text[..text.len().min(1500)]);
             }
             gloo_timers::future::TimeoutFuture::new(25).await;
         }

@@ -32,6 +32,8 @@ pub fn test() -> Result {
         run(Command::new("wasm-pack")
             .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
             .env("PP_DEV_SERVER", &server.url)
+            // The fault suite waits out retries and backoff: more than the runner's default 20 s.
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
             .env("CHROME_BIN", CHROMIUM)
             .current_dir(&root))
     }));
