@@ -105,3 +105,20 @@ test("neither the bundle nor the token route leaks the client secret", async () 
     assert.ok(!body.includes(secret), `${file} contains the client secret`);
   }
 });
+
+test("the same element switches to Rally live, by attributes", async () => {
+  const user = `e2e-rally${Date.now()}`;
+  const tenant = `e2e-tenant${Date.now()}`;
+  await admin("POST", "/rally/tenants", { tenant, people: 60 });
+  const { page, errors } = await openHostPage("carol");
+  await page.evaluate(({ user, tenant }) => {
+    const panel = document.getElementById("panel");
+    panel.setAttribute("provider", "rally");
+    panel.setAttribute("token-url", `/api/rally-token?user=${user}&tenant=${tenant}`);
+    panel.setAttribute("api-base", `${location.origin}/rally/api/v1`);
+  }, { user, tenant });
+  await page.waitForFunction(() => document.querySelector("people-panel").shadowRoot.querySelector(".pp-count")?.textContent === "50 of 60");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -88,7 +88,7 @@ impl ElementHandle {
     }
 
     pub fn refresh(&self) {
-        self.panel.reload();
+        self.panel.refresh();
     }
 }
 

@@ -19,6 +19,8 @@ pub struct Person {
     pub tags: Vec<String>,
     pub source: Option<String>,
     pub created: Option<String>,
+    /// When the CRM last changed this person (ISO-8601), for incremental refresh.
+    pub updated: Option<String>,
     /// Lower-cased text that search matches against, computed once.
     pub haystack: String,
 }
@@ -107,6 +109,42 @@ impl PeopleList {
                 *total += 1;
             }
         }
+    }
+
+    /// Applies people changed on the server: replaced in place when loaded, added on top otherwise.
+    /// Returns how many were new.
+    pub fn merge_changed(&mut self, changed: Vec<Person>) -> usize {
+        let mut added = 0;
+        for person in changed {
+            if self.ids.contains(&person.id) {
+                if let Some(slot) = self.people.iter_mut().find(|p| p.id == person.id) {
+                    *slot = person;
+                }
+            } else {
+                self.add_created(person);
+                added += 1;
+            }
+        }
+        added
+    }
+
+    /// Drops people deleted on the server; returns how many were shown.
+    pub fn remove(&mut self, ids: &[String]) -> usize {
+        let before = self.people.len();
+        self.people.retain(|p| !ids.contains(&p.id));
+        let removed = before - self.people.len();
+        for id in ids {
+            self.ids.remove(id);
+        }
+        if let Some(total) = &mut self.total {
+            *total = total.saturating_sub(removed as u64);
+        }
+        removed
+    }
+
+    /// The latest change the loaded list reflects (ISO-8601 strings of one format sort in time order).
+    pub fn watermark(&self) -> Option<String> {
+        self.people.iter().filter_map(|p| p.updated.clone()).max()
     }
 
     /// Indices of the people matching `query` (all when it is blank).
@@ -252,6 +290,21 @@ mod tests {
         assert_eq!(ids, ["new", "a", "b", "c"]);
         assert!(!list.has_more());
         assert_eq!(list.total, Some(5));
+    }
+
+    #[test]
+    fn refresh_merges_changes_and_drops_deletions() {
+        let mut list = PeopleList::default();
+        let with_update = |id: &str, name: &str, at: &str| Person { updated: Some(at.into()), ..person(id, name) };
+        list.append(Page { people: vec![with_update("a", "Ana", "2026-01-01T00:00:00.000Z"), with_update("b", "Bo", "2026-01-02T00:00:00.000Z")], next: Cursor::End, total: Some(2) });
+        assert_eq!(list.watermark().as_deref(), Some("2026-01-02T00:00:00.000Z"));
+        let added = list.merge_changed(vec![with_update("a", "Ana Silva", "2026-03-01T00:00:00.000Z"), with_update("c", "Cy", "2026-03-02T00:00:00.000Z")]);
+        assert_eq!(added, 1);
+        assert_eq!(list.remove(&["b".to_string(), "zz".to_string()]), 1);
+        let names: Vec<&str> = list.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Cy", "Ana Silva"]);
+        assert_eq!(list.total, Some(2));
+        assert_eq!(list.watermark().as_deref(), Some("2026-03-02T00:00:00.000Z"));
     }
 
     #[test]

@@ -289,6 +289,52 @@ impl Panel {
         });
     }
 
+    /// "Refresh": asks only for what changed when the CRM can tell (Rally's `updatedSince` and change
+    /// feed) and merges it into the loaded list; otherwise reloads.
+    pub fn refresh(&self) {
+        let since = self.people.with_untracked(PeopleList::watermark);
+        let ready = self.phase.get_untracked() == Phase::Ready && !self.loading_more.get_untracked();
+        let session = self.session.get_value().filter(|s| s.client.crm.incremental().is_some());
+        let (true, Some(since), Some(session)) = (ready, since, session) else { return self.reload() };
+        let generation = self.generation.get_value();
+        let panel = *self;
+        self.loading_more.set(true);
+        spawn_local(async move {
+            let result = panel.apply_changes(&session, &since).await;
+            if panel.current(generation) {
+                panel.loading_more.set(false);
+                panel.notice.set(Some(match result {
+                    Ok((changed, removed)) => Notice::Info(format!("Up to date: {changed} changed or new, {removed} removed.")),
+                    Err(e) => Notice::LoadFailed(e),
+                }));
+            }
+        });
+    }
+
+    async fn apply_changes(&self, session: &Session, since: &str) -> Result<(usize, usize), PanelError> {
+        let (crm, credential) = (&session.client.crm, self.credential_id());
+        let incremental = crm.incremental().ok_or_else(|| PanelError::Config("this CRM has no change feed".into()))?;
+        let mut cursor = Cursor::Start;
+        let mut changed = Vec::new();
+        loop {
+            let body = session.client.send(&incremental.changed(&cursor, MAX_PAGE_SIZE, since), credential.as_deref()).await?;
+            let page = crm.parse_list(&body, &cursor, MAX_PAGE_SIZE)?;
+            changed.extend(page.people);
+            if page.next == Cursor::End {
+                break;
+            }
+            cursor = page.next;
+        }
+        let body = session.client.send(&incremental.deleted(since), credential.as_deref()).await?;
+        let deleted = incremental.parse_deleted(&body)?;
+        let counts = (changed.len(), deleted.len());
+        self.people.update(|list| {
+            list.merge_changed(changed);
+            list.remove(&deleted);
+        });
+        Ok(counts)
+    }
+
     /// The user picked one of several connected CRMs, or the host handed one over from Rollout Link.
     pub fn use_credential(&self, credential: Credential) {
         let (Some(session), generation) = (self.session.get_value(), self.generation.get_value()) else { return };

@@ -86,6 +86,7 @@ async fn set_faults(State(state): State<Shared>, Json(settings): Json<FaultSetti
 struct Limits {
     rollout_per_second: Option<u32>,
     rally_per_minute: Option<u32>,
+    rally_window_ms: Option<u64>,
     sync_window_ms: Option<u64>,
 }
 
@@ -96,6 +97,9 @@ async fn set_limits(State(state): State<Shared>, Json(limits): Json<Limits>) -> 
     }
     if let Some(n) = limits.rally_per_minute {
         settings.rally_per_minute = n;
+    }
+    if let Some(ms) = limits.rally_window_ms {
+        settings.rally_window_ms = ms.max(1000);
     }
     if let Some(ms) = limits.sync_window_ms {
         settings.sync_window = Duration::from_millis(ms);

@@ -35,7 +35,7 @@ pub struct Emulator {
     pub log: log::RequestLog,
     pub tokens: tokens::Ledger,
     pub rollout_limits: limits::PerSecond,
-    pub rally_limits: limits::PerMinute,
+    pub rally_limits: limits::FixedWindow,
 }
 
 pub type Shared = Arc<Mutex<Emulator>>;

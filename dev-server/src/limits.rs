@@ -38,15 +38,15 @@ impl PerSecond {
     }
 }
 
-/// At most `limit` requests per calendar minute, per tenant.
+/// At most `limit` requests per fixed window (Rally: the calendar minute), per tenant.
 #[derive(Default)]
-pub struct PerMinute {
+pub struct FixedWindow {
     windows: HashMap<String, (u64, u32)>,
 }
 
-impl PerMinute {
-    pub fn admit(&mut self, tenant: &str, limit: u32, now_ms: u64) -> Admission {
-        let minute = now_ms / 60_000;
+impl FixedWindow {
+    pub fn admit(&mut self, tenant: &str, limit: u32, window_ms: u64, now_ms: u64) -> Admission {
+        let minute = now_ms / window_ms;
         let (window, used) = self.windows.entry(tenant.to_string()).or_insert((minute, 0));
         if *window != minute {
             *window = minute;
@@ -56,7 +56,7 @@ impl PerMinute {
         if allowed {
             *used += 1;
         }
-        Admission { allowed, limit, remaining: limit - *used, reset_secs: (minute + 1) * 60 }
+        Admission { allowed, limit, remaining: limit - *used, reset_secs: ((minute + 1) * window_ms).div_ceil(1000) }
     }
 }
 
@@ -77,12 +77,12 @@ mod tests {
 
     #[test]
     fn per_minute_counts_down_and_resets_on_the_next_minute() {
-        let mut l = PerMinute::default();
-        let a = l.admit("t", 2, 60_000);
+        let mut l = FixedWindow::default();
+        let a = l.admit("t", 2, 60_000, 60_000);
         assert_eq!((a.allowed, a.remaining, a.reset_secs), (true, 1, 120));
-        assert!(l.admit("t", 2, 61_000).allowed);
-        let refused = l.admit("t", 2, 62_000);
+        assert!(l.admit("t", 2, 60_000, 61_000).allowed);
+        let refused = l.admit("t", 2, 60_000, 62_000);
         assert_eq!((refused.allowed, refused.remaining), (false, 0));
-        assert!(l.admit("t", 2, 120_000).allowed);
+        assert!(l.admit("t", 2, 60_000, 120_000).allowed);
     }
 }

@@ -27,6 +27,8 @@ pub struct Entry {
     pub status: u16,
     pub user: Option<String>,
     pub micros: u64,
+    /// Response body size, to measure what a refresh moved.
+    pub bytes: u64,
     pub injected: Option<&'static str>,
 }
 
@@ -96,6 +98,7 @@ pub async fn record(State(state): State<Shared>, request: Request, next: Next) -
         status: if injected == Some("drop") { 0 } else { response.status().as_u16() },
         user: response.extensions().get::<LogUser>().map(|u| u.0.clone()).or(hint),
         micros: started.elapsed().as_micros() as u64,
+        bytes: axum::body::HttpBody::size_hint(response.body()).exact().unwrap_or(0),
         injected,
     };
     state.lock().unwrap().log.entries.push(entry);

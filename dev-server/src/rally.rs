@@ -131,8 +131,8 @@ pub async fn gate(State(state): State<Shared>, mut request: Request, next: Next)
         authenticate(&emu, request.headers()).map(|caller| {
             let people = emu.settings.people;
             emu.rally.tenants.entry(caller.tenant.clone()).or_insert_with(|| Tenant::seeded(&caller.tenant, people));
-            let limit = emu.settings.rally_per_minute;
-            let admission = emu.rally_limits.admit(&caller.tenant, limit, now_ms());
+            let (limit, window) = (emu.settings.rally_per_minute, emu.settings.rally_window_ms);
+            let admission = emu.rally_limits.admit(&caller.tenant, limit, window, now_ms());
             (caller, admission)
         })
     };
@@ -141,7 +141,7 @@ pub async fn gate(State(state): State<Shared>, mut request: Request, next: Next)
         Err(e) => return e.into_response(),
     };
     let mut response = if !admission.allowed {
-        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, format!("rate limit of {} requests per minute exceeded", admission.limit));
+        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, format!("rate limit of {} requests per window exceeded", admission.limit));
         e.retry_after_secs = Some(admission.reset_secs.saturating_sub(now_ms() / 1000).max(1));
         e.into_response()
     } else if request.method() != Method::GET && !caller.can_write {

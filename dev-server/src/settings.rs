@@ -22,6 +22,8 @@ pub struct Settings {
     pub rollout_per_second: u32,
     /// Rally: 1,000 requests/minute per tenant.
     pub rally_per_minute: u32,
+    /// Rally's window (a minute); tests shorten it to see a reset without waiting a minute.
+    pub rally_window_ms: u64,
     /// Lifetime of the tokens the host-backend routes mint (Rollout recommends 15 minutes).
     pub token_ttl_secs: u64,
 }
@@ -38,6 +40,7 @@ impl Settings {
             sync_window,
             rollout_per_second: 50,
             rally_per_minute: 1000,
+            rally_window_ms: 60_000,
             token_ttl_secs: 900,
         }
     }
@@ -53,6 +56,7 @@ impl Default for Settings {
             sync_window: Duration::from_secs(5),
             rollout_per_second: 50,
             rally_per_minute: 1000,
+            rally_window_ms: 60_000,
             token_ttl_secs: 900,
         }
     }

@@ -49,9 +49,22 @@ pub trait Crm {
         self.list(cursor, page_size)
     }
     fn get(&self, id: &str) -> ApiRequest;
+    /// A CRM that can tell what changed since an instant (Rally), for a refresh that moves only that.
+    fn incremental(&self) -> Option<&dyn Incremental> {
+        None
+    }
     fn create(&self, person: &NewPerson) -> ApiRequest;
     /// The created person for the list, and the API's own JSON for the `person-created` event.
     fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError>;
+}
+
+/// What changed since `since` (an ISO-8601 instant the CRM itself wrote).
+pub trait Incremental {
+    /// People created or updated after `since`, a page at a time (parsed with `Crm::parse_list`).
+    fn changed(&self, cursor: &Cursor, page_size: u32, since: &str) -> ApiRequest;
+    fn deleted(&self, since: &str) -> ApiRequest;
+    /// The ids the change feed lists as deleted.
+    fn parse_deleted(&self, body: &str) -> Result<Vec<String>, PanelError>;
 }
 
 pub fn for_config(config: &PanelConfig) -> Rc<dyn Crm> {

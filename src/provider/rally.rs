@@ -2,13 +2,14 @@
 //! shows), `POST /contacts` with the required `firstName`, `lastName`, `email`.
 use serde_json::{json, Map, Value};
 
-use super::{id_of, next_by_offset, offset_of, parse_json, text, with_query, ApiRequest, Crm};
+use super::{id_of, Incremental, next_by_offset, offset_of, parse_json, text, with_query, ApiRequest, Crm};
 use crate::config::MAX_PAGE_SIZE;
 use crate::error::PanelError;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 /// Exactly the fields the list and the detail view show.
-pub const VIEW_FIELDS: &str = "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt";
+/// `updatedAt` is what an incremental refresh starts from.
+pub const VIEW_FIELDS: &str = "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt,updatedAt";
 
 pub struct Rally {
     pub base: String,
@@ -53,12 +54,13 @@ impl Crm for Rally {
         Ok(Page { people, next: next_by_offset(offset_of(cursor), items.len(), page_size.min(MAX_PAGE_SIZE), total), total })
     }
 
-    /// Only contacts changed since then (`updatedSince`), with two minutes of slack for clock skew.
+    /// Only contacts changed since then, with two minutes of slack for clock skew.
     fn recent(&self, cursor: &Cursor, page_size: u32, since_ms: f64) -> ApiRequest {
-        let since = js_iso(since_ms - 120_000.0);
-        let mut request = self.list(cursor, page_size);
-        request.url.push_str(&format!("&updatedSince={}", super::segment(&since)));
-        request
+        self.changed(cursor, page_size, &js_iso(since_ms - 120_000.0))
+    }
+
+    fn incremental(&self) -> Option<&dyn Incremental> {
+        Some(self)
     }
 
     fn get(&self, id: &str) -> ApiRequest {
@@ -103,6 +105,25 @@ pub fn js_iso(ms: f64) -> String {
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
+impl Incremental for Rally {
+    fn changed(&self, cursor: &Cursor, page_size: u32, since: &str) -> ApiRequest {
+        let mut request = self.list(cursor, page_size);
+        request.url.push_str(&format!("&updatedSince={}", super::segment(since)));
+        request
+    }
+
+    fn deleted(&self, since: &str) -> ApiRequest {
+        let query = [("since", since.to_string()), ("entities", "contacts".to_string()), ("limit", "1000".to_string())];
+        ApiRequest::get(with_query(format!("{}/sync/changes", self.base), &query))
+    }
+
+    fn parse_deleted(&self, body: &str) -> Result<Vec<String>, PanelError> {
+        let json = parse_json(body)?;
+        let changes = json.as_array().ok_or_else(|| PanelError::Malformed("the change feed is not an array".into()))?;
+        Ok(changes.iter().filter(|c| c.get("action").and_then(Value::as_str) == Some("deleted")).filter_map(|c| text(c, "entityId")).collect())
+    }
+}
+
 fn contact_from(v: &Value) -> Option<Person> {
     let id = id_of(v)?;
     let email = text(v, "email");
@@ -120,6 +141,7 @@ fn contact_from(v: &Value) -> Option<Person> {
             tags: text(v, "tags").map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
             source: text(v, "leadSource"),
             created: text(v, "createdAt"),
+            updated: text(v, "updatedAt"),
             haystack: String::new(),
         }
         .indexed(),
@@ -146,6 +168,13 @@ mod tests {
         assert_eq!(js_iso(951_782_400_000.0 + 3_661_000.0), "2000-02-29T01:01:01Z");
         let url = rally().recent(&Cursor::Start, 100, 1_767_225_720_000.0).url;
         assert!(url.ends_with("&updatedSince=2026-01-01T00%3A00%3A00Z"), "{url}");
+    }
+
+    #[test]
+    fn the_change_feed_yields_deleted_ids_only() {
+        let feed = r#"[{"id":1,"entityId":"g1","action":"updated"},{"id":2,"entityId":"g2","action":"deleted"}]"#;
+        assert_eq!(rally().parse_deleted(feed).unwrap(), ["g2"]);
+        assert!(rally().deleted("2026-01-01T00:00:00.000Z").url.ends_with("/sync/changes?since=2026-01-01T00%3A00%3A00.000Z&entities=contacts&limit=1000"));
     }
 
     #[test]

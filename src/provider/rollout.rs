@@ -126,6 +126,7 @@ fn person_from(v: &Value) -> Option<Person> {
             tags,
             source: text(v, "source"),
             created: text(v, "created"),
+            updated: text(v, "updated"),
             haystack: String::new(),
         }
         .indexed(),

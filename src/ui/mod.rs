@@ -48,7 +48,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                 >
                     "New person"
                 </button>
-                <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload() title="Reload from the CRM">
+                <button class="pp-button" part="button" type="button" on:click=move |_| panel.refresh() title="Get what changed in the CRM">
                     "Refresh"
                 </button>
             </header>

@@ -48,7 +48,7 @@ async fn under_5xx_429_latency_and_dropped_creates_everyone_shows_once_and_creat
     connect_crm(&user, 300, "hubspot").await;
     let faults = json!({ "user": user, "seed": 42, "rate500": 0.1, "rate503": 0.1, "rate429": 0.1, "latencyMs": 10 });
     admin("PUT", "/faults", faults.clone()).await;
-    let panel = mount(&attrs(&user, &[("page-size", "50")]));
+    let panel = mount(&attrs(&user, &[("page-size", "25")]));
     panel.until(|m| m.text(".pp-count").ends_with("of 300"), "the first page").await;
     while panel.text(".pp-count") != "300 of 300" {
         if panel.has_button("Retry") {
