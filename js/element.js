@@ -17,6 +17,7 @@ export function defineElement(tag, css, connect) {
     }
 
     connectedCallback() {
+      performance.mark("people-panel-connected"); // for time-to-first-row measurements
       if (!this.shadowRoot) {
         const root = this.attachShadow({ mode: "open" });
         // A constructable stylesheet, which `style-src 'self'` allows (an inline <style> it would not).

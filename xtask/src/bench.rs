@@ -1,8 +1,36 @@
-//! `cargo xtask bench` (not part of the test command).
-use crate::Result;
+//! `cargo xtask bench` (not part of the test command): bundle sizes, time to first row beside a
+//! hand-written vanilla-JS page, 10,000 people, requests. bench/run.mjs measures and prints the
+//! table with PASS/FAIL per budget; the figures go to target/bench.json.
+use std::process::Command;
+
+use crate::procs::{dev_server, run_ok};
+use crate::{dist, root, suites, tools, Result};
 
 pub fn run() -> Result {
-    let sizes = crate::dist::build()?;
-    crate::dist::print(&sizes);
-    Ok(())
+    let root = root();
+    let sizes = dist::build()?;
+    let bundle = serde_json::json!({
+        "files": sizes.iter().map(|f| serde_json::json!({ "name": f.name, "raw": f.raw, "gzip": f.gzip })).collect::<Vec<_>>()
+    });
+    let bundle_path = root.join("target/bench-bundle.json");
+    std::fs::write(&bundle_path, bundle.to_string()).map_err(|e| e.to_string())?;
+
+    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
+    let site = root.join("target/bench-site");
+    let _ = std::fs::remove_dir_all(&site);
+    suites::copy_dir(&root.join("bench/site"), &site)?;
+    suites::copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
+    std::fs::copy(root.join("style/people-panel.css"), site.join("people-panel.css")).map_err(|e| e.to_string())?;
+    let site_arg = site.display().to_string();
+    let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
+    run_ok(
+        Command::new("node")
+            .arg("bench/run.mjs")
+            .env("PP_BENCH_URL", &server.url)
+            .env("PP_BENCH_BUNDLE", &bundle_path)
+            .env("PP_BENCH_OUT", root.join("target/bench.json"))
+            .env("CHROMIUM", tools::CHROMIUM)
+            .current_dir(&root),
+        "the benchmark",
+    )
 }

@@ -61,7 +61,7 @@ pub fn test() -> Result {
     if failed == 0 { Ok(()) } else { Err(format!("{failed} suite(s) failed")) }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result {
+pub fn copy_dir(from: &Path, to: &Path) -> Result {
     std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
     for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
         let target = to.join(entry.file_name());

@@ -1,0 +1,136 @@
+// cargo xtask bench: measures what users feel and prints PASS/FAIL per budget. Timings are medians
+// and ratios of one run; nothing here is a test.
+import { readFileSync, writeFileSync } from "node:fs";
+import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+
+const BASE = process.env.PP_BENCH_URL;
+const LOADS = Number(process.env.PP_BENCH_LOADS || 20);
+const bundle = JSON.parse(readFileSync(process.env.PP_BENCH_BUNDLE, "utf8"));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"],
+});
+
+const admin = async (method, path, body) => {
+  const r = await fetch(`${BASE}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+  return r.status === 204 ? null : r.json();
+};
+const log = async (user) => (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const median = (xs) => quantile(xs, 0.5);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function firstRow(page, user, extra = "") {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(`${BASE}/${page}?user=${user}${extra}`);
+  await tab.waitForFunction(() => window.__bench && window.__bench.firstRowMs, null, { timeout: 30000 });
+  const result = await tab.evaluate(() => window.__bench);
+  await context.close();
+  return result;
+}
+
+// ---- time to first row, fresh page loads ----
+await admin("POST", "/credentials", { user: "bench", people: 250 });
+const panelRuns = [], vanillaRuns = [];
+for (let i = 0; i < LOADS; i++) {
+  panelRuns.push(await firstRow("panel.html", "bench"));
+  vanillaRuns.push(await firstRow("vanilla.html", "bench"));
+}
+const ttfr = {
+  panel: { fromConnectionMedian: median(panelRuns.map((r) => r.fromStartMs)), fromConnectionP95: quantile(panelRuns.map((r) => r.fromStartMs), 0.95), fromNavigationMedian: median(panelRuns.map((r) => r.firstRowMs)), fromNavigationP95: quantile(panelRuns.map((r) => r.firstRowMs), 0.95) },
+  vanilla: { fromStartMedian: median(vanillaRuns.map((r) => r.fromStartMs)), fromStartP95: quantile(vanillaRuns.map((r) => r.fromStartMs), 0.95), fromNavigationMedian: median(vanillaRuns.map((r) => r.firstRowMs)), fromNavigationP95: quantile(vanillaRuns.map((r) => r.firstRowMs), 0.95) },
+};
+ttfr.ratio = ttfr.panel.fromConnectionMedian / ttfr.vanilla.fromStartMedian;
+ttfr.ratioFromNavigation = ttfr.panel.fromNavigationMedian / ttfr.vanilla.fromNavigationMedian;
+
+// ---- requests to first row: one panel, three panels sharing a token-url ----
+async function requestsToFirstRow(panels) {
+  const user = `bench-req${panels}-${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 250 });
+  await firstRow("panel.html", user, `&panels=${panels}`);
+  const entries = (await log(user)).entries;
+  const keys = entries.map((e) => `${e.method} ${e.path}?${e.query}`);
+  return { requests: entries.length, tokenFetches: entries.filter((e) => e.path.endsWith("-token")).length, repeated: keys.length - new Set(keys).size };
+}
+const requests = { one: await requestsToFirstRow(1), three: await requestsToFirstRow(3) };
+
+// ---- 10,000 people ----
+await admin("POST", "/credentials", { user: "bench-large", people: 10000 });
+const context = await browser.newContext();
+const tab = await context.newPage();
+await tab.goto(`${BASE}/panel.html?user=bench-large&size=100`);
+await tab.waitForFunction(() => window.__bench?.firstRowMs);
+const large = await tab.evaluate(async () => {
+  const root = document.querySelector("people-panel").shadowRoot;
+  const count = () => root.querySelector(".pp-count")?.textContent;
+  const started = performance.now();
+  while (count() !== "10,000 of 10,000") {
+    const more = [...root.querySelectorAll("button")].find((b) => b.textContent.trim() === "Load more");
+    if (more && !more.disabled) more.click();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const loadAllMs = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 200));
+  const rowsInDom = root.querySelectorAll(".pp-row").length;
+  // Frame time while scrolling: from the scroll event to the end of the frame that renders it.
+  const scroller = root.querySelector(".pp-scroll");
+  const frames = [];
+  let scrolledAt = 0;
+  scroller.addEventListener("scroll", () => { scrolledAt = performance.now(); });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { if (scrolledAt) frames.push(performance.now() - scrolledAt); scrolledAt = 0; };
+  await new Promise((resolve) => {
+    const step = () => {
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve();
+      scroller.scrollTop += 1500;
+      channel.port2.postMessage(0);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  return {
+    loadAllMs,
+    rowsInDom,
+    rowsInDomAfterScroll: root.querySelectorAll(".pp-row").length,
+    jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
+    wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
+    frames,
+  };
+});
+await context.close();
+await browser.close();
+large.framesMeasured = large.frames.length;
+large.frameP95Ms = quantile(large.frames, 0.95);
+large.frameMedianMs = median(large.frames);
+delete large.frames;
+
+// ---- report ----
+const totalGzip = bundle.files.reduce((n, f) => n + f.gzip, 0);
+const budgets = [
+  ["bundle total gzip ≤ 80 KB (stretch 60 KB)", kb(totalGzip), totalGzip <= 80 * 1024],
+  ["time to first row, panel/vanilla median ≤ 1.3", ttfr.ratio.toFixed(2), ttfr.ratio <= 1.3],
+  ["rows in the DOM with 10,000 loaded ≤ 200", `${large.rowsInDom} (${large.rowsInDomAfterScroll} after scrolling)`, Math.max(large.rowsInDom, large.rowsInDomAfterScroll) <= 200],
+  ["p95 frame time while scrolling ≤ 16 ms", `${large.frameP95Ms.toFixed(1)} ms`, large.frameP95Ms <= 16],
+  ["token route hit once with 3 panels", String(requests.three.tokenFetches), requests.three.tokenFetches === 1],
+  ["no request repeated (1 and 3 panels)", `${requests.one.repeated} / ${requests.three.repeated}`, requests.one.repeated === 0 && requests.three.repeated === 0],
+];
+
+console.log("\nbundle (dist/people-panel)                 raw        gzip");
+for (const f of bundle.files) console.log(`  ${f.name.padEnd(40)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)}`);
+console.log(`  ${"total".padEnd(40)} ${kb(bundle.files.reduce((n, f) => n + f.raw, 0)).padStart(10)} ${kb(totalGzip).padStart(10)}`);
+console.log(`\ntime to first row over ${LOADS} fresh loads (ms)      median     p95`);
+console.log(`  panel, from the element's connection        ${ttfr.panel.fromConnectionMedian.toFixed(1).padStart(7)} ${ttfr.panel.fromConnectionP95.toFixed(1).padStart(7)}`);
+console.log(`  vanilla JS, from its script's start         ${ttfr.vanilla.fromStartMedian.toFixed(1).padStart(7)} ${ttfr.vanilla.fromStartP95.toFixed(1).padStart(7)}`);
+console.log(`  panel, from navigation                      ${ttfr.panel.fromNavigationMedian.toFixed(1).padStart(7)} ${ttfr.panel.fromNavigationP95.toFixed(1).padStart(7)}`);
+console.log(`  vanilla JS, from navigation                 ${ttfr.vanilla.fromNavigationMedian.toFixed(1).padStart(7)} ${ttfr.vanilla.fromNavigationP95.toFixed(1).padStart(7)}`);
+console.log(`  ratio (connection / script start) ${ttfr.ratio.toFixed(2)}, from navigation ${ttfr.ratioFromNavigation.toFixed(2)}`);
+console.log(`\n10,000 people (page-size 100)`);
+console.log(`  load all: ${large.loadAllMs.toFixed(0)} ms; JS heap ${(large.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(large.wasmMemoryBytes / 1048576).toFixed(1)} MB`);
+console.log(`  rows in DOM ${large.rowsInDom}; frame time while scrolling median ${large.frameMedianMs.toFixed(1)} ms, p95 ${large.frameP95Ms.toFixed(1)} ms over ${large.framesMeasured} frames`);
+console.log(`\nrequests from page load to first row`);
+console.log(`  one panel: ${requests.one.requests} (token ${requests.one.tokenFetches}); three panels: ${requests.three.requests} (token ${requests.three.tokenFetches}); repeated: ${requests.one.repeated} / ${requests.three.repeated}`);
+console.log(`\nbudgets`);
+for (const [what, value, pass] of budgets) console.log(`  ${pass ? "PASS" : "FAIL"}  ${what.padEnd(48)} ${value}`);
+writeFileSync(process.env.PP_BENCH_OUT, JSON.stringify({ bundle, timeToFirstRow: ttfr, large, requests, budgets: budgets.map(([what, value, pass]) => ({ what, value, pass })) }, null, 2));
+console.log(`\nwritten: ${process.env.PP_BENCH_OUT}`);

@@ -1,0 +1,14 @@
+// Bench page for the element: ?user=&panels=1..3&size=
+import { watchFirstRow } from "/measure.js";
+const params = new URLSearchParams(location.search);
+const panels = [...document.querySelectorAll("people-panel")];
+panels.slice(Number(params.get("panels") || 1)).forEach((p) => p.remove());
+for (const panel of panels) {
+  panel.setAttribute("token-url", `/api/rollout-token?user=${params.get("user")}`);
+  panel.setAttribute("api-base", `${location.origin}/crm/api`);
+  panel.setAttribute("credentials-url", `${location.origin}/universal/api/credentials`);
+  panel.setAttribute("page-size", params.get("size") || "50");
+}
+watchFirstRow(() => document.querySelector("people-panel")?.shadowRoot?.querySelector(".pp-row"), "people-panel-connected");
+import init from "/people-panel/people_panel.js";
+window.__wasm = await init();
