@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::clock::now_secs;
 use crate::error::ApiError;
 use crate::log::LogUser;
-use crate::Shared;
+use crate::{Settings, Shared};
 
 pub const RALLY_ISSUER: &str = "rally-demo-backend";
 
@@ -114,40 +114,24 @@ fn user_of(query: &TokenQuery, headers: &HeaderMap) -> String {
 }
 
 /// `GET /api/rollout-token` → `{ "token", "expiresAt" }`
-pub async fn rollout_token(
-    State(state): State<Shared>,
-    Query(query): Query<TokenQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let user = user_of(&query, &headers);
-    let mut emu = state.lock().unwrap();
-    let (iss, secret) = (emu.settings.rollout_client_id.clone(), emu.settings.rollout_client_secret.clone());
-    let ttl = query.ttl.unwrap_or(emu.settings.token_ttl_secs).clamp(1, 900);
-    let claims = Claims { iss, sub: user.clone(), iat: now_secs(), exp: now_secs() + ttl, jti: emu.tokens.next_jti(), tenant: None };
-    drop(emu);
-    answer(mint_or_misbehave(claims, &secret, query.answer_as.as_deref()), user)
+pub async fn rollout_token(State(state): State<Shared>, Query(query): Query<TokenQuery>, headers: HeaderMap) -> Response {
+    issue(&state, &query, &headers, |s| (s.rollout_client_id.clone(), s.rollout_client_secret.clone(), None))
 }
 
 /// `GET /api/rally-token` → `{ "token", "expiresAt" }`: what a backend hands out after logging in
 /// to Rally on the user's behalf (the login call itself is UNVERIFIED, so the emulator signs directly).
-pub async fn rally_token(
-    State(state): State<Shared>,
-    Query(query): Query<TokenQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let user = user_of(&query, &headers);
-    let mut emu = state.lock().unwrap();
-    let secret = emu.settings.rally_jwt_secret.clone();
-    let ttl = query.ttl.unwrap_or(emu.settings.token_ttl_secs).clamp(1, 900);
+pub async fn rally_token(State(state): State<Shared>, Query(query): Query<TokenQuery>, headers: HeaderMap) -> Response {
     let tenant = query.tenant.clone().unwrap_or_else(|| crate::settings::DEMO_RALLY_TENANT.into());
-    let claims = Claims {
-        iss: RALLY_ISSUER.into(),
-        sub: user.clone(),
-        iat: now_secs(),
-        exp: now_secs() + ttl,
-        jti: emu.tokens.next_jti(),
-        tenant: Some(tenant),
-    };
+    issue(&state, &query, &headers, |s| (RALLY_ISSUER.into(), s.rally_jwt_secret.clone(), Some(tenant)))
+}
+
+/// Mints a token for the signed-in user with the issuer, secret and tenant `signer` picks.
+fn issue(state: &Shared, query: &TokenQuery, headers: &HeaderMap, signer: impl FnOnce(&Settings) -> (String, String, Option<String>)) -> Response {
+    let user = user_of(query, headers);
+    let mut emu = state.lock().unwrap();
+    let (iss, secret, tenant) = signer(&emu.settings);
+    let ttl = query.ttl.unwrap_or(emu.settings.token_ttl_secs).clamp(1, 900);
+    let claims = Claims { iss, sub: user.clone(), iat: now_secs(), exp: now_secs() + ttl, jti: emu.tokens.next_jti(), tenant };
     drop(emu);
     answer(mint_or_misbehave(claims, &secret, query.answer_as.as_deref()), user)
 }

@@ -82,12 +82,7 @@ async fn a_rally_refresh_moves_only_what_changed() {
     let (user, tenant) = (unique("refresh"), tenant(1000).await);
     let panel = mount(&rally_attrs(&user, &tenant, "100"));
     panel.until_rows().await;
-    while panel.text(".pp-count") != "1,000 of 1,000" {
-        if panel.has_button("Load more") {
-            panel.button("Load more").click();
-        }
-        sleep(30).await;
-    }
+    panel.load_all("1,000 of 1,000").await;
     let full: Vec<serde_json::Value> = log(&user).await["entries"].as_array().unwrap().clone();
     let full_bytes: u64 = full.iter().filter(|e| e["path"] == "/rally/api/v1/contacts").map(|e| e["bytes"].as_u64().unwrap()).sum();
 
@@ -116,12 +111,7 @@ async fn rally_requests_wait_for_the_rate_limit_reset_instead_of_drawing_429() {
     admin("PUT", "/limits", json!({ "rallyPerMinute": 4, "rallyWindowMs": 2000 })).await;
     let panel = mount(&rally_attrs(&user, &tenant, "5"));
     panel.until_rows().await;
-    while panel.text(".pp-count") != "30 of 30" {
-        if panel.has_button("Load more") {
-            panel.button("Load more").click();
-        }
-        sleep(30).await;
-    }
+    panel.load_all("30 of 30").await;
     admin("PUT", "/limits", json!({ "rallyPerMinute": 1000, "rallyWindowMs": 60000 })).await;
     let by_status = log(&user).await["by_status"].clone();
     assert_eq!(by_status, json!({ "200": 7 }), "6 pages + the token, no 429");

@@ -90,11 +90,7 @@ async fn paging_reaches_the_last_person_with_none_missing_or_repeated() {
     connect_crm(&user, 130, "hubspot").await;
     let panel = mount(&with(rollout_attrs(&user), &[("page-size", "50")]));
     panel.until(|m: &Mounted| m.text(".pp-count") == "50 of 130", "the first page").await;
-    while panel.has_button("Load more") {
-        panel.button("Load more").click();
-        sleep(50).await;
-    }
-    panel.until(|m: &Mounted| m.text(".pp-count") == "130 of 130", "every person").await;
+    panel.load_all("130 of 130").await;
     assert_eq!(panel.text(".pp-footer"), "Everyone is loaded.");
     // Three pages, each asked for once.
     let pages: Vec<String> = log(&user).await["entries"].as_array().unwrap().iter().filter(|e| e["path"] == "/crm/api/people").map(|e| e["query"].as_str().unwrap().to_string()).collect();

@@ -156,6 +156,21 @@ impl Mounted {
         }
     }
 
+    /// Presses "Load more" (or "Retry" after a failed page) until the count reads `count`.
+    pub async fn load_all(&self, count: &str) {
+        let deadline = js_sys::Date::now() + 60_000.0;
+        while self.text(".pp-count") != count {
+            assert!(js_sys::Date::now() < deadline, "never reached {count}: {}", self.text(".pp-count"));
+            for label in ["Retry", "Load more"] {
+                if self.has_button(label) {
+                    self.button(label).click();
+                    break;
+                }
+            }
+            sleep(30).await;
+        }
+    }
+
     pub async fn until_rows(&self) {
         self.until(|m| !m.row_names().is_empty(), "people rows").await;
     }
