@@ -31,8 +31,9 @@ pub fn test() -> Result {
         let server = dev_server(&["--port", "0", "--people", "250"])?;
         run(Command::new("wasm-pack")
             .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
-            // --nocapture prints what the suites measure (fault counts, refresh bytes).
-            .args(["--", "--nocapture"])
+            // The browser suites (the lib's unit tests run natively); --nocapture prints what they
+            // measure (fault counts, refresh bytes).
+            .args(["--test", "browser", "--", "--nocapture"])
             .env("PP_DEV_SERVER", &server.url)
             // The fault suite waits out retries and backoff: more than the runner's default 20 s.
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
