@@ -82,7 +82,7 @@ async fn under_5xx_429_latency_and_dropped_creates_everyone_shows_once_and_creat
     assert_eq!((posts.iter().filter(|s| **s == 0).count(), posts.iter().filter(|s| **s == 201).count()), (2, 1), "POST statuses: {posts:?}");
     // The CRM itself holds exactly two new people.
     panel.button("Refresh").click();
-    panel.until(|m| m.text(".pp-count") == "50 of 302", "the server's own total").await;
+    panel.until(|m| m.text(".pp-count") == "25 of 302", "the server's own total").await;
     web_sys::console::log_1(
         &format!(
             "fault run: {} requests, injected {} (500/503/429/drop), statuses {}, {} token fetch(es)",
