@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::config::{PanelConfig, ProviderKind, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE, DEFAULT_ROLLOUT_API, MAX_PAGE_SIZE};
+use crate::config::{ProviderKind, RawConfig, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::panel::{Panel, PanelEvent, Phase};
 
 mod form;
@@ -94,25 +94,17 @@ pub fn PeoplePanel(
     #[prop(optional)]
     on_event: Option<Rc<dyn Fn(PanelEvent)>>,
 ) -> impl IntoView {
+    // The same validation as the element's attributes: one place decides what a valid config is.
     let config = Signal::derive(move || {
-        let provider = provider.get();
-        let api_base = match (api_base.get(), provider) {
-            (Some(base), _) => base,
-            (None, ProviderKind::Rollout) => DEFAULT_ROLLOUT_API.to_string(),
-            (None, ProviderKind::Rally) => return Err("PeoplePanel: provider Rally needs api_base.".to_string()),
-        };
-        let page_size = page_size.get();
-        if !(1..=MAX_PAGE_SIZE).contains(&page_size) {
-            return Err(format!("PeoplePanel: page_size {page_size} is outside 1–{MAX_PAGE_SIZE}."));
-        }
-        Ok(PanelConfig {
-            token_url: token_url.get(),
-            provider,
-            api_base: api_base.trim_end_matches('/').to_string(),
-            credentials_url: credentials_url.get(),
+        RawConfig {
+            token_url: Some(token_url.get()),
+            provider: Some(provider.get().as_str().to_string()),
+            api_base: api_base.get(),
+            credentials_url: Some(credentials_url.get()),
             credential_id: credential_id.get(),
-            page_size,
-        })
+            page_size: Some(page_size.get().to_string()),
+        }
+        .parse()
     });
     let panel = Panel::new(config, on_event.unwrap_or_else(|| Rc::new(|_| {})));
     view! { <PanelView panel /> }

@@ -8,3 +8,4 @@ mod support;
 mod rollout;
 mod resilience;
 mod rally;
+mod component;

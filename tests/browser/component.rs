@@ -1,0 +1,43 @@
+//! `PeoplePanel` as a Leptos component, without the custom element.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use people_panel::{PanelEvent, PeoplePanel};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::*;
+
+#[wasm_bindgen_test]
+async fn the_leptos_component_lists_people_and_reports_events() {
+    let user = unique("component");
+    connect_crm(&user, 4, "hubspot").await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let events = Rc::new(RefCell::new(Vec::<String>::new()));
+    let sink = events.clone();
+    let s = server().to_string();
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <PeoplePanel
+                token_url=format!("{s}/api/rollout-token?user={user}")
+                api_base=format!("{s}/crm/api")
+                credentials_url=format!("{s}/universal/api/credentials")
+                page_size=2u32
+                on_event=Rc::new(move |e: PanelEvent| sink.borrow_mut().push(e.name().to_string()))
+            />
+        }
+    });
+    let deadline = js_sys::Date::now() + 15_000.0;
+    let count = || host.query_selector(".pp-count").ok().flatten().and_then(|e| e.text_content()).unwrap_or_default();
+    while count() != "2 of 4" {
+        assert!(js_sys::Date::now() < deadline, "the component never listed people: {:?}", host.text_content());
+        sleep(25).await;
+    }
+    assert_eq!(host.query_selector_all(".pp-row").unwrap().length(), 2);
+    assert!(events.borrow().is_empty(), "nothing to report on a plain load: {:?}", events.borrow());
+    drop(mounted);
+    host.remove();
+}
