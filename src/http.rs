@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, RequestBuilder, Response};
 
 use crate::auth::TokenSource;
@@ -18,8 +19,20 @@ thread_local! {
     static PACERS: RefCell<HashMap<String, Rc<RefCell<Pacer>>>> = RefCell::new(HashMap::new());
 }
 
+/// Requests are timed by the client but counted by the server on arrival, so the window is paced
+/// 10% wider than documented: arrival jitter never squeezes one request too many into a window.
+const PACING_MARGIN: f64 = 1.1;
+
 fn pacer(key: String, (limit, window_ms): (usize, f64)) -> Rc<RefCell<Pacer>> {
-    PACERS.with(|p| p.borrow_mut().entry(key).or_insert_with(|| Rc::new(RefCell::new(Pacer::new(limit, window_ms)))).clone())
+    PACERS.with(|p| p.borrow_mut().entry(key).or_insert_with(|| Rc::new(RefCell::new(Pacer::new(limit, window_ms * PACING_MARGIN)))).clone())
+}
+
+type SharedReply = Shared<LocalBoxFuture<'static, Result<String, PanelError>>>;
+
+thread_local! {
+    /// Identical reads in flight (same URL and credential), shared: three panels of one page that
+    /// load together send each request once.
+    static IN_FLIGHT: RefCell<HashMap<String, SharedReply>> = RefCell::new(HashMap::new());
 }
 
 /// Told about retries, so the UI can say "retrying…".
@@ -32,6 +45,7 @@ pub struct RetryNotice {
     pub reason: String,
 }
 
+#[derive(Clone)]
 pub struct Client {
     pub crm: Rc<dyn Crm>,
     pub tokens: Rc<TokenSource>,
@@ -52,6 +66,27 @@ impl Client {
     /// refused it before doing anything): after a network error or a 5xx its outcome is unknown, and
     /// sending it again could create the person twice.
     pub async fn send(&self, request: &ApiRequest, credential: Option<&str>) -> Result<String, PanelError> {
+        if request.method != Method::Get {
+            return self.send_now(request, credential).await;
+        }
+        let key = format!("{}\n{}", request.url, credential.unwrap_or(""));
+        let shared = IN_FLIGHT.with(|f| f.borrow().get(&key).cloned());
+        if let Some(reply) = shared {
+            return reply.await;
+        }
+        let (me, request, credential, done) = (self.clone(), request.clone(), credential.map(str::to_string), key.clone());
+        let reply = async move {
+            let result = me.send_now(&request, credential.as_deref()).await;
+            IN_FLIGHT.with(|f| f.borrow_mut().remove(&done));
+            result
+        }
+        .boxed_local()
+        .shared();
+        IN_FLIGHT.with(|f| f.borrow_mut().insert(key, reply.clone()));
+        reply.await
+    }
+
+    async fn send_now(&self, request: &ApiRequest, credential: Option<&str>) -> Result<String, PanelError> {
         let started = now_ms();
         let mut renewed = false;
         let mut attempt = 0;

@@ -100,6 +100,8 @@ pub struct Panel {
     pub rules: RwSignal<FormRules>,
     session: StoredValue<Option<Rc<Session>>, LocalStorage>,
     generation: StoredValue<u64>,
+    /// The configuration the current load started from.
+    loaded_config: StoredValue<Option<Result<PanelConfig, String>>>,
     emit: StoredValue<EventSink, LocalStorage>,
 }
 
@@ -124,11 +126,16 @@ impl Panel {
             rules: RwSignal::new(FormRules { both_names: false, email_required: false, has_company: true }),
             session: StoredValue::new_local(None),
             generation: StoredValue::new(0),
+            loaded_config: StoredValue::new(None),
             emit: StoredValue::new_local(emit),
         };
+        // Start at once (the token fetch overlaps the first render), then again on every change.
+        panel.reload();
         Effect::new(move |_| {
-            config.track();
-            panel.reload();
+            let changed = config.with(|c| panel.loaded_config.with_value(|loaded| loaded.as_ref() != Some(c)));
+            if changed {
+                panel.reload();
+            }
         });
         panel
     }
@@ -159,7 +166,9 @@ impl Panel {
         self.notice.set(None);
         self.selected.set(None);
         self.loading_more.set(false);
-        let config = match self.config.get_untracked() {
+        let config = self.config.get_untracked();
+        self.loaded_config.set_value(Some(config.clone()));
+        let config = match config {
             Ok(config) => config,
             Err(message) => return self.fail(generation, PanelError::Config(message)),
         };
