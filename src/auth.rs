@@ -44,6 +44,16 @@ impl TokenSource {
         }
     }
 
+    /// Starts fetching a token now, if none is cached, without waiting for it: the request then
+    /// overlaps the panel's first render instead of following it.
+    pub fn warm(self: &Rc<Self>) {
+        let fresh = self.current.borrow().as_ref().is_some_and(|t| !t.is_stale(browser::now_ms() / 1000.0));
+        if !fresh {
+            // One poll sends the request; whoever awaits the token later shares the same fetch.
+            let _ = self.fetch().now_or_never();
+        }
+    }
+
     /// After a 401 for `rejected`: a new token, unless another request already got one.
     pub async fn renew(self: &Rc<Self>, rejected: &str) -> Result<Token, PanelError> {
         let replaced = self.current.borrow().as_ref().is_some_and(|t| t.jwt != rejected);

@@ -191,7 +191,9 @@ impl Panel {
                 }
             }
         });
-        let client = Client::new(crm, token_source(&config.token_url), &config.api_base, on_retry);
+        let tokens = token_source(&config.token_url);
+        tokens.warm();
+        let client = Client::new(crm, tokens, &config.api_base, on_retry);
         let session = Rc::new(Session { client, config });
         self.session.set_value(Some(session.clone()));
         self.phase.set(Phase::Loading);
