@@ -37,9 +37,16 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     Retrying(RetryNotice),
-    /// Loading more failed; the loaded people stay.
-    LoadFailed(PanelError),
+    /// Loading more (or refreshing) failed; the loaded people stay, and `retry` tries it again.
+    Failed { error: PanelError, retry: Action },
     Info(String),
+}
+
+/// What a notice's "Retry" does again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    LoadMore,
+    Refresh,
 }
 
 /// What the panel tells its host (the element turns these into DOM events).
@@ -295,7 +302,7 @@ impl Panel {
             let result = panel.fetch_page(generation, &session).await;
             if panel.current(generation) {
                 panel.loading_more.set(false);
-                panel.notice.set(result.err().map(Notice::LoadFailed));
+                panel.notice.set(result.err().map(|error| Notice::Failed { error, retry: Action::LoadMore }));
             }
         });
     }
@@ -316,7 +323,7 @@ impl Panel {
                 panel.loading_more.set(false);
                 panel.notice.set(Some(match result {
                     Ok((changed, removed)) => Notice::Info(format!("Up to date: {changed} changed or new, {removed} removed.")),
-                    Err(e) => Notice::LoadFailed(e),
+                    Err(error) => Notice::Failed { error, retry: Action::Refresh },
                 }));
             }
         });

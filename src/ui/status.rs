@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::PanelError;
-use crate::panel::{Notice, Panel, Phase};
+use crate::panel::{Action, Notice, Panel, Phase};
 use crate::provider::rollout::Credential;
 
 /// The body for every phase but `Ready` (the list renders itself then).
@@ -105,13 +105,16 @@ pub fn NoticeBar(panel: Panel) -> impl IntoView {
                 </p>
             }
             .into_any(),
-            Notice::LoadFailed(error) => view! {
+            Notice::Failed { error, retry } => view! {
                 <p class="pp-notice pp-error" part="notice" role="alert" data-notice="error">
                     {error.message()}
                     " "
                     <button class="pp-link" type="button" on:click=move |_| {
                         panel.notice.set(None);
-                        panel.load_more();
+                        match retry {
+                            Action::LoadMore => panel.load_more(),
+                            Action::Refresh => panel.refresh(),
+                        }
                     }>"Retry"</button>
                 </p>
             }

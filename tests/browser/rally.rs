@@ -116,3 +116,17 @@ async fn rally_requests_wait_for_the_rate_limit_reset_instead_of_drawing_429() {
     let by_status = log(&user).await["by_status"].clone();
     assert_eq!(by_status, json!({ "200": 7 }), "6 pages + the token, no 429");
 }
+
+#[wasm_bindgen_test]
+async fn a_failed_refresh_keeps_the_list_and_its_retry_refreshes() {
+    let (user, tenant) = (unique("reretry"), tenant(5).await);
+    let panel = mount(&rally_attrs(&user, &tenant, "50"));
+    panel.until(|m| m.text(".pp-count") == "5 of 5", "the contacts").await;
+    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "GET", "status": 400, "error": "updatedSince is out of range" } })).await;
+    panel.button("Refresh").click();
+    panel.until(|m| m.text("[data-notice=error]").contains("updatedSince is out of range"), "the failure").await;
+    admin("PUT", "/faults", json!({})).await;
+    assert_eq!(panel.text(".pp-count"), "5 of 5", "the loaded contacts stay");
+    panel.button("Retry").click();
+    panel.until(|m| m.text(".pp-notice").starts_with("Up to date: 0 changed"), "the retried refresh").await;
+}
