@@ -62,8 +62,7 @@ async fn rally_create_needs_both_names_and_an_email() {
     let (user, tenant) = (unique("rcreate"), tenant(3).await);
     let panel = mount(&rally_attrs(&user, &tenant, "50"));
     panel.until_rows().await;
-    panel.button("New person").click();
-    panel.until(|m| m.first("form").is_some(), "the form").await;
+    panel.open_form().await;
     assert!(panel.first("#pp-company").is_none(), "Rally stores a company id, not a name");
     panel.type_into("#pp-first_name", "Ngozi");
     panel.button("Save person").click();

@@ -32,10 +32,7 @@ async fn ids_while_scrolling(panel: &Mounted) -> HashSet<String> {
 }
 
 async fn create(panel: &Mounted, first: &str, last: &str, email: &str) {
-    if panel.first("form").is_none() {
-        panel.button("New person").click();
-        panel.until(|m| m.first("form").is_some(), "the form").await;
-    }
+    panel.open_form().await;
     panel.type_into("#pp-first_name", first);
     panel.type_into("#pp-last_name", last);
     panel.type_into("#pp-email", email);
@@ -140,8 +137,7 @@ async fn the_draft_survives_a_reload_and_the_token_is_never_stored() {
     connect_crm(&user, 2, "hubspot").await;
     let panel = mount(&attrs(&user, &[]));
     panel.until_rows().await;
-    panel.button("New person").click();
-    panel.until(|m| m.first("form").is_some(), "the form").await;
+    panel.open_form().await;
     panel.type_into("#pp-first_name", "Half");
     panel.type_into("#pp-email", "half@exa");
     drop(panel);

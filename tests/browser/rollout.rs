@@ -99,10 +99,7 @@ async fn paging_reaches_the_last_person_with_none_missing_or_repeated() {
 
 #[wasm_bindgen_test]
 async fn search_filters_what_is_loaded() {
-    let user = unique("search");
-    connect_crm(&user, 40, "hubspot").await;
-    let panel = mount(&rollout_attrs(&user));
-    panel.until_rows().await;
+    let (_, panel) = loaded_panel("search", 40).await;
     let first = panel.row_names()[0].clone();
     panel.type_into(".pp-search", &first.to_uppercase());
     panel.until(|m: &Mounted| m.row_names().iter().all(|n| n == &first), "only matching rows").await;
@@ -114,10 +111,7 @@ async fn search_filters_what_is_loaded() {
 
 #[wasm_bindgen_test]
 async fn hostile_crm_values_render_as_text() {
-    let user = unique("xss");
-    connect_crm(&user, 20, "hubspot").await;
-    let panel = mount(&rollout_attrs(&user));
-    panel.until_rows().await;
+    let (_, panel) = loaded_panel("xss", 20).await;
     // Seeded person 13 has a company of `<script>…</script>` and a tag of `<b>bold</b> & "quoted"`.
     panel.type_into(".pp-search", "<script");
     panel.until(|m: &Mounted| m.row_names().len() == 1, "the hostile row").await;
@@ -128,12 +122,8 @@ async fn hostile_crm_values_render_as_text() {
 
 #[wasm_bindgen_test]
 async fn create_shows_the_person_at_once_and_tells_the_host() {
-    let user = unique("create");
-    connect_crm(&user, 5, "hubspot").await;
-    let panel = mount(&rollout_attrs(&user));
-    panel.until_rows().await;
-    panel.button("New person").click();
-    panel.until(|m: &Mounted| m.first("form").is_some(), "the form").await;
+    let (user, panel) = loaded_panel("create", 5).await;
+    panel.open_form().await;
     panel.type_into("#pp-first_name", "Zoë");
     panel.type_into("#pp-last_name", "Okafor");
     panel.type_into("#pp-email", "zoe@example.com");
@@ -154,12 +144,8 @@ async fn create_shows_the_person_at_once_and_tells_the_host() {
 
 #[wasm_bindgen_test]
 async fn invalid_input_is_caught_before_sending() {
-    let user = unique("invalid");
-    connect_crm(&user, 2, "hubspot").await;
-    let panel = mount(&rollout_attrs(&user));
-    panel.until_rows().await;
-    panel.button("New person").click();
-    panel.until(|m: &Mounted| m.first("form").is_some(), "the form").await;
+    let (user, panel) = loaded_panel("invalid", 2).await;
+    panel.open_form().await;
     panel.button("Save person").click();
     panel.until(|m: &Mounted| !m.text(".pp-field-error").is_empty(), "an inline error").await;
     assert_eq!(panel.text(".pp-field-error"), "Enter a first or last name.");
@@ -172,13 +158,9 @@ async fn invalid_input_is_caught_before_sending() {
 
 #[wasm_bindgen_test]
 async fn a_server_refusal_keeps_what_was_typed_and_says_why() {
-    let user = unique("refused");
-    connect_crm(&user, 2, "follow-up-boss").await;
-    let panel = mount(&rollout_attrs(&user));
-    panel.until_rows().await;
-    admin("PUT", "/faults", json!({ "failNext": { "count": 1, "method": "POST", "status": 400, "error": "Follow Up Boss requires a phone number" } })).await;
-    panel.button("New person").click();
-    panel.until(|m: &Mounted| m.first("form").is_some(), "the form").await;
+    let (user, panel) = loaded_panel("refused", 2).await;
+    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "POST", "status": 400, "error": "Follow Up Boss requires a phone number" } })).await;
+    panel.open_form().await;
     panel.type_into("#pp-first_name", "Kenji");
     panel.button("Save person").click();
     panel.until(|m: &Mounted| m.text(".pp-form-message").contains("requires a phone number"), "the server's message").await;
@@ -191,10 +173,7 @@ async fn a_server_refusal_keeps_what_was_typed_and_says_why() {
 
 #[wasm_bindgen_test]
 async fn an_expired_session_refetches_the_token_once() {
-    let user = unique("renew");
-    connect_crm(&user, 3, "hubspot").await;
-    let panel = mount(&rollout_attrs(&user));
-    panel.until_rows().await;
+    let (user, panel) = loaded_panel("renew", 3).await;
     admin("POST", "/revoke-tokens", json!({})).await;
     panel.button("Refresh").click();
     sleep(100).await;

@@ -53,6 +53,15 @@ pub async fn connect_crm(user: &str, people: usize, app_key: &str) -> String {
     c["id"].as_str().unwrap().to_string()
 }
 
+/// A new user with one connected CRM of `people`, and a panel showing its first rows.
+pub async fn loaded_panel(prefix: &str, people: usize) -> (String, Mounted) {
+    let user = unique(prefix);
+    connect_crm(&user, people, "hubspot").await;
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    (user, panel)
+}
+
 pub fn rollout_attrs(user: &str) -> Vec<(String, String)> {
     let s = server();
     vec![
@@ -168,6 +177,14 @@ impl Mounted {
                 }
             }
             sleep(30).await;
+        }
+    }
+
+    /// Opens the create form (if it isn't open).
+    pub async fn open_form(&self) {
+        if self.first("form").is_none() {
+            self.button("New person").click();
+            self.until(|m| m.first("form").is_some(), "the form").await;
         }
     }
 
