@@ -213,3 +213,21 @@ async fn a_bad_attribute_is_named_and_fixing_it_applies_live() {
     panel.el.set_attribute("page-size", "2").unwrap();
     panel.until(|m: &Mounted| m.text(".pp-count") == "2 of 3", "a page of two").await;
 }
+
+#[wasm_bindgen_test]
+async fn a_token_is_replaced_before_it_expires_without_a_401() {
+    let user = unique("expiry");
+    connect_crm(&user, 3, "hubspot").await;
+    // A 32-second token is stale 2 s after it is minted (the panel keeps 30 s of margin).
+    let mut attrs = rollout_attrs(&user);
+    attrs[0].1.push_str("&ttl=32");
+    let panel = mount(&attrs);
+    panel.until_rows().await;
+    sleep(2_500).await;
+    panel.button("Refresh").click();
+    sleep(100).await;
+    panel.until_rows().await;
+    let log = log(&user).await;
+    assert_eq!(log["token_requests"], 2, "a fresh token for the refresh");
+    assert!(log["by_status"].get("401").is_none(), "never sent an expiring token: {}", log["by_status"]);
+}
