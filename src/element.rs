@@ -55,7 +55,8 @@ impl ElementHandle {
         for name in ATTRIBUTES {
             raw.set(name, host.get_attribute(name));
         }
-        let made: Rc<Cell<Option<(Panel, RwSignal<RawConfig>)>>> = Rc::new(Cell::new(None));
+        type Made = Option<(Panel, RwSignal<RawConfig>)>;
+        let made: Rc<Cell<Made>> = Rc::new(Cell::new(None));
         let slot = made.clone();
         let mounted = leptos::mount::mount_to(container, move || {
             let attributes = RwSignal::new(raw);

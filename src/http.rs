@@ -93,7 +93,9 @@ impl Client {
         loop {
             attempt += 1;
             let token = self.tokens.token().await?;
-            sleep(self.pacer.borrow_mut().reserve(now_ms())).await;
+            // The borrow must end before the await: other requests reserve slots meanwhile.
+            let wait = self.pacer.borrow_mut().reserve(now_ms());
+            sleep(wait).await;
             let outcome = self.attempt(request, &token.jwt, credential).await;
             let (error, hint) = match outcome {
                 Ok(body) => {

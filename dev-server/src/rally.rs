@@ -224,7 +224,7 @@ fn validate(fields: &Map<String, Value>) -> Result<(), ApiError> {
         }
     }
     if let Some(score) = fields.get("leadScore").filter(|v| !v.is_null()) {
-        if !score.as_u64().is_some_and(|s| s <= 100) {
+        if score.as_u64().is_none_or(|s| s > 100) {
             problems.push(("leadScore".into(), "leadScore must be an integer from 0 to 100".into()));
         }
     }

@@ -54,7 +54,7 @@ pub fn rollout_person(seed: u64, id: String, i: usize) -> Map<String, Value> {
         5 => json!([]),
         _ => {
             let mut emails = vec![json!({ "value": format!("{local}@example.com"), "type": "work", "status": "Valid", "isPrimary": true })];
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 emails.push(json!({ "value": format!("{local}@home.example"), "type": "home", "status": "Valid", "isPrimary": false }));
             }
             Value::Array(emails)
@@ -64,7 +64,7 @@ pub fn rollout_person(seed: u64, id: String, i: usize) -> Map<String, Value> {
         Value::Null
     } else {
         let mut phones = vec![json!({ "value": format!("+1 555 {:03} {:04}", i % 1000, rng.random_range(0..10_000)), "type": "mobile", "isPrimary": true })];
-        if i % 4 == 0 {
+        if i.is_multiple_of(4) {
             phones.push(json!({ "value": format!("+44 20 7946 {:04}", i % 10_000), "type": "work", "isPrimary": false }));
         }
         Value::Array(phones)

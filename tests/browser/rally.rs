@@ -129,3 +129,21 @@ async fn a_failed_refresh_keeps_the_list_and_its_retry_refreshes() {
     panel.button("Retry").click();
     panel.until(|m| m.text(".pp-notice").starts_with("Up to date: 0 changed"), "the retried refresh").await;
 }
+
+/// Regression: a request waiting for the rate-limit reset held the page-wide pacer borrowed, so another
+/// request of the page reserving a slot meanwhile panicked ("already borrowed").
+#[wasm_bindgen_test]
+async fn two_panels_waiting_on_one_rate_limit_both_finish() {
+    let tenant = tenant(20).await;
+    admin("PUT", "/limits", json!({ "rallyPerMinute": 2, "rallyWindowMs": 1500 })).await;
+    let a = mount(&rally_attrs(&unique("pacer-a"), &tenant, "5"));
+    let b = mount(&rally_attrs(&unique("pacer-b"), &tenant, "7"));
+    a.until(|m| m.text(".pp-count") == "5 of 20", "panel A's first page").await;
+    b.until(|m| m.text(".pp-count") == "7 of 20", "panel B's first page").await;
+    // The window is used up: both next pages wait for its reset, at the same time.
+    a.button("Load more").click();
+    b.button("Load more").click();
+    a.until(|m| m.text(".pp-count") == "10 of 20", "panel A's second page").await;
+    b.until(|m| m.text(".pp-count") == "14 of 20", "panel B's second page").await;
+    admin("PUT", "/limits", json!({ "rallyPerMinute": 1000, "rallyWindowMs": 60000 })).await;
+}
