@@ -1,13 +1,14 @@
 // The <people-panel> custom element. A real ES class must extend HTMLElement, which wasm-bindgen
 // cannot express, so this small class owns the lifecycle and forwards everything to Rust.
-const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
 let sheet = null;
 
-export function defineElement(tag, css, connect) {
+// `attributes`: the observed attribute names, space-separated (their one list is in src/config.rs).
+export function defineElement(tag, css, attributes, connect) {
   if (customElements.get(tag)) return; // tests and hot reloads define twice
+  const observed = attributes.split(" ");
   class PeoplePanelElement extends HTMLElement {
     static get observedAttributes() {
-      return ATTRIBUTES;
+      return observed;
     }
 
     constructor() {

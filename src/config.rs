@@ -48,6 +48,9 @@ pub struct RawConfig {
     pub page_size: Option<String>,
 }
 
+/// The element's observed attributes, in one place (js/element.js gets them from here).
+pub const ATTRIBUTES: [&str; 6] = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
+
 impl RawConfig {
     /// Sets the attribute `name`; returns false for an attribute the panel doesn't know.
     pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
@@ -128,6 +131,7 @@ mod tests {
         assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().contains("\"salesforce\""));
         assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().contains("api-base"));
         assert!(!RawConfig::default().set("colour", None));
+        assert!(ATTRIBUTES.iter().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
     }
 
     #[test]

@@ -9,19 +9,18 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use crate::config::RawConfig;
+use crate::config::{RawConfig, ATTRIBUTES};
 use crate::panel::{Panel, PanelEvent};
 use crate::provider::rollout::Credential;
 use crate::ui::PanelView;
 
 pub const TAG: &str = "people-panel";
 const STYLESHEET: &str = include_str!("../style/people-panel.css");
-const ATTRIBUTES: [&str; 6] = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
 
 #[wasm_bindgen(module = "/js/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    fn define_element(tag: &str, css: &str, connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
+    fn define_element(tag: &str, css: &str, attributes: &str, connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
 }
 
 /// Runs on `await init()`: the page only has to load the module.
@@ -34,7 +33,7 @@ fn start() {
 #[wasm_bindgen]
 pub fn define() {
     let connect = Closure::<dyn Fn(HtmlElement, HtmlElement) -> JsValue>::new(|host, container| ElementHandle::connect(host, container).into());
-    define_element(TAG, STYLESHEET, &connect);
+    define_element(TAG, STYLESHEET, &ATTRIBUTES.join(" "), &connect);
     // The element class keeps calling it for the page's lifetime.
     connect.forget();
 }

@@ -41,7 +41,6 @@ pub type RetryListener = Rc<dyn Fn(Option<RetryNotice>)>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryNotice {
     pub attempt: u32,
-    pub wait_ms: f64,
     pub reason: String,
 }
 
@@ -116,7 +115,7 @@ impl Client {
             let wait = retryable.then(|| self.policy.delay(attempt, now_ms() - started, hint, random())).flatten();
             match wait {
                 Some(wait_ms) => {
-                    (self.on_retry)(Some(RetryNotice { attempt, wait_ms, reason: error.message() }));
+                    (self.on_retry)(Some(RetryNotice { attempt, reason: error.message() }));
                     sleep(wait_ms).await;
                 }
                 None => {

@@ -111,11 +111,6 @@ pub(crate) fn offset_of(cursor: &Cursor) -> usize {
     }
 }
 
-/// `encodeURIComponent` of one path segment.
-pub(crate) fn segment(id: &str) -> String {
-    encode_component(id)
-}
-
 /// Appends `?`/`&` query pairs, percent-encoding values.
 pub(crate) fn with_query(base: String, pairs: &[(&str, String)]) -> String {
     let mut url = base;
@@ -129,7 +124,7 @@ pub(crate) fn with_query(base: String, pairs: &[(&str, String)]) -> String {
 }
 
 /// `encodeURIComponent`, in Rust so that it runs natively in tests too.
-fn encode_component(v: &str) -> String {
+pub(crate) fn encode_component(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     for b in v.bytes() {
         match b {

@@ -64,7 +64,7 @@ impl Crm for Rally {
     }
 
     fn get(&self, id: &str) -> ApiRequest {
-        ApiRequest::get(with_query(format!("{}/contacts/{}", self.base, super::segment(id)), &[("fields", VIEW_FIELDS.to_string())]))
+        ApiRequest::get(with_query(format!("{}/contacts/{}", self.base, super::encode_component(id)), &[("fields", VIEW_FIELDS.to_string())]))
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
@@ -108,7 +108,7 @@ pub fn js_iso(ms: f64) -> String {
 impl Incremental for Rally {
     fn changed(&self, cursor: &Cursor, page_size: u32, since: &str) -> ApiRequest {
         let mut request = self.list(cursor, page_size);
-        request.url.push_str(&format!("&updatedSince={}", super::segment(since)));
+        request.url.push_str(&format!("&updatedSince={}", super::encode_component(since)));
         request
     }
 

@@ -50,7 +50,7 @@ impl Crm for Rollout {
     }
 
     fn get(&self, id: &str) -> ApiRequest {
-        ApiRequest::get(format!("{}/people/{}", self.base, super::segment(id)))
+        ApiRequest::get(format!("{}/people/{}", self.base, super::encode_component(id)))
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
