@@ -86,15 +86,13 @@ impl TokenSource {
 
 async fn fetch_token(url: &str) -> Result<Token, PanelError> {
     let signed_out = |reason: String| PanelError::SignedOut { token_url: url.to_string(), reason };
-    let response = gloo_net::http::Request::get(url)
-        .header("Accept", "application/json, text/plain")
-        .send()
+    let response = browser::fetch("GET", url, &[("Accept", "application/json, text/plain")], None)
         .await
-        .map_err(|_| signed_out("could not be reached".into()))?;
-    if !response.ok() {
+        .map_err(|()| signed_out("could not be reached".into()))?;
+    if !(200..300).contains(&response.status()) {
         return Err(signed_out(format!("answered HTTP {}", response.status())));
     }
-    let body = response.text().await.map_err(|_| signed_out("answered an unreadable body".into()))?;
+    let body = response.text().await.ok_or_else(|| signed_out("answered an unreadable body".into()))?;
     parse_token_answer(&body, browser::now_ms() / 1000.0).map_err(signed_out)
 }
 
@@ -104,11 +102,11 @@ fn credential_key(claims: &Claims) -> String {
 }
 
 pub fn saved_credential(claims: &Claims) -> Option<Credential> {
-    browser::load(&credential_key(claims))
+    Credential::from_json(&browser::load(&credential_key(claims))?)
 }
 
 pub fn save_credential(claims: &Claims, credential: &Credential) {
-    browser::save(&credential_key(claims), credential);
+    browser::save(&credential_key(claims), &credential.to_json());
 }
 
 pub fn forget_credential(claims: &Claims) {

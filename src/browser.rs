@@ -1,4 +1,11 @@
-//! The few browser facilities the client layer needs: time, randomness, sleeping, localStorage.
+//! The few browser facilities the client layer needs: time, randomness, sleeping, localStorage and
+//! `fetch`, each a thin call into what the browser already does.
+use js_sys::Promise;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::json::Json;
+
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -8,9 +15,15 @@ pub fn random() -> f64 {
 }
 
 pub async fn sleep(ms: f64) {
-    if ms > 0.0 {
-        gloo_timers::future::TimeoutFuture::new(ms.ceil() as u32).await;
+    if ms <= 0.0 {
+        return;
     }
+    let Some(window) = web_sys::window() else { return };
+    let ms = ms.ceil() as i32;
+    let timer = Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(timer).await;
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -18,13 +31,13 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Reads a saved value; storage may be unavailable (private mode, sandboxed frames): then nothing.
-pub fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
+pub fn load(key: &str) -> Option<Json> {
+    Json::parse(&storage()?.get_item(key).ok()??).ok()
 }
 
-pub fn save<T: serde::Serialize>(key: &str, value: &T) {
-    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(value)) {
-        let _ = s.set_item(key, &text);
+pub fn save(key: &str, value: &Json) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, &value.stringify());
     }
 }
 
@@ -36,4 +49,40 @@ pub fn forget(key: &str) {
 
 pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// An HTTP answer whose body is still to be read.
+pub struct Response(web_sys::Response);
+
+impl Response {
+    pub fn status(&self) -> u16 {
+        self.0.status()
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.0.headers().get(name).ok().flatten()
+    }
+
+    /// The body as text; `None` when the connection broke while it was arriving.
+    pub async fn text(self) -> Option<String> {
+        JsFuture::from(self.0.text().ok()?).await.ok()?.as_string()
+    }
+}
+
+/// `fetch(url, { method, headers, body })`; `Err` when no answer came (offline, DNS, CORS, a dropped
+/// connection).
+pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Result<Response, ()> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let sent = web_sys::Headers::new().map_err(drop)?;
+    for (name, value) in headers {
+        sent.append(name, value).map_err(drop)?;
+    }
+    init.set_headers(&sent);
+    if let Some(body) = body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let window = web_sys::window().ok_or(())?;
+    let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(drop)?;
+    answer.dyn_into().map(Response).map_err(drop)
 }

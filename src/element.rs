@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::config::{RawConfig, ATTRIBUTES};
+use crate::json::Json;
 use crate::panel::{Panel, PanelEvent};
 use crate::provider::rollout::Credential;
 use crate::ui::PanelView;
@@ -78,8 +79,9 @@ impl ElementHandle {
     /// `{ id, appKey }` from Rollout Link's `onCredentialAdded`.
     #[wasm_bindgen(js_name = credentialAdded)]
     pub fn credential_added(&self, credential: JsValue) {
-        let field = |name: &str| js_sys::Reflect::get(&credential, &name.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        self.panel.use_credential(Credential { id: field("id"), app_key: field("appKey"), label: None });
+        if let Some(credential) = Credential::from_json(&Json::from_js(credential)) {
+            self.panel.use_credential(Credential { label: None, ..credential });
+        }
     }
 
     #[wasm_bindgen(js_name = credentialId)]
@@ -96,8 +98,7 @@ fn dispatch(host: &HtmlElement, event: &PanelEvent) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    let detail = js_sys::JSON::parse(&event.detail().to_string()).unwrap_or(JsValue::NULL);
-    init.set_detail(&detail);
+    init.set_detail(&event.detail().into_js());
     if let Ok(e) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
         let _ = host.dispatch_event(&e);
     }

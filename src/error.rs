@@ -1,4 +1,5 @@
 //! The one error type of the panel's client layer, with the sentence a user sees for each case.
+use crate::json::Json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelError {
@@ -66,25 +67,14 @@ impl PanelError {
     /// Builds the error for a non-2xx answer from its status and body (`{ error }`, `{ message }`,
     /// Rally's `details`), never echoing an HTML error page.
     pub fn from_response(status: u16, body: &str) -> PanelError {
-        let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
-        let text = |key: &str| json.as_ref().and_then(|j| j.get(key)).and_then(|v| v.as_str()).map(str::to_string);
-        let message = text("error").or_else(|| text("message")).unwrap_or_else(|| match status {
+        let json = Json::parse(body).unwrap_or_else(|_| Json::null());
+        let message = json.text("error").or_else(|| json.text("message")).unwrap_or_else(|| match status {
             401 => "token rejected".into(),
             403 => "access denied".into(),
             404 => "no such record".into(),
             _ => format!("HTTP {status}"),
         });
-        let fields = json
-            .as_ref()
-            .and_then(|j| j.get("details"))
-            .and_then(|d| d.as_array())
-            .map(|details| {
-                details
-                    .iter()
-                    .filter_map(|d| Some((d.get("field")?.as_str()?.to_string(), d.get("message")?.as_str()?.to_string())))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let fields = json.get("details").items().unwrap_or_default().iter().filter_map(|d| Some((d.text("field")?, d.text("message")?))).collect();
         match status {
             400 | 422 => PanelError::Rejected { message, fields },
             401 => PanelError::Unauthorized(message),

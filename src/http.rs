@@ -6,10 +6,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use gloo_net::http::{Request, RequestBuilder, Response};
 
 use crate::auth::TokenSource;
-use crate::browser::{is_offline, now_ms, random, sleep};
+use crate::browser::{self, is_offline, now_ms, random, sleep, Response};
 use crate::error::PanelError;
 use crate::provider::{ApiRequest, Crm, Method};
 use crate::retry::{Pacer, RetryPolicy};
@@ -128,18 +127,25 @@ impl Client {
 
     /// One HTTP exchange. On failure, also what the server asked us to wait (ms), if anything.
     async fn attempt(&self, request: &ApiRequest, jwt: &str, credential: Option<&str>) -> Result<String, (PanelError, Option<f64>)> {
-        let mut builder = match request.method {
-            Method::Get => Request::get(&request.url),
-            Method::Post => Request::post(&request.url),
-        };
-        builder = builder.header("Authorization", &format!("Bearer {jwt}")).header("Accept", "application/json");
+        let bearer = format!("Bearer {jwt}");
+        let mut headers = vec![("Authorization", bearer.as_str()), ("Accept", "application/json")];
         if let Some(id) = credential {
-            builder = builder.header("X-Rollout-Credential-Id", id);
+            headers.push(("X-Rollout-Credential-Id", id));
         }
-        let response = send(builder, request.body.as_deref()).await.map_err(|e| (e, None))?;
+        if request.body.is_some() {
+            headers.push(("Content-Type", "application/json"));
+        }
+        let method = match request.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        };
+        let response = browser::fetch(method, &request.url, &headers, request.body.as_deref()).await.map_err(|()| {
+            let reason = if is_offline() { "you appear to be offline" } else { "no answer from the server" };
+            (PanelError::Network(reason.into()), None)
+        })?;
         let hint = self.observe_limits(&response);
         let status = response.status();
-        let body = response.text().await.map_err(|_| (PanelError::Network("the answer was cut off".into()), None))?;
+        let body = response.text().await.ok_or_else(|| (PanelError::Network("the answer was cut off".into()), None))?;
         if (200..300).contains(&status) {
             Ok(body)
         } else {
@@ -149,7 +155,8 @@ impl Client {
 
     /// Feeds Rally-style `X-RateLimit-*` to the pacer; returns the wait a 429/503 asked for.
     fn observe_limits(&self, response: &Response) -> Option<f64> {
-        let header = |name: &str| response.headers().get(name).and_then(|v| v.trim().parse::<f64>().ok());
+        // Whole seconds, as the headers are documented (no float parser in the wasm for them).
+        let header = |name: &str| response.header(name).and_then(|v| v.trim().parse::<u64>().ok()).map(|n| n as f64);
         let remaining = header("x-ratelimit-remaining");
         let reset_ms = header("x-ratelimit-reset").map(|secs| secs * 1000.0);
         self.pacer.borrow_mut().observe(remaining.map(|r| r as u64), reset_ms);
@@ -157,15 +164,4 @@ impl Client {
         let until_reset = reset_ms.filter(|_| remaining == Some(0.0)).map(|reset| (reset - now_ms()).max(0.0));
         retry_after.or(until_reset)
     }
-}
-
-async fn send(builder: RequestBuilder, body: Option<&str>) -> Result<Response, PanelError> {
-    let request = match body {
-        Some(json) => builder.header("Content-Type", "application/json").body(json.to_string()),
-        None => builder.build(),
-    };
-    let request = request.map_err(|e| PanelError::Network(e.to_string()))?;
-    request.send().await.map_err(|_| {
-        PanelError::Network(if is_offline() { "you appear to be offline".into() } else { "no answer from the server".into() })
-    })
 }

@@ -2,7 +2,7 @@
 //! list (paging position, de-duplication, search). Pure Rust, tested natively.
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 
 /// A person as the panel shows it, whichever CRM it came from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -177,8 +177,7 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// The create form's values, as typed. Also the saved draft.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewPerson {
     pub first_name: String,
     pub last_name: String,
@@ -211,6 +210,34 @@ pub struct FormRules {
 impl NewPerson {
     pub fn is_empty(&self) -> bool {
         *self == NewPerson::default()
+    }
+
+    /// Every field with its name (the form's field names, and the draft's keys).
+    fn fields_mut(&mut self) -> [(&'static str, &mut String); 8] {
+        [
+            ("first_name", &mut self.first_name),
+            ("last_name", &mut self.last_name),
+            ("email", &mut self.email),
+            ("phone", &mut self.phone),
+            ("company", &mut self.company),
+            ("job_title", &mut self.job_title),
+            ("stage", &mut self.stage),
+            ("tags", &mut self.tags),
+        ]
+    }
+
+    /// The saved draft's form: `{ "first_name": "…", … }`.
+    pub fn to_json(&self) -> Json {
+        Json::object_of(self.clone().fields_mut().map(|(key, value)| (key, Json::string(value))))
+    }
+
+    /// A saved draft; unknown or missing keys are ignored.
+    pub fn from_json(json: &Json) -> NewPerson {
+        let mut person = NewPerson::default();
+        for (key, value) in person.fields_mut() {
+            *value = json.get(key).as_str().unwrap_or_default();
+        }
+        person
     }
 
     /// Whether `person` is what this form would create: same email, or same name when no email.
@@ -335,6 +362,13 @@ mod tests {
         assert!(NewPerson { first_name: "Ana".into(), email: "ana@example.com".into(), ..Default::default() }.matches(&ana));
         assert!(!NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "x@example.com".into(), ..Default::default() }.matches(&ana));
         assert!(NewPerson { first_name: " ana".into(), last_name: "SILVA ".into(), ..Default::default() }.matches(&ana));
+    }
+
+    #[test]
+    fn a_draft_survives_saving_and_reading() {
+        let draft = NewPerson { first_name: "Zoë".into(), tags: "a, b".into(), ..Default::default() };
+        assert_eq!(NewPerson::from_json(&Json::parse(&draft.to_json().stringify()).unwrap()), draft);
+        assert_eq!(NewPerson::from_json(&Json::parse(r#"{"email":"x@y.z","extra":1}"#).unwrap()).email, "x@y.z");
     }
 
     #[test]

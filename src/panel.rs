@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::{json, Value};
 
 use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
 use crate::browser::{self, now_ms, sleep};
 use crate::config::PanelConfig;
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
+use crate::json::Json;
 use crate::config::MAX_PAGE_SIZE;
 use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList, Person};
 use crate::provider::rollout::{parse_credentials, Credential};
@@ -50,9 +50,9 @@ pub enum Action {
 }
 
 /// What the panel tells its host (the element turns these into DOM events).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum PanelEvent {
-    PersonCreated(Value),
+    PersonCreated(Json),
     CredentialChanged(Credential),
     CredentialRequired,
     Error { status: u16, message: String },
@@ -68,12 +68,12 @@ impl PanelEvent {
         }
     }
 
-    pub fn detail(&self) -> Value {
+    pub fn detail(&self) -> Json {
         match self {
             PanelEvent::PersonCreated(person) => person.clone(),
-            PanelEvent::CredentialChanged(c) => json!({ "id": c.id, "appKey": c.app_key }),
-            PanelEvent::CredentialRequired => json!({}),
-            PanelEvent::Error { status, message } => json!({ "status": status, "message": message }),
+            PanelEvent::CredentialChanged(c) => Json::object_of([("id", Json::string(&c.id)), ("appKey", Json::string(&c.app_key))]),
+            PanelEvent::CredentialRequired => Json::object(),
+            PanelEvent::Error { status, message } => Json::object_of([("status", Json::number(f64::from(*status))), ("message", Json::string(message))]),
         }
     }
 }
@@ -182,8 +182,8 @@ impl Panel {
         let crm = provider::for_config(&config);
         self.rules.set(crm.form_rules());
         if self.form.with_untracked(NewPerson::is_empty) {
-            if let Some(draft) = browser::load::<NewPerson>(&draft_key(&config)) {
-                self.form.set(draft);
+            if let Some(draft) = browser::load(&draft_key(&config)) {
+                self.form.set(NewPerson::from_json(&draft));
                 self.form_open.set(true);
             }
         }
@@ -379,7 +379,7 @@ impl Panel {
         self.form.update(change);
         self.form_errors.set(Vec::new());
         if let Some(session) = self.session.get_value() {
-            browser::save(&draft_key(&session.config), &self.form.get_untracked());
+            browser::save(&draft_key(&session.config), &self.form.with_untracked(NewPerson::to_json));
         }
     }
 
@@ -425,7 +425,7 @@ impl Panel {
     /// Sends a create. When its outcome is unknown (the connection dropped, or a 5xx after sending),
     /// looks for the person on the server first and sends it again only if it isn't there: a person
     /// is never created twice, nor silently lost.
-    async fn create_reconciled(&self, session: &Session, draft: &NewPerson, credential: Option<&str>) -> Result<(Person, Value, Saved), PanelError> {
+    async fn create_reconciled(&self, session: &Session, draft: &NewPerson, credential: Option<&str>) -> Result<(Person, Json, Saved), PanelError> {
         let crm = &session.client.crm;
         let known: HashSet<String> = self.people.with_untracked(|l| l.people.iter().map(|p| p.id.clone()).collect());
         let mut how = Saved::Directly;
@@ -464,7 +464,7 @@ impl Panel {
         Err(PanelError::Network("the CRM's list is too long to check quickly".into()))
     }
 
-    fn created(&self, generation: u64, session: &Session, person: Person, raw: Value, how: Saved) {
+    fn created(&self, generation: u64, session: &Session, person: Person, raw: Json, how: Saved) {
         browser::forget(&draft_key(&session.config));
         self.form.set(NewPerson::default());
         self.form_open.set(false);

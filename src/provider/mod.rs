@@ -3,10 +3,9 @@
 //! is one module here and one arm in `for_config`.
 use std::rc::Rc;
 
-use serde_json::Value;
-
 use crate::config::{PanelConfig, ProviderKind};
 use crate::error::PanelError;
+use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 pub mod rally;
@@ -30,8 +29,8 @@ impl ApiRequest {
     pub fn get(url: String) -> Self {
         ApiRequest { method: Method::Get, url, body: None }
     }
-    pub fn post(url: String, body: &Value) -> Self {
-        ApiRequest { method: Method::Post, url, body: Some(body.to_string()) }
+    pub fn post(url: String, body: &Json) -> Self {
+        ApiRequest { method: Method::Post, url, body: Some(body.stringify()) }
     }
 }
 
@@ -55,7 +54,7 @@ pub trait Crm {
     }
     fn create(&self, person: &NewPerson) -> ApiRequest;
     /// The created person for the list, and the API's own JSON for the `person-created` event.
-    fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError>;
+    fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError>;
 }
 
 /// What changed since `since` (an ISO-8601 instant the CRM itself wrote).
@@ -76,21 +75,8 @@ pub fn for_config(config: &PanelConfig) -> Rc<dyn Crm> {
 
 // ---- tolerant JSON reading shared by providers: any field may be missing, null or oddly typed ----
 
-pub(crate) fn parse_json(body: &str) -> Result<Value, PanelError> {
-    serde_json::from_str(body).map_err(|e| PanelError::Malformed(format!("not JSON: {e}")))
-}
-
-/// A non-blank string (numbers are accepted as their text).
-pub(crate) fn text(v: &Value, key: &str) -> Option<String> {
-    match v.get(key)? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-pub(crate) fn id_of(v: &Value) -> Option<String> {
-    text(v, "id")
+pub(crate) fn parse_json(body: &str) -> Result<Json, PanelError> {
+    Json::parse(body).map_err(|e| PanelError::Malformed(format!("not JSON: {e}")))
 }
 
 /// Where the next page starts when the API gave no cursor: right after this page, unless the page

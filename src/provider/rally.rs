@@ -1,10 +1,9 @@
 //! Rally CRM's REST API: `GET /contacts` (offset paging, at most 100, `fields` for just what the view
 //! shows), `POST /contacts` with the required `firstName`, `lastName`, `email`.
-use serde_json::{json, Map, Value};
-
-use super::{id_of, Incremental, next_by_offset, offset_of, parse_json, text, with_query, ApiRequest, Crm};
+use super::{next_by_offset, offset_of, parse_json, with_query, ApiRequest, Crm, Incremental};
 use crate::config::MAX_PAGE_SIZE;
 use crate::error::PanelError;
+use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 /// Exactly the fields the list and the detail view show.
@@ -41,15 +40,15 @@ impl Crm for Rally {
     /// The envelope is undocumented: a bare array, or an object holding `data`, `items` or `contacts`.
     fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError> {
         let json = parse_json(body)?;
-        let items = match &json {
-            Value::Array(items) => items,
-            Value::Object(o) => ["data", "items", "contacts"]
+        let items = match json.items() {
+            Some(items) => items,
+            None if json.is_object() => ["data", "items", "contacts"]
                 .iter()
-                .find_map(|k| o.get(*k).and_then(Value::as_array))
+                .find_map(|k| json.get(k).items())
                 .ok_or_else(|| PanelError::Malformed("the list holds no contacts array".into()))?,
-            _ => return Err(PanelError::Malformed("the list is neither an array nor an object".into())),
+            None => return Err(PanelError::Malformed("the list is neither an array nor an object".into())),
         };
-        let total = json.get("total").and_then(Value::as_u64);
+        let total = json.count("total");
         let people = items.iter().filter_map(contact_from).collect();
         Ok(Page { people, next: next_by_offset(offset_of(cursor), items.len(), page_size.min(MAX_PAGE_SIZE), total), total })
     }
@@ -68,20 +67,20 @@ impl Crm for Rally {
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
-        let mut body = Map::new();
+        let mut body = Json::object();
         for (key, value) in [("firstName", &p.first_name), ("lastName", &p.last_name), ("email", &p.email), ("phone", &p.phone), ("title", &p.job_title), ("lifecycleStage", &p.stage)] {
             if !value.trim().is_empty() {
-                body.insert(key.into(), json!(value.trim()));
+                body.set(key, Json::string(value.trim()));
             }
         }
         let tags = p.tag_list();
         if !tags.is_empty() {
-            body.insert("tags".into(), json!(tags.join(",")));
+            body.set("tags", Json::string(&tags.join(",")));
         }
-        ApiRequest::post(format!("{}/contacts", self.base), &Value::Object(body))
+        ApiRequest::post(format!("{}/contacts", self.base), &body)
     }
 
-    fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError> {
+    fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError> {
         let json = parse_json(body)?;
         let person = contact_from(&json).ok_or_else(|| PanelError::Malformed("the created contact has no id".into()))?;
         Ok((person, json))
@@ -119,29 +118,29 @@ impl Incremental for Rally {
 
     fn parse_deleted(&self, body: &str) -> Result<Vec<String>, PanelError> {
         let json = parse_json(body)?;
-        let changes = json.as_array().ok_or_else(|| PanelError::Malformed("the change feed is not an array".into()))?;
-        Ok(changes.iter().filter(|c| c.get("action").and_then(Value::as_str) == Some("deleted")).filter_map(|c| text(c, "entityId")).collect())
+        let changes = json.items().ok_or_else(|| PanelError::Malformed("the change feed is not an array".into()))?;
+        Ok(changes.iter().filter(|c| c.get("action").as_str().as_deref() == Some("deleted")).filter_map(|c| c.text("entityId")).collect())
     }
 }
 
-fn contact_from(v: &Value) -> Option<Person> {
-    let id = id_of(v)?;
-    let email = text(v, "email");
-    let joined = [text(v, "firstName"), text(v, "lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let name = text(v, "fullName").or(Some(joined).filter(|n| !n.is_empty())).or_else(|| email.clone()).unwrap_or_else(|| "(no name)".into());
+fn contact_from(v: &Json) -> Option<Person> {
+    let id = v.text("id")?;
+    let email = v.text("email");
+    let joined = [v.text("firstName"), v.text("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let name = v.text("fullName").or(Some(joined).filter(|n| !n.is_empty())).or_else(|| email.clone()).unwrap_or_else(|| "(no name)".into());
     Some(
         Person {
             id,
             name,
             emails: email.into_iter().collect(),
-            phones: [text(v, "phone"), text(v, "mobile")].into_iter().flatten().collect(),
+            phones: [v.text("phone"), v.text("mobile")].into_iter().flatten().collect(),
             company: None,
-            job_title: text(v, "title"),
-            stage: text(v, "lifecycleStage"),
-            tags: text(v, "tags").map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
-            source: text(v, "leadSource"),
-            created: text(v, "createdAt"),
-            updated: text(v, "updatedAt"),
+            job_title: v.text("title"),
+            stage: v.text("lifecycleStage"),
+            tags: v.text("tags").map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
+            source: v.text("leadSource"),
+            created: v.text("createdAt"),
+            updated: v.text("updatedAt"),
             haystack: String::new(),
         }
         .indexed(),
@@ -191,7 +190,7 @@ mod tests {
     #[test]
     fn create_body_uses_rallys_flat_fields() {
         let p = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "a@x.io".into(), tags: "vip, buyer".into(), company: "ignored".into(), ..Default::default() };
-        let body: Value = serde_json::from_str(rally().create(&p).body.as_deref().unwrap()).unwrap();
-        assert_eq!(body, json!({ "firstName": "Ana", "lastName": "Silva", "email": "a@x.io", "tags": "vip,buyer" }));
+        let body = Json::parse(rally().create(&p).body.as_deref().unwrap()).unwrap();
+        assert_eq!(body, Json::parse(r#"{ "firstName": "Ana", "lastName": "Silva", "email": "a@x.io", "tags": "vip,buyer" }"#).unwrap());
     }
 }

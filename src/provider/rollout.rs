@@ -1,8 +1,7 @@
 //! Rollout's Universal CRM API: `GET /people` (cursor paging, `_metadata` envelope), `POST /people`.
-use serde_json::{json, Map, Value};
-
-use super::{id_of, next_by_offset, offset_of, parse_json, text, with_query, ApiRequest, Crm};
+use super::{next_by_offset, offset_of, parse_json, with_query, ApiRequest, Crm};
 use crate::error::PanelError;
+use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 pub struct Rollout {
@@ -35,14 +34,14 @@ impl Crm for Rollout {
 
     fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError> {
         let json = parse_json(body)?;
-        let items = json.get("people").and_then(Value::as_array).ok_or_else(|| PanelError::Malformed("the list has no \"people\" array".into()))?;
-        let meta = json.get("_metadata").cloned().unwrap_or(Value::Null);
+        let items = json.get("people").items().ok_or_else(|| PanelError::Malformed("the list has no \"people\" array".into()))?;
+        let meta = json.get("_metadata");
         let people: Vec<Person> = items.iter().filter_map(person_from).collect();
-        let total = meta.get("total").and_then(Value::as_u64);
-        let next = match meta.get("next").and_then(Value::as_str).filter(|n| !n.is_empty()) {
-            Some(next) => Cursor::Token(next.to_string()),
+        let total = meta.count("total");
+        let next = match meta.text("next") {
+            Some(next) => Cursor::Token(next),
             None => {
-                let start = meta.get("offset").and_then(Value::as_u64).map_or(offset_of(cursor), |o| o as usize);
+                let start = meta.count("offset").map_or(offset_of(cursor), |o| o as usize);
                 next_by_offset(start, items.len(), page_size, total)
             }
         };
@@ -54,31 +53,26 @@ impl Crm for Rollout {
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
-        let mut body = Map::new();
-        let mut put = |key: &str, value: &str| {
+        let mut body = Json::object();
+        for (key, value) in [("firstName", &p.first_name), ("lastName", &p.last_name), ("companyName", &p.company), ("jobTitle", &p.job_title), ("stage", &p.stage)] {
             if !value.trim().is_empty() {
-                body.insert(key.into(), json!(value.trim()));
+                body.set(key, Json::string(value.trim()));
             }
-        };
-        put("firstName", &p.first_name);
-        put("lastName", &p.last_name);
-        put("companyName", &p.company);
-        put("jobTitle", &p.job_title);
-        put("stage", &p.stage);
-        if !p.email.trim().is_empty() {
-            body.insert("emails".into(), json!([{ "value": p.email.trim(), "type": "work", "isPrimary": true }]));
         }
-        if !p.phone.trim().is_empty() {
-            body.insert("phones".into(), json!([{ "value": p.phone.trim(), "type": "mobile", "isPrimary": true }]));
+        for (key, value, kind) in [("emails", &p.email, "work"), ("phones", &p.phone, "mobile")] {
+            if !value.trim().is_empty() {
+                let point = Json::object_of([("value", Json::string(value.trim())), ("type", Json::string(kind)), ("isPrimary", Json::bool(true))]);
+                body.set(key, Json::array(vec![point]));
+            }
         }
         let tags = p.tag_list();
         if !tags.is_empty() {
-            body.insert("tags".into(), json!(tags));
+            body.set("tags", Json::array(tags.iter().map(|t| Json::string(t)).collect()));
         }
-        ApiRequest::post(format!("{}/people", self.base), &Value::Object(body))
+        ApiRequest::post(format!("{}/people", self.base), &body)
     }
 
-    fn parse_person(&self, body: &str) -> Result<(Person, Value), PanelError> {
+    fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError> {
         let json = parse_json(body)?;
         let person = person_from(&json).ok_or_else(|| PanelError::Malformed("the created person has no id".into()))?;
         Ok((person, json))
@@ -86,47 +80,43 @@ impl Crm for Rollout {
 }
 
 /// Values of `emails`/`phones`, primary first; entries may be objects or bare strings.
-fn contact_points(v: &Value, key: &str) -> Vec<String> {
+fn contact_points(v: &Json, key: &str) -> Vec<String> {
     let mut points: Vec<(bool, String)> = v
         .get(key)
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| match item {
-                    Value::String(s) => Some((false, s.clone())),
-                    Value::Object(_) => Some((item.get("isPrimary").and_then(Value::as_bool).unwrap_or(false), text(item, "value")?)),
-                    _ => None,
-                })
-                .collect()
+        .items()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| match item.as_str() {
+            Some(s) => Some((false, s)),
+            None => Some((item.get("isPrimary").as_bool().unwrap_or(false), item.text("value")?)),
         })
-        .unwrap_or_default();
+        .collect();
     points.sort_by_key(|(primary, _)| !primary);
     points.into_iter().map(|(_, value)| value).collect()
 }
 
-fn person_from(v: &Value) -> Option<Person> {
-    let id = id_of(v)?;
+fn person_from(v: &Json) -> Option<Person> {
+    let id = v.text("id")?;
     let emails = contact_points(v, "emails");
-    let joined = [text(v, "firstName"), text(v, "lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let name = text(v, "name")
+    let joined = [v.text("firstName"), v.text("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let name = v.text("name")
         .or(Some(joined).filter(|n| !n.is_empty()))
         .or_else(|| emails.first().cloned())
         .unwrap_or_else(|| "(no name)".into());
-    let tags = v.get("tags").and_then(Value::as_array).map(|t| t.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default();
+    let tags = v.get("tags").items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
     Some(
         Person {
             id,
             name,
             emails,
             phones: contact_points(v, "phones"),
-            company: text(v, "companyName"),
-            job_title: text(v, "jobTitle"),
-            stage: text(v, "stage"),
+            company: v.text("companyName"),
+            job_title: v.text("jobTitle"),
+            stage: v.text("stage"),
             tags,
-            source: text(v, "source"),
-            created: text(v, "created"),
-            updated: text(v, "updated"),
+            source: v.text("source"),
+            created: v.text("created"),
+            updated: v.text("updated"),
             haystack: String::new(),
         }
         .indexed(),
@@ -183,29 +173,39 @@ mod tests {
     #[test]
     fn create_sends_only_what_was_typed() {
         let p = NewPerson { first_name: " Ana ".into(), email: "ana@x.io".into(), tags: "vip, buyer".into(), ..Default::default() };
-        let body: Value = serde_json::from_str(rollout().create(&p).body.as_deref().unwrap()).unwrap();
-        assert_eq!(body, json!({ "firstName": "Ana", "emails": [{ "value": "ana@x.io", "type": "work", "isPrimary": true }], "tags": ["vip", "buyer"] }));
+        let body = Json::parse(rollout().create(&p).body.as_deref().unwrap()).unwrap();
+        assert_eq!(body, Json::parse(r#"{ "firstName": "Ana", "emails": [{ "value": "ana@x.io", "type": "work", "isPrimary": true }], "tags": ["vip", "buyer"] }"#).unwrap());
     }
 }
 
 /// One of the user's connected CRMs, from Rollout's platform API or Rollout Link's callback.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Credential {
     pub id: String,
-    #[serde(rename = "appKey", default)]
     pub app_key: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+
+impl Credential {
+    /// `{ id, appKey, label? }`, as the credentials API, Rollout Link and saved credentials have it.
+    pub fn from_json(c: &Json) -> Option<Credential> {
+        Some(Credential { id: c.text("id")?, app_key: c.text("appKey").unwrap_or_default(), label: c.text("label") })
+    }
+
+    pub fn to_json(&self) -> Json {
+        let mut json = Json::object_of([("id", Json::string(&self.id)), ("appKey", Json::string(&self.app_key))]);
+        if let Some(label) = &self.label {
+            json.set("label", Json::string(label));
+        }
+        json
+    }
 }
 
 /// `GET credentials-url` → a bare array `[{ id, appKey, label? }]`.
 pub fn parse_credentials(body: &str) -> Result<Vec<Credential>, PanelError> {
     let json = parse_json(body)?;
-    let items = json.as_array().ok_or_else(|| PanelError::Malformed("the credentials list is not an array".into()))?;
-    Ok(items
-        .iter()
-        .filter_map(|c| Some(Credential { id: id_of(c)?, app_key: text(c, "appKey").unwrap_or_default(), label: text(c, "label") }))
-        .collect())
+    let items = json.items().ok_or_else(|| PanelError::Malformed("the credentials list is not an array".into()))?;
+    Ok(items.iter().filter_map(Credential::from_json).collect())
 }
 
 #[cfg(test)]

@@ -6,24 +6,25 @@ use leptos::prelude::*;
 use crate::model::Person;
 use crate::panel::Panel;
 
-/// Must match `.pp-row { height }` in style/people-panel.css.
-pub const ROW_PX: f64 = 64.0;
+/// Must match `.pp-row { height }` in style/people-panel.css. Whole pixels: styles are written
+/// without formatting floats (which would add float-printing code to the wasm).
+pub const ROW_PX: usize = 64;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
 
 #[component]
 pub fn PeopleListView(panel: Panel) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0);
-    let viewport = RwSignal::new(ROW_PX * 10.0);
+    let scroll_top = RwSignal::new(0usize);
+    let viewport = RwSignal::new(ROW_PX * 10);
     let matches = Memo::new(move |_| {
         let query = panel.query.get();
         panel.people.with(|l| l.search(&query))
     });
     let window = Memo::new(move |_| {
         let n = matches.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN).min(n);
-        let count = (viewport.get() / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+        let first = (scroll_top.get() / ROW_PX).saturating_sub(OVERSCAN).min(n);
+        let count = viewport.get().div_ceil(ROW_PX) + 2 * OVERSCAN;
         (first, (first + count).min(n))
     });
     let rows = move || {
@@ -32,11 +33,11 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
     };
     let on_scroll = move |_| {
         if let Some(el) = scroller.get() {
-            let (top, height) = (el.scroll_top() as f64, el.client_height() as f64);
+            let (top, height) = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
             scroll_top.set(top);
             viewport.set(height.max(ROW_PX));
-            let total = matches.with(Vec::len) as f64 * ROW_PX;
-            if top + height >= total - ROW_PX * 3.0 && panel.query.with_untracked(String::is_empty) {
+            let total = matches.with(Vec::len) * ROW_PX;
+            if top + height + ROW_PX * 3 >= total && panel.query.with_untracked(String::is_empty) {
                 panel.load_more();
             }
         }
@@ -49,8 +50,8 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
             <ul
                 class="pp-rows"
                 role="list"
-                style:height=move || format!("{}px", matches.with(Vec::len) as f64 * ROW_PX)
-                style:padding-top=move || format!("{}px", window.get().0 as f64 * ROW_PX)
+                style:height=move || format!("{}px", matches.with(Vec::len) * ROW_PX)
+                style:padding-top=move || format!("{}px", window.get().0 * ROW_PX)
             >
                 <For each=rows key=|p| p.id.clone() let:person>
                     <PersonRow panel person />

@@ -11,6 +11,7 @@ pub struct FileSize {
     pub name: String,
     pub raw: usize,
     pub gzip: usize,
+    pub brotli: usize,
 }
 
 pub fn out_dir() -> PathBuf {
@@ -42,11 +43,25 @@ pub fn build() -> Result<Vec<FileSize>> {
         "wasm-bindgen",
     )?;
     let bg = out.join("people_panel_bg.wasm");
-    run_ok(Command::new(tools::wasm_opt()).arg("-Oz").args(WASM_FEATURES).arg(&bg).arg("-o").arg(&bg), "wasm-opt")?;
+    // Optimized once keeping names (the copy the size profile reads), then stripped for the bundle.
+    let named = named_copy();
+    run_ok(Command::new(tools::wasm_opt()).args(["-Oz", "--converge", "--debuginfo"]).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&named), "wasm-opt")?;
+    run_ok(Command::new(tools::wasm_opt()).args(["--strip-debug", "--strip-producers"]).args(WASM_FEATURES).arg(&named).arg("-o").arg(&bg), "wasm-opt --strip-debug")?;
     sizes()
 }
 
-/// Raw and gzip (level 9) sizes of every file of the bundle.
+/// The optimized wasm with its name section, for `profile`.
+pub fn named_copy() -> PathBuf {
+    root().join("target/people_panel_bg.named.wasm")
+}
+
+/// Bytes by crate and the largest functions of the optimized wasm.
+pub fn profile() -> Result<crate::profile::Profile> {
+    let bytes = std::fs::read(named_copy()).map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", named_copy().display()))?;
+    crate::profile::profile(&bytes)
+}
+
+/// Raw, gzip (level 9) and brotli (quality 11) sizes of every file of the bundle.
 pub fn sizes() -> Result<Vec<FileSize>> {
     let mut files = Vec::new();
     let mut stack = vec![out_dir()];
@@ -61,8 +76,11 @@ pub fn sizes() -> Result<Vec<FileSize>> {
             let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
             gz.write_all(&bytes).map_err(|e| e.to_string())?;
             let gzip = gz.finish().map_err(|e| e.to_string())?.len();
+            let mut br = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+            brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| e.to_string())?;
             let name = path.strip_prefix(out_dir()).unwrap_or(&path).display().to_string();
-            files.push(FileSize { name, raw: bytes.len(), gzip });
+            files.push(FileSize { name, raw: bytes.len(), gzip, brotli: br.len() });
         }
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
@@ -70,10 +88,11 @@ pub fn sizes() -> Result<Vec<FileSize>> {
 }
 
 pub fn print(files: &[FileSize]) {
-    println!("{:<48} {:>10} {:>10}", "dist/people-panel/", "raw", "gzip");
+    let kb = |n: usize| format!("{:.1}KB", n as f64 / 1024.0);
+    println!("{:<48} {:>10} {:>10} {:>10}", "dist/people-panel/", "raw", "gzip", "brotli");
     for f in files {
-        println!("{:<48} {:>8.1}KB {:>8.1}KB", f.name, f.raw as f64 / 1024.0, f.gzip as f64 / 1024.0);
+        println!("{:<48} {:>10} {:>10} {:>10}", f.name, kb(f.raw), kb(f.gzip), kb(f.brotli));
     }
-    let (raw, gzip): (usize, usize) = files.iter().fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
-    println!("{:<48} {:>8.1}KB {:>8.1}KB", "total", raw as f64 / 1024.0, gzip as f64 / 1024.0);
+    let sum = |part: fn(&FileSize) -> usize| files.iter().map(part).sum::<usize>();
+    println!("{:<48} {:>10} {:>10} {:>10}", "total", kb(sum(|f| f.raw)), kb(sum(|f| f.gzip)), kb(sum(|f| f.brotli)));
 }

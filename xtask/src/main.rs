@@ -3,6 +3,7 @@
 mod bench;
 mod dist;
 mod procs;
+mod profile;
 mod suites;
 mod tools;
 
@@ -12,9 +13,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
   demo    install what is missing, start the dev-server and `trunk serve`, print the URL (Ctrl-C stops both)
   test    install what is missing, run every suite (native, browser, e2e), print a summary
-  dist    build dist/people-panel/ (people_panel.js + people_panel_bg.wasm), print raw and gzip sizes
+  dist    build dist/people-panel/ (people_panel.js + people_panel_bg.wasm), print raw, gzip and brotli sizes;
+          `dist --profile` also prints the wasm's bytes by crate and its 20 largest functions
   bench   measure bundle size, time to first row, large lists and requests; writes target/bench.json
-  setup   only install what is missing";
+  setup   only install what is missing
+  profile [file.wasm]  the size profile of a wasm (default: the last dist's optimized copy)";
 
 fn main() -> ExitCode {
     procs::stop_children_on_ctrl_c();
@@ -22,9 +25,19 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "demo" => tools::ensure(tools::Need::Demo).and_then(|_| suites::demo()),
         "test" => tools::ensure(tools::Need::Test).and_then(|_| suites::test()),
-        "dist" => tools::ensure(tools::Need::Dist).and_then(|_| dist::build().map(|sizes| dist::print(&sizes))),
+        "dist" => tools::ensure(tools::Need::Dist).and_then(|_| {
+            dist::print(&dist::build()?);
+            if std::env::args().any(|a| a == "--profile") {
+                profile::print(&dist::profile()?, 20);
+            }
+            Ok(())
+        }),
         "bench" => tools::ensure(tools::Need::Test).and_then(|_| bench::run()),
         "setup" => tools::ensure(tools::Need::All),
+        "profile" => {
+            let path = std::env::args().nth(2).map(PathBuf::from).unwrap_or_else(dist::named_copy);
+            std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display())).and_then(|b| profile::profile(&b)).map(|p| profile::print(&p, 40))
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

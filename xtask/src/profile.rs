@@ -1,0 +1,234 @@
+//! The size profile of a wasm module: bytes of code by crate and the largest functions, read from
+//! the module's own name section (so no tool has to be installed for it), plus its data segments.
+//! A wasm binary is a list of sections; only four matter here: imports (to number the functions),
+//! code (each body's size), data (the segments) and the custom "name" section.
+use std::collections::HashMap;
+
+use crate::Result;
+
+pub struct Profile {
+    pub total: usize,
+    pub code: usize,
+    pub data: usize,
+    /// (crate, bytes of code), largest first.
+    pub by_crate: Vec<(String, usize)>,
+    /// (function, bytes), largest first.
+    pub functions: Vec<(String, usize)>,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8> {
+        let b = *self.bytes.get(self.at).ok_or("the wasm ends early")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn leb(&mut self) -> Result<u64> {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+            shift += 7;
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        let slice = self.bytes.get(self.at..self.at + n).ok_or("the wasm ends early")?;
+        self.at += n;
+        Ok(slice)
+    }
+
+    fn name(&mut self) -> Result<String> {
+        let n = self.leb()? as usize;
+        Ok(String::from_utf8_lossy(self.take(n)?).into_owned())
+    }
+
+    fn limits(&mut self) -> Result {
+        let flags = self.byte()?;
+        self.leb()?;
+        if flags & 1 != 0 {
+            self.leb()?;
+        }
+        Ok(())
+    }
+}
+
+/// How many functions the module imports (they come first in the function index space).
+fn imported_functions(section: &[u8]) -> Result<usize> {
+    let mut r = Reader { bytes: section, at: 0 };
+    let mut functions = 0;
+    for _ in 0..r.leb()? {
+        r.name()?;
+        r.name()?;
+        match r.byte()? {
+            0x00 => {
+                r.leb()?;
+                functions += 1;
+            }
+            0x01 => {
+                r.byte()?;
+                r.limits()?;
+            }
+            0x02 => r.limits()?,
+            0x03 => {
+                r.byte()?;
+                r.byte()?;
+            }
+            0x04 => {
+                r.byte()?;
+                r.leb()?;
+            }
+            kind => return Err(format!("unknown import kind {kind}")),
+        }
+    }
+    Ok(functions)
+}
+
+pub fn profile(wasm: &[u8]) -> Result<Profile> {
+    if wasm.get(..4) != Some(b"\0asm") {
+        return Err("not a wasm module".into());
+    }
+    let mut r = Reader { bytes: wasm, at: 8 };
+    let (mut imports, mut bodies, mut names, mut data) = (0, Vec::new(), HashMap::new(), 0);
+    while r.at < wasm.len() {
+        let id = r.byte()?;
+        let size = r.leb()? as usize;
+        let section = r.take(size)?;
+        match id {
+            2 => imports = imported_functions(section)?,
+            10 => {
+                let mut code = Reader { bytes: section, at: 0 };
+                for _ in 0..code.leb()? {
+                    let start = code.at;
+                    let len = code.leb()? as usize;
+                    code.take(len)?;
+                    bodies.push(code.at - start);
+                }
+            }
+            11 => data = size,
+            0 => {
+                let mut custom = Reader { bytes: section, at: 0 };
+                if custom.name()? == "name" {
+                    while custom.at < section.len() {
+                        let kind = custom.byte()?;
+                        let len = custom.leb()? as usize;
+                        let sub = custom.take(len)?;
+                        if kind == 1 {
+                            let mut map = Reader { bytes: sub, at: 0 };
+                            for _ in 0..map.leb()? {
+                                let index = map.leb()? as usize;
+                                names.insert(index, map.name()?);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut functions: Vec<(String, usize)> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, &size)| (names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n)), size))
+        .collect();
+    functions.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut crates: HashMap<String, usize> = HashMap::new();
+    for (name, size) in &functions {
+        *crates.entry(crate_of(name)).or_default() += size;
+    }
+    let mut by_crate: Vec<(String, usize)> = crates.into_iter().collect();
+    by_crate.sort_by(|a, b| b.1.cmp(&a.1));
+    Ok(Profile { total: wasm.len(), code: bodies.iter().sum(), data, by_crate, functions })
+}
+
+/// A demangled name without its hash (`::h0123…`) or crate disambiguators (`core[1a2b…]`).
+fn readable(name: &str) -> String {
+    let mut name = format!("{:#}", rustc_demangle::demangle(name));
+    if let Some(at) = name.rfind("::h").filter(|&at| name.len() - at == 19 && name[at + 3..].bytes().all(|b| b.is_ascii_hexdigit())) {
+        name.truncate(at);
+    }
+    while let Some(open) = name.find('[') {
+        match name[open..].find(']') {
+            Some(len) if name[open + 1..open + len].bytes().all(|b| b.is_ascii_hexdigit()) && len > 1 => name.replace_range(open..open + len + 1, ""),
+            _ => break,
+        }
+    }
+    name
+}
+
+/// The crate a function belongs to: the first path segment, or for `<T as Trait>::f` the crate of T.
+fn crate_of(name: &str) -> String {
+    let mut rest = name.trim_start_matches(['<', '&', '*']);
+    for prefix in ["mut ", "const ", "dyn ", "impl "] {
+        rest = rest.trim_start_matches(prefix);
+    }
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    // `<F as tachys::…>::f`: a generic parameter has no crate; the trait's is the one that matters.
+    let is_parameter = end > 0 && end <= 2 && rest.as_bytes()[0].is_ascii_uppercase();
+    if is_parameter {
+        if let Some(at) = rest.find(" as ") {
+            return crate_of(&rest[at + 4..]);
+        }
+    }
+    match &rest[..end] {
+        "" => "(other)".into(),
+        "function" if rest.starts_with("function[") => "(unnamed)".into(),
+        // Rust's own: a `{closure}`, `{{closure}}` in std paths is still core/alloc/std.
+        krate => krate.to_string(),
+    }
+}
+
+pub fn print(p: &Profile, top: usize) {
+    let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
+    println!("wasm {} raw: code {}, data segments {}, other sections {}", kb(p.total), kb(p.code), kb(p.data), kb(p.total - p.code - p.data));
+    println!("  code by crate:");
+    for (krate, size) in p.by_crate.iter().take(16) {
+        println!("    {:<28} {:>9}", krate, kb(*size));
+    }
+    println!("  {top} largest functions:");
+    for (name, size) in p.functions.iter().take(top) {
+        let shown: String = if name.chars().count() > 110 { name.chars().take(107).chain("...".chars()).collect() } else { name.clone() };
+        println!("    {:>9}  {shown}", kb(*size));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crates_are_read_from_plain_and_trait_paths() {
+        assert_eq!(crate_of("core::fmt::Formatter::pad"), "core");
+        assert_eq!(crate_of("<tachys::html::element::HtmlElement<E,At,Ch> as tachys::view::Render>::build"), "tachys");
+        assert_eq!(crate_of("<&mut serde_json::de::Deserializer<R> as serde::de::Deserializer>::deserialize_any"), "serde_json");
+        assert_eq!(crate_of("function[12]"), "(unnamed)");
+        assert_eq!(crate_of("<F as tachys::reactive_graph::ReactiveFunction>::invoke"), "tachys");
+        assert_eq!(readable("<dlmalloc[e24a27700634d609]::Dlmalloc>::malloc::h7c08a3303fba7240"), "<dlmalloc::Dlmalloc>::malloc");
+    }
+
+    #[test]
+    fn reads_a_minimal_module() {
+        // Header; one type (func [] -> []); one import of a function; one function with a 2-byte body;
+        // a name section naming the defined function (index 1).
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        m.extend([1, 4, 1, 0x60, 0, 0]);
+        m.extend([2, 7, 1, 1, b'm', 1, b'f', 0, 0]);
+        m.extend([3, 2, 1, 0]);
+        m.extend([10, 4, 1, 2, 0, 0x0b]);
+        let names = [4, b'n', b'a', b'm', b'e', 1, 6, 1, 1, 3, b'a', b':', b'b'];
+        m.push(0);
+        m.push(names.len() as u8);
+        m.extend(names);
+        let p = profile(&m).unwrap();
+        assert_eq!(p.functions, [("a:b".to_string(), 3)]);
+        assert_eq!(p.by_crate, [("a".to_string(), 3)]);
+    }
+}
