@@ -1,76 +1,144 @@
 // The <people-panel> custom element. A real ES class must extend HTMLElement, which wasm-bindgen
 // cannot express, so this small class owns the lifecycle and forwards everything to Rust.
-let sheet = null;
+//
+// It is defined as soon as this module loads, before the wasm has been fetched and compiled: a
+// connected element paints its frame ("Loading people…") at once and starts its token request,
+// which the Rust side takes over when it attaches (`attach`), so the request overlaps loading the
+// wasm instead of following it.
+import { adoptStyles } from "./style.js";
 
-// `attributes`: the observed attribute names, space-separated (their one list is in src/config.rs).
-export function defineElement(tag, css, attributes, connect) {
-  if (customElements.get(tag)) return; // tests and hot reloads define twice
-  const observed = attributes.split(" ");
-  class PeoplePanelElement extends HTMLElement {
-    static get observedAttributes() {
-      return observed;
-    }
+// The observed attributes. Their one list is ATTRIBUTES in src/config.rs; a native test fails when
+// this copy differs (the class must exist before the wasm does, so it can't ask Rust).
+const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
+const TAG = "people-panel";
 
-    constructor() {
-      super(); // no attributes or children here: the spec forbids it
-      this._panel = null;
-      this._pendingCredential = null;
-    }
+let connectRust = null;
+const waiting = new Set();
 
-    connectedCallback() {
-      performance.mark("people-panel-connected"); // for time-to-first-row measurements
-      if (!this.shadowRoot) {
-        const root = this.attachShadow({ mode: "open" });
-        // A constructable stylesheet, which `style-src 'self'` allows (an inline <style> it would not).
-        if (!sheet) {
-          sheet = new CSSStyleSheet();
-          sheet.replaceSync(css);
-        }
-        root.adoptedStyleSheets = [sheet];
-      }
+// Token requests started before the wasm was ready, by token-url: { at, answer: Promise<Response> }.
+const tokenRequests = new Map();
+const TOKEN_REQUEST_FRESH_MS = 10000;
+
+function prefetchToken(url) {
+  if (!url || tokenRequests.has(url)) return;
+  const answer = fetch(url, { headers: { Accept: "application/json, text/plain" } });
+  answer.catch(() => {}); // a failure is reported when Rust awaits it
+  tokenRequests.set(url, { at: performance.now(), answer });
+}
+
+/** The token request already under way for `url`, once (Rust awaits it instead of sending another). */
+export function takeTokenRequest(url) {
+  const pending = tokenRequests.get(url);
+  tokenRequests.delete(url);
+  return pending && performance.now() - pending.at < TOKEN_REQUEST_FRESH_MS ? pending.answer : undefined;
+}
+
+/** Called by Rust once the wasm has started: connects every element waiting for it. */
+export function attach(connect) {
+  connectRust = connect;
+  for (const element of waiting) element._connectRust();
+  waiting.clear();
+}
+
+/** What the Rust view shows while loading, painted by JS until the wasm is ready. */
+function paintLoadingFrame(container) {
+  const el = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+  const panel = el("section", "pp");
+  panel.setAttribute("part", "panel");
+  panel.setAttribute("aria-label", "People");
+  const header = el("header", "pp-header");
+  header.setAttribute("part", "header");
+  header.append(el("h2", "pp-title", "People"));
+  const state = el("div", "pp-state");
+  state.setAttribute("part", "state");
+  state.setAttribute("role", "status");
+  const spinner = el("span", "pp-spinner");
+  spinner.setAttribute("aria-hidden", "true");
+  state.append(spinner, el("p", "", "Loading people…"));
+  panel.append(header, state);
+  container.replaceChildren(panel);
+}
+
+class PeoplePanelElement extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  constructor() {
+    super(); // no attributes or children here: the spec forbids it
+    this._panel = null;
+    this._pendingCredential = null;
+  }
+
+  connectedCallback() {
+    performance.mark("people-panel-connected"); // for time-to-first-row measurements
+    if (!this.shadowRoot) adoptStyles(this.attachShadow({ mode: "open" }));
+    if (connectRust) {
+      this._connectRust();
+    } else {
       const container = document.createElement("div");
       container.className = "pp-root";
+      paintLoadingFrame(container);
       this.shadowRoot.replaceChildren(container);
-      this._panel = connect(this, container);
-      if (this._pendingCredential) {
-        this._panel.credentialAdded(this._pendingCredential);
-        this._pendingCredential = null;
-      }
-    }
-
-    disconnectedCallback() {
-      if (this._panel) {
-        this._panel.free(); // unmounts and disposes the Rust side
-        this._panel = null;
-      }
-    }
-
-    attributeChangedCallback(name, oldValue, newValue) {
-      if (this._panel && oldValue !== newValue) this._panel.attributeChanged(name, newValue);
-    }
-
-    /** Hand it to Rollout Link: `onCredentialAdded: (c) => panel.onCredentialAdded(c)`. */
-    onCredentialAdded(credential) {
-      if (!credential || typeof credential.id !== "string" || !credential.id) {
-        throw new TypeError("people-panel: onCredentialAdded expects { id, appKey }");
-      }
-      const c = { id: credential.id, appKey: String(credential.appKey ?? "") };
-      if (this._panel) this._panel.credentialAdded(c);
-      else this._pendingCredential = c;
-    }
-
-    get credentialId() {
-      return (this._panel && this._panel.credentialId()) || this.getAttribute("credential-id");
-    }
-
-    set credentialId(id) {
-      if (id == null || id === "") this.removeAttribute("credential-id");
-      else this.setAttribute("credential-id", String(id));
-    }
-
-    refresh() {
-      if (this._panel) this._panel.refresh();
+      waiting.add(this);
+      prefetchToken(this.getAttribute("token-url"));
     }
   }
-  customElements.define(tag, PeoplePanelElement);
+
+  _connectRust() {
+    if (this._panel || !this.isConnected) return;
+    const container = document.createElement("div");
+    container.className = "pp-root";
+    this.shadowRoot.replaceChildren(container); // Rust renders its first frame synchronously
+    this._panel = connectRust(this, container);
+    if (this._pendingCredential) {
+      this._panel.credentialAdded(this._pendingCredential);
+      this._pendingCredential = null;
+    }
+  }
+
+  disconnectedCallback() {
+    waiting.delete(this);
+    if (this._panel) {
+      this._panel.free(); // unmounts and disposes the Rust side
+      this._panel = null;
+    }
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (this._panel) this._panel.attributeChanged(name, newValue);
+    else if (name === "token-url" && this.isConnected) prefetchToken(newValue);
+  }
+
+  /** Hand it to Rollout Link: `onCredentialAdded: (c) => panel.onCredentialAdded(c)`. */
+  onCredentialAdded(credential) {
+    if (!credential || typeof credential.id !== "string" || !credential.id) {
+      throw new TypeError("people-panel: onCredentialAdded expects { id, appKey }");
+    }
+    const c = { id: credential.id, appKey: String(credential.appKey ?? "") };
+    if (this._panel) this._panel.credentialAdded(c);
+    else this._pendingCredential = c;
+  }
+
+  get credentialId() {
+    return (this._panel && this._panel.credentialId()) || this.getAttribute("credential-id");
+  }
+
+  set credentialId(id) {
+    if (id == null || id === "") this.removeAttribute("credential-id");
+    else this.setAttribute("credential-id", String(id));
+  }
+
+  refresh() {
+    if (this._panel) this._panel.refresh();
+  }
 }
+
+// Tests and hot reloads load this module twice.
+if (!customElements.get(TAG)) customElements.define(TAG, PeoplePanelElement);

@@ -86,9 +86,7 @@ impl TokenSource {
 
 async fn fetch_token(url: &str) -> Result<Token, PanelError> {
     let signed_out = |reason: String| PanelError::SignedOut { token_url: url.to_string(), reason };
-    let response = browser::fetch("GET", url, &[("Accept", "application/json, text/plain")], None)
-        .await
-        .map_err(|()| signed_out("could not be reached".into()))?;
+    let response = browser::fetch_token_answer(url).await.map_err(|()| signed_out("could not be reached".into()))?;
     if !(200..300).contains(&response.status()) {
         return Err(signed_out(format!("answered HTTP {}", response.status())));
     }

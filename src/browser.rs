@@ -1,10 +1,18 @@
 //! The few browser facilities the client layer needs: time, randomness, sleeping, localStorage and
 //! `fetch`, each a thin call into what the browser already does.
 use js_sys::Promise;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::json::Json;
+
+#[wasm_bindgen(module = "/js/element.js")]
+extern "C" {
+    /// The token request the element started before the wasm was ready, if any (taken once).
+    #[wasm_bindgen(js_name = takeTokenRequest)]
+    fn take_token_request(url: &str) -> Option<Promise>;
+}
 
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -69,6 +77,18 @@ impl Response {
     }
 }
 
+/// The token route's answer: the request the element already started for `url`, else a new one.
+pub async fn fetch_token_answer(url: &str) -> Result<Response, ()> {
+    match take_token_request(url) {
+        Some(started) => answer(started).await,
+        None => fetch("GET", url, &[("Accept", "application/json, text/plain")], None).await,
+    }
+}
+
+async fn answer(request: Promise) -> Result<Response, ()> {
+    JsFuture::from(request).await.map_err(drop)?.dyn_into().map(Response).map_err(drop)
+}
+
 /// `fetch(url, { method, headers, body })`; `Err` when no answer came (offline, DNS, CORS, a dropped
 /// connection).
 pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Result<Response, ()> {
@@ -83,6 +103,5 @@ pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Opti
         init.set_body(&JsValue::from_str(body));
     }
     let window = web_sys::window().ok_or(())?;
-    let answer = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(drop)?;
-    answer.dyn_into().map(Response).map_err(drop)
+    answer(window.fetch_with_str_and_init(url, &init)).await
 }

@@ -48,7 +48,8 @@ pub struct RawConfig {
     pub page_size: Option<String>,
 }
 
-/// The element's observed attributes, in one place (js/element.js gets them from here).
+/// The element's observed attributes, in one place (js/element.js holds a copy, kept equal by a test:
+/// its class exists before the wasm does).
 pub const ATTRIBUTES: [&str; 6] = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
 
 impl RawConfig {
@@ -132,6 +133,14 @@ mod tests {
         assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().contains("api-base"));
         assert!(!RawConfig::default().set("colour", None));
         assert!(ATTRIBUTES.iter().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
+    }
+
+    #[test]
+    fn the_element_observes_exactly_these_attributes() {
+        let shim = include_str!("../js/element.js");
+        let quoted: Vec<String> = ATTRIBUTES.iter().map(|a| format!("\"{a}\"")).collect();
+        let line = format!("const ATTRIBUTES = [{}];", quoted.join(", "));
+        assert!(shim.contains(&line), "js/element.js must declare `{line}`");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! `<people-panel>`: the JS class in js/element.js owns the lifecycle; this side mounts the Leptos
-//! view into its open shadow root, applies attribute changes live, and turns panel events into
-//! `CustomEvent`s that bubble out of the shadow DOM.
+//! `<people-panel>`: the JS class in js/element.js owns the lifecycle (it is defined, and paints its
+//! loading frame, before the wasm is ready); this side mounts the Leptos view into its open shadow
+//! root, applies attribute changes live, and turns panel events into `CustomEvent`s that bubble out
+//! of the shadow DOM.
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -15,13 +16,9 @@ use crate::panel::{Panel, PanelEvent};
 use crate::provider::rollout::Credential;
 use crate::ui::PanelView;
 
-pub const TAG: &str = "people-panel";
-const STYLESHEET: &str = include_str!("../style/people-panel.css");
-
 #[wasm_bindgen(module = "/js/element.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = defineElement)]
-    fn define_element(tag: &str, css: &str, attributes: &str, connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
+    fn attach(connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
 }
 
 /// Runs on `await init()`: the page only has to load the module.
@@ -30,11 +27,16 @@ fn start() {
     define();
 }
 
-/// Defines `<people-panel>` (once; later calls do nothing). Elements already in the page upgrade.
+/// Makes `<people-panel>` live: the element (defined by js/element.js as soon as the module loads)
+/// hands every connected panel to Rust from now on. Later calls do nothing.
 #[wasm_bindgen]
 pub fn define() {
+    thread_local!(static DEFINED: Cell<bool> = const { Cell::new(false) });
+    if DEFINED.with(|d| d.replace(true)) {
+        return;
+    }
     let connect = Closure::<dyn Fn(HtmlElement, HtmlElement) -> JsValue>::new(|host, container| ElementHandle::connect(host, container).into());
-    define_element(TAG, STYLESHEET, &ATTRIBUTES.join(" "), &connect);
+    attach(&connect);
     // The element class keeps calling it for the page's lifetime.
     connect.forget();
 }

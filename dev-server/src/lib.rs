@@ -120,7 +120,12 @@ fn cors() -> CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// Serves on an already bound listener until `shutdown` resolves.
+/// Serves on an already bound listener until `shutdown` resolves. TCP_NODELAY, as real servers
+/// set it: without it Nagle's algorithm and delayed ACKs hold small answers back ~40 ms each.
 pub async fn serve(listener: tokio::net::TcpListener, app: Router, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
 }

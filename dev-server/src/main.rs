@@ -20,6 +20,10 @@ struct Args {
     /// A folder to serve at `/` (the e2e host page and the built element bundle).
     #[arg(long)]
     static_dir: Option<PathBuf>,
+    /// Delays every answer (static files, preflights and API calls alike) by this many ms: a real
+    /// network's round trip, for the benchmark's loading waterfall.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
 }
 
 #[tokio::main]
@@ -30,7 +34,15 @@ async fn main() -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await?;
     // Tests and xtask read this line to learn the port.
     println!("dev-server listening on http://{}", listener.local_addr()?);
-    serve(listener, app(state, args.static_dir), async {
+    let mut app = app(state, args.static_dir);
+    if args.latency_ms > 0 {
+        let delay = Duration::from_millis(args.latency_ms);
+        app = app.layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+            tokio::time::sleep(delay).await;
+            next.run(request).await
+        }));
+    }
+    serve(listener, app, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await

@@ -2,6 +2,8 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 
 use crate::config::{ProviderKind, RawConfig, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::panel::{Panel, PanelEvent, Phase};
@@ -13,6 +15,13 @@ mod status;
 pub use form::PersonForm;
 pub use list::PeopleListView;
 pub use status::{NoticeBar, PhaseView};
+
+#[wasm_bindgen(module = "/js/style.js")]
+extern "C" {
+    /// Adopts the panel's stylesheet (js/style.js) into a shadow root or a document, once.
+    #[wasm_bindgen(js_name = adoptStyles)]
+    fn adopt_styles(root: &JsValue);
+}
 
 /// The whole panel for a given state: header (count, search, actions), notices, then what the
 /// phase calls for.
@@ -65,7 +74,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
 }
 
 /// The panel as a Leptos component, for Leptos apps (the `<people-panel>` element wraps the same
-/// state and view).
+/// state and view). It renders into the light DOM and adopts its stylesheet into the document.
 ///
 /// ```ignore
 /// view! { <PeoplePanel token_url="/api/rollout-token" on_event=|e| log!("{}", e.name()) /> }
@@ -106,6 +115,9 @@ pub fn PeoplePanel(
         }
         .parse()
     });
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        adopt_styles(&document);
+    }
     let panel = Panel::new(config, on_event.unwrap_or_else(|| Rc::new(|_| {})));
     view! { <PanelView panel /> }
 }

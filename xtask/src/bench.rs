@@ -6,6 +6,9 @@ use std::process::Command;
 use crate::procs::{dev_server, run_ok};
 use crate::{dist, root, suites, tools, Result};
 
+/// The round trip added to every answer for the second first-row comparison.
+const LATENCY_MS: &str = "40";
+
 pub fn run() -> Result {
     let root = root();
     let sizes = dist::build()?;
@@ -24,13 +27,19 @@ pub fn run() -> Result {
     let _ = std::fs::remove_dir_all(&site);
     suites::copy_dir(&root.join("bench/site"), &site)?;
     suites::copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
-    std::fs::copy(root.join("style/people-panel.css"), site.join("people-panel.css")).map_err(|e| e.to_string())?;
+    // The vanilla page gets the panel's own stylesheet as a plain CSS file (it lives in js/style.js).
+    let style = std::fs::read_to_string(root.join("js/style.js")).map_err(|e| e.to_string())?;
+    let css = style.split_once("String.raw`").and_then(|(_, rest)| rest.split_once("`;")).map(|(css, _)| css).ok_or("js/style.js holds no String.raw`…` stylesheet")?;
+    std::fs::write(site.join("people-panel.css"), css).map_err(|e| e.to_string())?;
     let site_arg = site.display().to_string();
     let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
+    let slow = dev_server(&["--port", "0", "--static-dir", &site_arg, "--latency-ms", LATENCY_MS])?;
     run_ok(
         Command::new("node")
             .arg("bench/run.mjs")
             .env("PP_BENCH_URL", &server.url)
+            .env("PP_BENCH_SLOW_URL", &slow.url)
+            .env("PP_BENCH_LATENCY_MS", LATENCY_MS)
             .env("PP_BENCH_BUNDLE", &bundle_path)
             .env("PP_BENCH_OUT", root.join("target/bench.json"))
             .env("CHROMIUM", tools::CHROMIUM)

@@ -10,6 +10,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_PACK_VERSION: &str = "0.15.1";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Builds the shipped bundle only (see dist.rs); pinned so that its size is reproducible.
+pub const NIGHTLY: &str = "nightly-2026-10-29";
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Need {
@@ -33,8 +35,29 @@ pub fn ensure(need: Need) -> Result {
     }
     if all || need != Need::Demo {
         node_packages()?;
+        nightly()?;
     }
     Ok(())
+}
+
+/// The pinned nightly with the wasm target and the standard library's source (for `build-std`).
+fn nightly() -> Result {
+    let ready = Command::new("rustup")
+        .args(["+".to_string() + NIGHTLY, "component".into(), "list".into(), "--installed".into()])
+        .output()
+        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).lines().any(|l| l.starts_with("rust-src")));
+    let has_target = Command::new("rustup")
+        .args(["+".to_string() + NIGHTLY, "target".into(), "list".into(), "--installed".into()])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown"));
+    if ready && has_target {
+        return Ok(());
+    }
+    say(&format!("installing the {NIGHTLY} toolchain (builds the bundle's std for size; ~1 min)"));
+    run_ok(
+        Command::new("rustup").args(["toolchain", "install", NIGHTLY, "--profile", "minimal", "--target", "wasm32-unknown-unknown", "-c", "rust-src"]),
+        "rustup toolchain install",
+    )
 }
 
 /// Where `cargo install` puts binaries; first on PATH for every child process.
@@ -126,18 +149,23 @@ fn chromium() -> Result {
     apt_install(&["chromium", "chromium-driver"], "the browser suites run in headless Chromium")
 }
 
-/// playwright-core (drives Chromium in the e2e suite) and binaryen's wasm-opt (shrinks the bundle),
-/// from e2e/package-lock.json.
+/// playwright-core (drives Chromium in the e2e suite), binaryen's wasm-opt (shrinks the bundle) and
+/// esbuild (bundles its JS), from e2e/package-lock.json.
 fn node_packages() -> Result {
     if version_of("npm").is_none() {
         apt_install(&["nodejs", "npm"], "the e2e suite and wasm-opt come from npm")?;
     }
     let e2e = root().join("e2e");
-    if e2e.join("node_modules/playwright-core").exists() && e2e.join("node_modules/binaryen").exists() {
+    if ["playwright-core", "binaryen", "esbuild"].iter().all(|p| e2e.join("node_modules").join(p).exists()) {
         return Ok(());
     }
-    say("installing e2e/package-lock.json's npm packages (playwright-core, binaryen)");
+    say("installing e2e/package-lock.json's npm packages (playwright-core, binaryen, esbuild)");
     run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(e2e), "npm ci")
+}
+
+/// esbuild from npm: bundles the entry, the glue and the element into one module.
+pub fn esbuild() -> PathBuf {
+    root().join("e2e/node_modules/.bin/esbuild")
 }
 
 /// binaryen's wasm-opt from npm (Debian's is too old for today's Rust output).

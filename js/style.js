@@ -1,8 +1,12 @@
-/* people-panel's own stylesheet, adopted by the element's shadow root (a constructable stylesheet,
-   allowed under `style-src 'self'`). Theme it from the page with the --people-panel-* properties
-   below and ::part(panel | header | search | button | list | row | stage | tag | form | state |
-   notice | detail | footer | empty). `.pp` repeats `:host` so that the Leptos component, which
-   renders without a shadow root, gets the same defaults. */
+// people-panel's stylesheet, the one source of it: the element adopts it into its shadow root as
+// a constructable stylesheet (allowed under `style-src 'self'`, unlike an inline <style>), and the
+// Leptos component into its document. It lives in JS so that the element can paint its frame
+// before the wasm has loaded.
+export const CSS = String.raw`
+/* Theme it from the page with the --people-panel-* properties below and ::part(panel | header |
+   search | button | list | row | stage | tag | form | state | notice | detail | footer | empty).
+   .pp repeats :host so that the Leptos component, which renders without a shadow root, gets the
+   same defaults. */
 :host, .pp {
   display: block;
   --pp-accent: var(--people-panel-accent, #2563eb);
@@ -77,3 +81,15 @@
 .pp-field-error { color: var(--pp-danger); font-size: .8rem; margin: .2rem 0 0; min-height: 1em; }
 .pp-form-message { margin: .75rem 0 0; }
 .pp-form-actions { display: flex; gap: .5rem; margin-top: .75rem; }
+`;
+
+let sheet = null;
+
+/** Adopts the stylesheet into a shadow root or a document, once. */
+export function adoptStyles(root) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}

@@ -1,0 +1,20 @@
+// The bundle's entry (dist/people-panel/people_panel.js, bundled by `cargo xtask dist` with the
+// wasm-bindgen glue and js/element.js + js/style.js into this one module, so a page waits for one
+// script, not a chain of three).
+//
+// Loading it defines <people-panel> (js/element.js), which paints its frame and starts its token
+// request at once; the wasm is fetched and compiled from here on too, so that `await init()` only
+// has to instantiate it.
+import initGlue from "./people_panel.js";
+
+export * from "./people_panel.js";
+
+const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wasm", import.meta.url))).catch(() => null);
+
+/** Starts the panel's Rust half; `options` as wasm-bindgen's init takes them (rarely needed). */
+export default async function init(options) {
+  if (options !== undefined) return initGlue(options);
+  const module = await compiling;
+  // A server without the application/wasm type defeats streaming: the glue then fetches it itself.
+  return initGlue(module ? { module_or_path: module } : undefined);
+}
