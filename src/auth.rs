@@ -90,8 +90,10 @@ async fn fetch_token(url: &str) -> Result<Token, PanelError> {
     if !(200..300).contains(&response.status()) {
         return Err(signed_out(format!("answered HTTP {}", response.status())));
     }
+    // The server's clock, which judges the token (a browser's clock may be minutes off).
+    let server_now = response.header("date").map(|date| js_sys::Date::parse(&date) / 1000.0);
     let body = response.text().await.ok_or_else(|| signed_out("answered an unreadable body".into()))?;
-    parse_token_answer(&body, browser::now_ms() / 1000.0).map_err(signed_out)
+    parse_token_answer(&body, browser::now_ms() / 1000.0, server_now).map_err(signed_out)
 }
 
 /// Saved credentials are keyed by the token's `iss` and `sub`, so two users of one browser never mix.

@@ -14,6 +14,13 @@ mod imp {
     #[derive(Clone, Debug)]
     pub struct Json(pub JsValue);
 
+    /// Equal when they write the same JSON (for tests; key order counts).
+    impl PartialEq for Json {
+        fn eq(&self, other: &Json) -> bool {
+            self.stringify() == other.stringify()
+        }
+    }
+
     impl Json {
         pub fn parse(text: &str) -> Result<Json, String> {
             JSON::parse(text).map(Json).map_err(|e| e.dyn_ref::<js_sys::Error>().map_or_else(|| "not JSON".into(), |e| String::from(e.message())))

@@ -1,8 +1,9 @@
 //! Reading the token route's answer and the JWT's claims. No verification: that is the server's job;
 //! the panel only needs `exp`/`iat` (to refresh in time) and `iss`/`sub` (to key what it saves).
 //!
-//! Freshness is judged by the token's own lifetime, not by the browser's clock against `exp`: a
-//! laptop whose clock is 20 minutes fast would otherwise find every fresh token expired.
+//! Freshness is judged in the server's time, not by the browser's clock against `exp`: a laptop whose
+//! clock is 20 minutes fast would otherwise find every fresh token expired. The server's time is the
+//! token route's `Date` header at arrival, else the token's `iat`.
 use base64::Engine;
 
 use crate::json::Json;
@@ -20,51 +21,39 @@ pub struct Claims {
 pub struct Token {
     pub jwt: String,
     pub claims: Claims,
-    /// The browser's clock (seconds) when the token arrived.
-    pub received: f64,
+    /// The server's clock minus the browser's (seconds), measured when the token arrived.
+    pub clock_offset: f64,
 }
 
 impl Token {
-    /// When the token expires, in the browser's clock: its lifetime (`exp` − `iat`) counted from
-    /// its arrival; `exp` itself when it has no `iat`.
-    fn expires_locally(&self) -> f64 {
-        match self.claims.iat {
-            Some(iat) => self.received + (self.claims.exp - iat),
-            None => self.claims.exp,
-        }
-    }
-
-    /// Whether the token must be replaced before use at `now_secs` (30 s of margin for the
-    /// request's own flight time).
+    /// Whether the token must be replaced before use at the browser's `now_secs` (30 s of margin
+    /// for the request's own flight time).
     pub fn is_stale(&self, now_secs: f64) -> bool {
-        self.expires_locally() - 30.0 <= now_secs
+        self.claims.exp - 30.0 <= now_secs + self.clock_offset
     }
 
-    /// The server's clock (ms) at the browser's `local_ms`, from `iat` at arrival; the browser's own
-    /// when the token has no `iat`. Instants the panel sends a server (`updatedSince`) use this.
+    /// The server's clock (ms) at the browser's `local_ms`. Instants the panel sends a server
+    /// (`updatedSince`) use this.
     pub fn server_time(&self, local_ms: f64) -> f64 {
-        match self.claims.iat {
-            Some(iat) => local_ms + (iat - self.received) * 1000.0,
-            None => local_ms,
-        }
+        local_ms + self.clock_offset * 1000.0
     }
 }
 
 /// Turns the token route's answer (`{ "token": "…" }` or a bare JWT) into a token, or says what is
 /// wrong with it in words a developer can act on.
-pub fn parse_token_answer(body: &str, now_secs: f64) -> Result<Token, String> {
-    let token = read_token_answer(body, now_secs)?;
-    let expired = match token.claims.iat {
-        Some(iat) => token.claims.exp <= iat,
-        None => token.claims.exp <= now_secs,
-    };
-    if expired {
+///
+/// `now_secs` is the browser's clock at arrival; `server_now_secs` the answer's `Date`, if it had one.
+pub fn parse_token_answer(body: &str, now_secs: f64, server_now_secs: Option<f64>) -> Result<Token, String> {
+    let mut token = read_token_answer(body)?;
+    let server_now = server_now_secs.filter(|d| d.is_finite()).or(token.claims.iat.filter(|iat| *iat <= token.claims.exp));
+    token.clock_offset = server_now.map_or(0.0, |server| server - now_secs);
+    if token.claims.exp <= now_secs + token.clock_offset {
         return Err("answered an expired token".into());
     }
     Ok(token)
 }
 
-fn read_token_answer(body: &str, now_secs: f64) -> Result<Token, String> {
+fn read_token_answer(body: &str) -> Result<Token, String> {
     let body = body.trim();
     if body.is_empty() {
         return Err("answered nothing".into());
@@ -79,7 +68,7 @@ fn read_token_answer(body: &str, now_secs: f64) -> Result<Token, String> {
         body.trim_matches('"').to_string()
     };
     let claims = decode_claims(&jwt).ok_or("answered something that is not a JWT")?;
-    Ok(Token { jwt, claims, received: now_secs })
+    Ok(Token { jwt, claims, clock_offset: 0.0 })
 }
 
 fn decode_claims(jwt: &str) -> Option<Claims> {
@@ -105,23 +94,23 @@ mod tests {
     #[test]
     fn reads_json_and_bare_answers() {
         let t = jwt(r#"{"iss":"client","sub":"alice","exp":2000}"#);
-        let from_json = parse_token_answer(&format!(r#"{{"token":"{t}","expiresAt":2000}}"#), 1000.0).unwrap();
+        let from_json = parse_token_answer(&format!(r#"{{"token":"{t}","expiresAt":2000}}"#), 1000.0, None).unwrap();
         assert_eq!((from_json.claims.iss.as_str(), from_json.claims.sub.as_str(), from_json.claims.exp), ("client", "alice", 2000.0));
-        assert_eq!(parse_token_answer(&format!("{t}\n"), 1000.0).unwrap().jwt, t);
+        assert_eq!(parse_token_answer(&format!("{t}\n"), 1000.0, None).unwrap().jwt, t);
     }
 
     #[test]
     fn says_what_is_wrong_with_a_bad_answer() {
-        assert_eq!(parse_token_answer("", 0.0).unwrap_err(), "answered nothing");
-        assert!(parse_token_answer("<!doctype html><form>", 0.0).unwrap_err().contains("HTML page"));
-        assert!(parse_token_answer(r#"{"token":"not-a-jwt"}"#, 0.0).unwrap_err().contains("not a JWT"));
-        assert!(parse_token_answer(r#"{"jwt":"x"}"#, 0.0).unwrap_err().contains("\"token\""));
-        assert_eq!(parse_token_answer(&jwt(r#"{"exp":10}"#), 20.0).unwrap_err(), "answered an expired token");
+        assert_eq!(parse_token_answer("", 0.0, None).unwrap_err(), "answered nothing");
+        assert!(parse_token_answer("<!doctype html><form>", 0.0, None).unwrap_err().contains("HTML page"));
+        assert!(parse_token_answer(r#"{"token":"not-a-jwt"}"#, 0.0, None).unwrap_err().contains("not a JWT"));
+        assert!(parse_token_answer(r#"{"jwt":"x"}"#, 0.0, None).unwrap_err().contains("\"token\""));
+        assert_eq!(parse_token_answer(&jwt(r#"{"exp":10}"#), 20.0, None).unwrap_err(), "answered an expired token");
     }
 
     #[test]
     fn a_token_goes_stale_30_seconds_before_exp() {
-        let t = parse_token_answer(&jwt(r#"{"exp":1000}"#), 0.0).unwrap();
+        let t = parse_token_answer(&jwt(r#"{"exp":1000}"#), 0.0, None).unwrap();
         assert!(!t.is_stale(969.0));
         assert!(t.is_stale(971.0));
     }
@@ -129,10 +118,19 @@ mod tests {
     #[test]
     fn a_fast_clock_does_not_expire_a_fresh_token() {
         // Issued at 1000 for 900 s; the browser's clock reads 2200 (20 minutes fast) on arrival.
-        let t = parse_token_answer(&jwt(r#"{"iat":1000,"exp":1900}"#), 2200.0).unwrap();
-        assert!(!t.is_stale(2200.0 + 860.0));
-        assert!(t.is_stale(2200.0 + 875.0));
-        assert_eq!(t.server_time(2_200_000.0 + 5_000.0), 1_005_000.0, "instants sent to the server are in its clock");
-        assert_eq!(parse_token_answer(&jwt(r#"{"iat":1000,"exp":1000}"#), 0.0).unwrap_err(), "answered an expired token");
+        for server_date in [Some(1000.0), None] {
+            let t = parse_token_answer(&jwt(r#"{"iat":1000,"exp":1900}"#), 2200.0, server_date).unwrap();
+            assert!(!t.is_stale(2200.0 + 860.0));
+            assert!(t.is_stale(2200.0 + 875.0));
+            assert_eq!(t.server_time(2_200_000.0 + 5_000.0), 1_005_000.0, "instants sent to the server are in its clock");
+        }
+    }
+
+    #[test]
+    fn an_expired_token_is_told_by_the_servers_clock() {
+        // Issued long ago and expired at 1900, by the route's Date (2000), whatever the browser says.
+        let stale = jwt(r#"{"iat":1000,"exp":1900}"#);
+        assert_eq!(parse_token_answer(&stale, 1500.0, Some(2000.0)).unwrap_err(), "answered an expired token");
+        assert_eq!(parse_token_answer(&jwt(r#"{"iat":1000,"exp":1000}"#), 0.0, None).unwrap_err(), "answered an expired token");
     }
 }

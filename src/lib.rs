@@ -17,6 +17,7 @@ pub mod model;
 pub mod panel;
 pub mod provider;
 pub mod retry;
+pub mod text;
 pub mod ui;
 
 pub use config::{PanelConfig, ProviderKind, RawConfig};

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::json::Json;
+use crate::text::fold;
 
 /// A person as the panel shows it, whichever CRM it came from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,7 +22,7 @@ pub struct Person {
     pub created: Option<String>,
     /// When the CRM last changed this person (ISO-8601), for incremental refresh.
     pub updated: Option<String>,
-    /// Lower-cased text that search matches against, computed once.
+    /// Folded text (case and diacritics aside) that search matches against, computed once.
     pub haystack: String,
 }
 
@@ -35,12 +36,13 @@ impl Person {
         parts.extend(self.job_title.iter().cloned());
         parts.extend(self.stage.iter().cloned());
         parts.extend(self.tags.iter().cloned());
-        self.haystack = parts.join("\n").to_lowercase();
+        self.haystack = fold(&parts.join("\n"));
         self
     }
 
-    pub fn matches(&self, query: &str) -> bool {
-        query.split_whitespace().all(|word| self.haystack.contains(&word.to_lowercase()))
+    /// Whether every word of an already folded query appears in this person's text.
+    pub fn matches(&self, folded_query: &str) -> bool {
+        folded_query.split_whitespace().all(|word| self.haystack.contains(word))
     }
 
     pub fn primary_email(&self) -> Option<&str> {
@@ -149,8 +151,8 @@ impl PeopleList {
 
     /// Indices of the people matching `query` (all when it is blank).
     pub fn search(&self, query: &str) -> Vec<usize> {
-        let query = query.trim();
-        (0..self.people.len()).filter(|&i| query.is_empty() || self.people[i].matches(query)).collect()
+        let query = fold(query.trim());
+        (0..self.people.len()).filter(|&i| query.is_empty() || self.people[i].matches(&query)).collect()
     }
 
     /// "120 of 3,400", or "120" while the total is unknown.
@@ -247,7 +249,7 @@ impl NewPerson {
             return person.emails.iter().any(|e| e.eq_ignore_ascii_case(email));
         }
         let name = [self.first_name.trim(), self.last_name.trim()].join(" ");
-        person.name.trim().to_lowercase() == name.trim().to_lowercase()
+        fold(person.name.trim()) == fold(name.trim())
     }
 
     pub fn tag_list(&self) -> Vec<String> {

@@ -161,7 +161,7 @@ impl Mounted {
                 let text = self.el.shadow_root().and_then(|r| r.text_content()).unwrap_or_default();
                 panic!("timed out waiting for {what}; the panel reads: {}", &text[..text.len().min(1500)]);
             }
-            gloo_timers::future::TimeoutFuture::new(25).await;
+            people_panel::browser::sleep(25.0).await;
         }
     }
 
@@ -194,5 +194,5 @@ impl Mounted {
 }
 
 pub async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
+    people_panel::browser::sleep(f64::from(ms)).await;
 }
