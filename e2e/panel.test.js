@@ -80,6 +80,37 @@ test("a user pages, searches, views and creates people in a host page under a st
   await page.close();
 });
 
+test("the element paints its frame and asks for its token before the wasm has arrived", async () => {
+  const user = `e2e-early${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 12 });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  // A slow network for the wasm alone: everything the page can do without it, it does meanwhile.
+  let releaseWasm;
+  const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+  await page.route("**/people_panel_bg.wasm", async (route) => {
+    await wasmHeld;
+    await route.continue();
+  });
+  await page.goto(`${BASE}/?user=${user}`);
+  const panel = page.locator("people-panel");
+  await panel.getByText("Loading people…").waitFor();
+  assert.equal(await panel.locator(".pp-title").textContent(), "People");
+  for (let waited = 0; !requested.includes("/api/rollout-token") && waited < 10000; waited += 20) await page.waitForTimeout(20);
+  assert.ok(requested.includes("/api/rollout-token"), "the token request left before the wasm arrived");
+  releaseWasm();
+  await panel.locator(".pp-row").first().waitFor();
+  assert.equal(await panel.locator(".pp-count").textContent(), "12 of 12");
+  const log = await (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
+  assert.equal(log.token_requests, 1, "Rust took over the request the element started");
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("removing and re-adding the element works, and defining twice is harmless", async () => {
   const user = `e2e-readd${Date.now()}`;
   await admin("POST", "/credentials", { user, people: 8 });

@@ -110,6 +110,18 @@ async fn search_filters_what_is_loaded() {
 }
 
 #[wasm_bindgen_test]
+async fn search_ignores_case_and_diacritics() {
+    let (_, panel) = loaded_panel("fold", 100).await;
+    // Typed on a plain keyboard: "zoe" for Zoë, "soren" for Søren, "muller" for Müller.
+    for (typed, shown) in [("zoe", "Zoë"), ("SOREN", "Søren"), ("muller", "Müller")] {
+        panel.type_into(".pp-search", typed);
+        panel.until(|m: &Mounted| m.row_names().first().is_some_and(|n| n.contains(shown)), typed).await;
+        let names = panel.row_names();
+        assert!(names.iter().all(|n| n.contains(shown)), "{typed}: {names:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn hostile_crm_values_render_as_text() {
     let (_, panel) = loaded_panel("xss", 20).await;
     // Seeded person 13 has a company of `<script>…</script>` and a tag of `<b>bold</b> & "quoted"`.
