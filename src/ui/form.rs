@@ -33,10 +33,10 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
                     get=|f| &f.email set=|f, v| f.email = v />
                 <Field panel name="phone" label="Phone" kind="tel" autocomplete="tel"
                     get=|f| &f.phone set=|f, v| f.phone = v />
-                <Show when=move || rules().has_company>
+                {move || rules().has_company.then(|| view! {
                     <Field panel name="company" label="Company" kind="text" autocomplete="organization"
                         get=|f| &f.company set=|f, v| f.company = v />
-                </Show>
+                })}
                 <Field panel name="job_title" label="Job title" kind="text" autocomplete="organization-title"
                     get=|f| &f.job_title set=|f, v| f.job_title = v />
                 <Field panel name="stage" label="Stage" kind="text" autocomplete="off"

@@ -42,8 +42,10 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
             }
         }
     };
-    let has_more = move || panel.people.with(|l| l.has_more());
-    let empty = move || panel.people.with(|l| l.people.is_empty());
+    // Memos: the views below are rebuilt when these change, not on every page loaded (which would
+    // rebuild the "Load more" button under a keyboard user's focus).
+    let has_more = Memo::new(move |_| panel.people.with(|l| l.has_more()));
+    let empty = Memo::new(move |_| panel.people.with(|l| l.people.is_empty()));
     view! {
         <PersonDetail panel />
         <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll tabindex="0" aria-label="People list">
@@ -57,25 +59,28 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
                     <PersonRow panel person />
                 </For>
             </ul>
-            <Show when=move || empty() && !has_more()>
-                <p class="pp-empty" part="empty">"No people in this CRM yet. Add the first one with “New person”."</p>
-            </Show>
-            <Show when=move || !empty() && matches.with(Vec::is_empty)>
-                <p class="pp-empty" part="empty">
-                    {move || format!("No loaded person matches “{}”.", panel.query.get().trim())}
-                    {move || if has_more() { " More people are not loaded yet: load more to search them too." } else { "" }}
-                </p>
-            </Show>
+            {move || {
+                let text = if empty.get() && !has_more.get() {
+                    "No people in this CRM yet. Add the first one with “New person”.".to_string()
+                } else if !empty.get() && matches.with(Vec::is_empty) {
+                    let more = if has_more.get() { " More people are not loaded yet: load more to search them too." } else { "" };
+                    format!("No loaded person matches “{}”.{more}", panel.query.get().trim())
+                } else {
+                    return None;
+                };
+                Some(view! { <p class="pp-empty" part="empty">{text}</p> })
+            }}
         </div>
         <footer class="pp-footer" part="footer">
-            <Show
-                when=has_more
-                fallback=move || view! { <span class="pp-muted">{move || if empty() { String::new() } else { "Everyone is loaded.".to_string() }}</span> }
-            >
-                <button class="pp-button" part="button" type="button" on:click=move |_| panel.load_more() disabled=move || panel.loading_more.get()>
-                    {move || if panel.loading_more.get() { "Loading…" } else { "Load more" }}
-                </button>
-            </Show>
+            {move || match (has_more.get(), empty.get()) {
+                (true, _) => Some(view! {
+                    <button class="pp-button" part="button" type="button" on:click=move |_| panel.load_more() disabled=move || panel.loading_more.get()>
+                        {move || if panel.loading_more.get() { "Loading…" } else { "Load more" }}
+                    </button>
+                }.into_any()),
+                (false, false) => Some(view! { <span class="pp-muted">"Everyone is loaded."</span> }.into_any()),
+                (false, true) => None,
+            }}
         </footer>
     }
 }

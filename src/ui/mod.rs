@@ -31,7 +31,8 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         let query = panel.query.get();
         panel.people.with(|l| if l.people.is_empty() { String::new() } else { l.count_label(l.search(&query).len()) })
     };
-    let ready = move || panel.phase.get() == Phase::Ready;
+    // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
+    let ready = Memo::new(move |_| panel.phase.get() == Phase::Ready);
     view! {
         <section class="pp" part="panel" aria-label="People">
             <header class="pp-header" part="header">
@@ -45,14 +46,14 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     aria-label="Search people"
                     prop:value=move || panel.query.get()
                     on:input:target=move |ev| panel.query.set(ev.target().value())
-                    disabled=move || !ready()
+                    disabled=move || !ready.get()
                 />
                 <button
                     class="pp-button pp-primary"
                     part="button"
                     type="button"
                     on:click=move |_| panel.form_open.update(|open| *open = !*open)
-                    disabled=move || !ready()
+                    disabled=move || !ready.get()
                     aria-expanded=move || panel.form_open.get().to_string()
                 >
                     "New person"
@@ -62,13 +63,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                 </button>
             </header>
             <NoticeBar panel />
-            <Show when=move || ready() && panel.form_open.get()>
-                <PersonForm panel />
-            </Show>
+            {move || (ready.get() && panel.form_open.get()).then(|| view! { <PersonForm panel /> })}
             <PhaseView panel />
-            <Show when=ready>
-                <PeopleListView panel />
-            </Show>
+            {move || ready.get().then(|| view! { <PeopleListView panel /> })}
         </section>
     }
 }

@@ -85,11 +85,11 @@ fn Failure(panel: Panel, error: PanelError) -> impl IntoView {
         <div class="pp-state pp-error" part="state error" role="alert" data-state=state>
             <p class="pp-state-title">{title}</p>
             <p class="pp-message">{error.message()}</p>
-            <Show when=move || retry>
+            {retry.then(|| view! {
                 <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload()>
                     "Try again"
                 </button>
-            </Show>
+            })}
         </div>
     }
 }
