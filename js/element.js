@@ -16,21 +16,26 @@ let connectRust = null;
 const waiting = new Set();
 
 // Token requests started before the wasm was ready, by token-url: { at, answer: Promise<Response> }.
-const tokenRequests = new Map();
-const TOKEN_REQUEST_FRESH_MS = 10000;
+const earlyTokenRequests = new Map();
+const EARLY_REQUEST_FRESH_MS = 10000;
 
-function prefetchToken(url) {
-  if (!url || tokenRequests.has(url)) return;
-  const answer = fetch(url, { headers: { Accept: "application/json, text/plain" } });
-  answer.catch(() => {}); // a failure is reported when Rust awaits it
-  tokenRequests.set(url, { at: performance.now(), answer });
+function sendTokenRequest(url) {
+  return fetch(url, { headers: { Accept: "application/json, text/plain" } });
 }
 
-/** The token request already under way for `url`, once (Rust awaits it instead of sending another). */
-export function takeTokenRequest(url) {
-  const pending = tokenRequests.get(url);
-  tokenRequests.delete(url);
-  return pending && performance.now() - pending.at < TOKEN_REQUEST_FRESH_MS ? pending.answer : undefined;
+function requestTokenEarly(url) {
+  if (!url || earlyTokenRequests.has(url)) return;
+  const answer = sendTokenRequest(url);
+  answer.catch(() => {}); // a failure is reported when Rust awaits it
+  earlyTokenRequests.set(url, { at: performance.now(), answer });
+}
+
+/** The token route's answer for Rust: the request started early for `url` (once, while fresh),
+ *  else a new one. The one place a token request is sent. */
+export function requestToken(url) {
+  const early = earlyTokenRequests.get(url);
+  earlyTokenRequests.delete(url);
+  return early && performance.now() - early.at < EARLY_REQUEST_FRESH_MS ? early.answer : sendTokenRequest(url);
 }
 
 /** Called by Rust once the wasm has started: connects every element waiting for it. */
@@ -81,21 +86,24 @@ class PeoplePanelElement extends HTMLElement {
     if (connectRust) {
       this._connectRust();
     } else {
-      const container = document.createElement("div");
-      container.className = "pp-root";
-      paintLoadingFrame(container);
-      this.shadowRoot.replaceChildren(container);
+      paintLoadingFrame(this._freshContainer());
       waiting.add(this);
-      prefetchToken(this.getAttribute("token-url"));
+      requestTokenEarly(this.getAttribute("token-url"));
     }
+  }
+
+  /** An empty container as the shadow root's only child. */
+  _freshContainer() {
+    const container = document.createElement("div");
+    container.className = "pp-root";
+    this.shadowRoot.replaceChildren(container);
+    return container;
   }
 
   _connectRust() {
     if (this._panel || !this.isConnected) return;
-    const container = document.createElement("div");
-    container.className = "pp-root";
-    this.shadowRoot.replaceChildren(container); // Rust renders its first frame synchronously
-    this._panel = connectRust(this, container);
+    // Rust renders its first frame synchronously, so the loading frame is replaced without a gap.
+    this._panel = connectRust(this, this._freshContainer());
     if (this._pendingCredential) {
       this._panel.credentialAdded(this._pendingCredential);
       this._pendingCredential = null;
@@ -113,7 +121,7 @@ class PeoplePanelElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (this._panel) this._panel.attributeChanged(name, newValue);
-    else if (name === "token-url" && this.isConnected) prefetchToken(newValue);
+    else if (name === "token-url" && this.isConnected) requestTokenEarly(newValue);
   }
 
   /** Hand it to Rollout Link: `onCredentialAdded: (c) => panel.onCredentialAdded(c)`. */

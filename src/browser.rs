@@ -9,9 +9,10 @@ use crate::json::Json;
 
 #[wasm_bindgen(module = "/js/element.js")]
 extern "C" {
-    /// The token request the element started before the wasm was ready, if any (taken once).
-    #[wasm_bindgen(js_name = takeTokenRequest)]
-    fn take_token_request(url: &str) -> Option<Promise>;
+    /// The token route's answer: the request the element started before the wasm was ready, else
+    /// a new one.
+    #[wasm_bindgen(js_name = requestToken)]
+    fn request_token(url: &str) -> Promise;
 }
 
 pub fn now_ms() -> f64 {
@@ -79,10 +80,7 @@ impl Response {
 
 /// The token route's answer: the request the element already started for `url`, else a new one.
 pub async fn fetch_token_answer(url: &str) -> Result<Response, ()> {
-    match take_token_request(url) {
-        Some(started) => answer(started).await,
-        None => fetch("GET", url, &[("Accept", "application/json, text/plain")], None).await,
-    }
+    answer(request_token(url)).await
 }
 
 async fn answer(request: Promise) -> Result<Response, ()> {

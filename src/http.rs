@@ -135,11 +135,7 @@ impl Client {
         if request.body.is_some() {
             headers.push(("Content-Type", "application/json"));
         }
-        let method = match request.method {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        };
-        let response = browser::fetch(method, &request.url, &headers, request.body.as_deref()).await.map_err(|()| {
+        let response = browser::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref()).await.map_err(|()| {
             let reason = if is_offline() { "you appear to be offline" } else { "no answer from the server" };
             (PanelError::Network(reason.into()), None)
         })?;

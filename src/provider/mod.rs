@@ -17,6 +17,15 @@ pub enum Method {
     Post,
 }
 
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
 /// A request as a provider describes it; `http` adds authentication and sends it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiRequest {
