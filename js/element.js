@@ -62,9 +62,10 @@ function paintLoadingFrame(container) {
   const state = el("div", "pp-state");
   state.setAttribute("part", "state");
   state.setAttribute("role", "status");
+  state.dataset.state = "loading";
   const spinner = el("span", "pp-spinner");
   spinner.setAttribute("aria-hidden", "true");
-  state.append(spinner, el("p", "", "Loading people…"));
+  state.append(spinner, el("p", "pp-message", "Loading people…"));
   panel.append(header, state);
   container.replaceChildren(panel);
 }

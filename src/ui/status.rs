@@ -1,43 +1,79 @@
 //! Everything the panel says instead of (or above) the list: loading, syncing, connect, pick a CRM,
-//! failures with their action, and the one-line notices.
+//! failures with their action, and the one-line notices. Each state and each notice is data (what
+//! to say, which button) rendered by one view: one shape to style, translate and compile.
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::error::PanelError;
 use crate::panel::{Action, Notice, Panel, Phase};
 use crate::provider::rollout::Credential;
 
+/// A state the panel shows instead of the list.
+struct StateBox {
+    /// `data-state`, for hosts and tests.
+    state: &'static str,
+    failed: bool,
+    spinner: bool,
+    title: &'static str,
+    message: String,
+    /// A button that loads again, with its label.
+    reload: Option<&'static str>,
+}
+
+/// What to show for `phase`: a state box, the credential picker, or nothing (`Ready`: the list).
+fn state_of(phase: Phase) -> Option<Result<StateBox, Vec<Credential>>> {
+    let quiet = |state, spinner, title, message: &str, reload| StateBox { state, failed: false, spinner, title, message: message.into(), reload };
+    Some(Ok(match phase {
+        Phase::Ready => return None,
+        Phase::Loading => quiet("loading", true, "", "Loading people…", None),
+        Phase::Syncing => quiet(
+            "syncing",
+            true,
+            "Your CRM is still syncing",
+            "A newly connected CRM takes a minute to sync. People appear here as soon as it's ready.",
+            None,
+        ),
+        Phase::ConnectCrm => quiet(
+            "connect",
+            false,
+            "Connect your CRM",
+            "No CRM is connected yet. Connect one to see and add people here.",
+            Some("I've connected it — check again"),
+        ),
+        Phase::ChooseCredential(credentials) => return Some(Err(credentials)),
+        Phase::Failed(error) => {
+            let (state, title) = match &error {
+                PanelError::Config(_) => ("config", "The panel is misconfigured"),
+                PanelError::SignedOut { .. } | PanelError::Unauthorized(_) => ("signed-out", "Sign-in needed"),
+                PanelError::Forbidden(_) => ("reconnect", "Reconnect your CRM"),
+                PanelError::Syncing => ("syncing", "Your CRM is still syncing"),
+                PanelError::RateLimited => ("rate-limited", "Too many requests"),
+                PanelError::Network(_) => ("offline", "Can't reach the CRM"),
+                _ => ("error", "Something went wrong"),
+            };
+            let reload = (!matches!(error, PanelError::Config(_))).then_some("Try again");
+            StateBox { state, failed: true, spinner: false, title, message: error.message(), reload }
+        }
+    }))
+}
+
 /// The body for every phase but `Ready` (the list renders itself then).
 #[component]
 pub fn PhaseView(panel: Panel) -> impl IntoView {
-    move || match panel.phase.get() {
-        Phase::Ready => ().into_any(),
-        Phase::Loading => view! {
-            <div class="pp-state" part="state" role="status">
-                <span class="pp-spinner" aria-hidden="true"></span>
-                <p>"Loading people…"</p>
-            </div>
-        }
-        .into_any(),
-        Phase::Syncing => view! {
-            <div class="pp-state" part="state" role="status" data-state="syncing">
-                <span class="pp-spinner" aria-hidden="true"></span>
-                <p class="pp-state-title">"Your CRM is still syncing"</p>
-                <p>"A newly connected CRM takes a minute to sync. People appear here as soon as it's ready."</p>
-            </div>
-        }
-        .into_any(),
-        Phase::ConnectCrm => view! {
-            <div class="pp-state" part="state" role="status" data-state="connect">
-                <p class="pp-state-title">"Connect your CRM"</p>
-                <p>"No CRM is connected yet. Connect one to see and add people here."</p>
-                <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload()>
-                    "I've connected it — check again"
-                </button>
-            </div>
-        }
-        .into_any(),
-        Phase::ChooseCredential(credentials) => view! { <CredentialPicker panel credentials /> }.into_any(),
-        Phase::Failed(error) => view! { <Failure panel error /> }.into_any(),
+    move || {
+        Some(match state_of(panel.phase.get())? {
+            Ok(s) => Either::Left(view! {
+                <div class="pp-state" class:pp-error=s.failed part=if s.failed { "state error" } else { "state" } role=if s.failed { "alert" } else { "status" } data-state=s.state>
+                    {s.spinner.then(|| view! { <span class="pp-spinner" aria-hidden="true"></span> })}
+                    {(!s.title.is_empty()).then(|| view! { <p class="pp-state-title">{s.title}</p> })}
+                    <p class="pp-message">{s.message}</p>
+                    {s.reload.map(|label| view! {
+                        <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload()>{label}</button>
+                    })}
+                </div>
+            }),
+            Err(credentials) => Either::Right(view! { <CredentialPicker panel credentials /> }),
+        })
     }
 }
 
@@ -68,65 +104,45 @@ fn CredentialPicker(panel: Panel, credentials: Vec<Credential>) -> impl IntoView
     }
 }
 
-/// A failure the panel can't get past by itself, with what to do about it.
-#[component]
-fn Failure(panel: Panel, error: PanelError) -> impl IntoView {
-    let (state, title) = match &error {
-        PanelError::Config(_) => ("config", "The panel is misconfigured"),
-        PanelError::SignedOut { .. } | PanelError::Unauthorized(_) => ("signed-out", "Sign-in needed"),
-        PanelError::Forbidden(_) => ("reconnect", "Reconnect your CRM"),
-        PanelError::Syncing => ("syncing", "Your CRM is still syncing"),
-        PanelError::RateLimited => ("rate-limited", "Too many requests"),
-        PanelError::Network(_) => ("offline", "Can't reach the CRM"),
-        _ => ("error", "Something went wrong"),
-    };
-    let retry = !matches!(error, PanelError::Config(_));
-    view! {
-        <div class="pp-state pp-error" part="state error" role="alert" data-state=state>
-            <p class="pp-state-title">{title}</p>
-            <p class="pp-message">{error.message()}</p>
-            {retry.then(|| view! {
-                <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload()>
-                    "Try again"
-                </button>
-            })}
-        </div>
-    }
+/// What a notice's button does.
+#[derive(Clone, Copy)]
+enum NoticeButton {
+    Retry(Action),
+    Dismiss,
 }
 
-/// One line above the list: retrying, a failed "load more", or a confirmation.
+/// One line above the list: retrying, a failed "load more" or refresh, or a confirmation.
 #[component]
 pub fn NoticeBar(panel: Panel) -> impl IntoView {
     move || {
-        panel.notice.get().map(|notice| match notice {
-            Notice::Retrying(n) => view! {
-                <p class="pp-notice" part="notice" role="status" data-notice="retrying">
-                    {format!("Retrying… (attempt {} failed: {})", n.attempt, n.reason)}
-                </p>
-            }
-            .into_any(),
-            Notice::Failed { error, retry } => view! {
-                <p class="pp-notice pp-error" part="notice" role="alert" data-notice="error">
-                    {error.message()}
-                    " "
-                    <button class="pp-link" type="button" on:click=move |_| {
-                        panel.notice.set(None);
-                        match retry {
-                            Action::LoadMore => panel.load_more(),
-                            Action::Refresh => panel.refresh(),
-                        }
-                    }>"Retry"</button>
-                </p>
-            }
-            .into_any(),
-            Notice::Info(text) => view! {
-                <p class="pp-notice pp-ok" part="notice" role="status" data-notice="info">
+        panel.notice.get().map(|notice| {
+            let (kind, class, role, text, button) = match notice {
+                Notice::Retrying(n) => ("retrying", "pp-notice", "status", format!("Retrying… (attempt {} failed: {})", n.attempt, n.reason), None),
+                Notice::Failed { error, retry } => ("error", "pp-notice pp-error", "alert", error.message(), Some(NoticeButton::Retry(retry))),
+                Notice::Info(text) => ("info", "pp-notice pp-ok", "status", text, Some(NoticeButton::Dismiss)),
+            };
+            view! {
+                <p class=class part="notice" role=role data-notice=kind>
                     {text}
-                    " "
-                    <button class="pp-link" type="button" aria-label="Dismiss" on:click=move |_| panel.notice.set(None)>"×"</button>
+                    {button.map(|button| {
+                        let (label, aria_label) = match button {
+                            NoticeButton::Retry(_) => ("Retry", None),
+                            NoticeButton::Dismiss => ("×", Some("Dismiss")),
+                        };
+                        view! {
+                            " "
+                            <button class="pp-link" type="button" aria-label=aria_label on:click=move |_| {
+                                panel.notice.set(None);
+                                match button {
+                                    NoticeButton::Retry(Action::LoadMore) => panel.load_more(),
+                                    NoticeButton::Retry(Action::Refresh) => panel.refresh(),
+                                    NoticeButton::Dismiss => {}
+                                }
+                            }>{label}</button>
+                        }
+                    })}
                 </p>
             }
-            .into_any(),
         })
     }
 }
