@@ -11,6 +11,9 @@ use crate::panel::Panel;
 pub const ROW_PX: usize = 64;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
+/// Row slots in the DOM at most: a list up to 3,000 px tall, with its overscan. Scrolling updates
+/// the slots' contents in place instead of creating and keying rows.
+const SLOTS: usize = 64;
 
 #[component]
 pub fn PeopleListView(panel: Panel) -> impl IntoView {
@@ -24,13 +27,13 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
     let window = Memo::new(move |_| {
         let n = matches.with(Vec::len);
         let first = (scroll_top.get() / ROW_PX).saturating_sub(OVERSCAN).min(n);
-        let count = viewport.get().div_ceil(ROW_PX) + 2 * OVERSCAN;
+        let count = (viewport.get().div_ceil(ROW_PX) + 2 * OVERSCAN).min(SLOTS);
         (first, (first + count).min(n))
     });
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         let (first, end) = window.get();
         matches.with(|m| panel.people.with(|l| m[first..end].iter().map(|&i| l.people[i].clone()).collect::<Vec<_>>()))
-    };
+    });
     let on_scroll = move |_| {
         if let Some(el) = scroller.get() {
             let (top, height) = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
@@ -55,9 +58,7 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
                 style:height=move || format!("{}px", matches.with(Vec::len) * ROW_PX)
                 style:padding-top=move || format!("{}px", window.get().0 * ROW_PX)
             >
-                <For each=rows key=|p| p.id.clone() let:person>
-                    <PersonRow panel person />
-                </For>
+                {(0..SLOTS).map(|index| view! { <RowSlot panel rows index /> }).collect_view()}
             </ul>
             {move || {
                 let text = if empty.get() && !has_more.get() {
@@ -85,8 +86,13 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
     }
 }
 
+/// The `index`-th row of the window, if the window has one; rebuilt in place as the window moves.
 #[component]
-fn PersonRow(panel: Panel, person: Person) -> impl IntoView {
+fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, index: usize) -> impl IntoView {
+    move || rows.with(|rows| rows.get(index).map(|person| person_row(panel, person)))
+}
+
+fn person_row(panel: Panel, person: &Person) -> impl IntoView {
     let id = person.id.clone();
     let contact = [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let company = person.company.clone().unwrap_or_default();
