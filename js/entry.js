@@ -7,7 +7,8 @@
 // has to instantiate it.
 import initGlue from "./people_panel.js";
 
-export * from "./people_panel.js";
+// What a host may call besides `init`: `define()` (also run by `init`) and wasm-bindgen's `initSync`.
+export { define, initSync } from "./people_panel.js";
 
 const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wasm", import.meta.url))).catch(() => null);
 

@@ -33,6 +33,11 @@ const WASM_FEATURES: &[&str] = &[
 /// stable toolchain still builds, tests and runs the demo; only the shipped bundle uses this.
 const NIGHTLY_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
 
+/// Exports nothing in the bundle calls: Leptos links server_fn, which links wasm-streams, whose
+/// stream adapters (`IntoUnderlyingSource`, `…Sink`, `…ByteSource`) are exported to JS and so kept
+/// with all they reach. Dropped before wasm-opt, which then removes their code.
+const UNUSED_EXPORTS: &[&str] = &["intounderlying"];
+
 pub fn build() -> Result<Vec<FileSize>> {
     let root = root();
     eprintln!("dist: building the wasm (release, {}, std rebuilt for size)", tools::NIGHTLY);
@@ -66,8 +71,10 @@ pub fn build() -> Result<Vec<FileSize>> {
             .arg(format!("--outfile={}", out.join("people_panel.js").display())),
         "esbuild",
     )?;
-    std::fs::rename(glue.join("people_panel_bg.wasm"), out.join("people_panel_bg.wasm")).map_err(|e| e.to_string())?;
     let bg = out.join("people_panel_bg.wasm");
+    let bound = std::fs::read(glue.join("people_panel_bg.wasm")).map_err(|e| e.to_string())?;
+    let (trimmed, _) = crate::wasm::drop_exports(&bound, |name| UNUSED_EXPORTS.iter().any(|unused| name.contains(unused)))?;
+    std::fs::write(&bg, trimmed).map_err(|e| e.to_string())?;
     // Optimized once keeping names (the copy the size profile reads), then stripped for the bundle.
     let named = named_copy();
     run_ok(Command::new(tools::wasm_opt()).args(["-Oz", "--converge", "--debuginfo"]).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&named), "wasm-opt")?;

@@ -6,6 +6,7 @@ mod procs;
 mod profile;
 mod suites;
 mod tools;
+mod wasm;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -4,6 +4,7 @@
 //! code (each body's size), data (the segments) and the custom "name" section.
 use std::collections::HashMap;
 
+use crate::wasm::{sections, Reader};
 use crate::Result;
 
 pub struct Profile {
@@ -16,54 +17,9 @@ pub struct Profile {
     pub functions: Vec<(String, usize)>,
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8> {
-        let b = *self.bytes.get(self.at).ok_or("the wasm ends early")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn leb(&mut self) -> Result<u64> {
-        let (mut value, mut shift) = (0u64, 0);
-        loop {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-            shift += 7;
-        }
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        let slice = self.bytes.get(self.at..self.at + n).ok_or("the wasm ends early")?;
-        self.at += n;
-        Ok(slice)
-    }
-
-    fn name(&mut self) -> Result<String> {
-        let n = self.leb()? as usize;
-        Ok(String::from_utf8_lossy(self.take(n)?).into_owned())
-    }
-
-    fn limits(&mut self) -> Result {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 1 != 0 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
 /// How many functions the module imports (they come first in the function index space).
 fn imported_functions(section: &[u8]) -> Result<usize> {
-    let mut r = Reader { bytes: section, at: 0 };
+    let mut r = Reader::new(section);
     let mut functions = 0;
     for _ in 0..r.leb()? {
         r.name()?;
@@ -93,19 +49,12 @@ fn imported_functions(section: &[u8]) -> Result<usize> {
 }
 
 pub fn profile(wasm: &[u8]) -> Result<Profile> {
-    if wasm.get(..4) != Some(b"\0asm") {
-        return Err("not a wasm module".into());
-    }
-    let mut r = Reader { bytes: wasm, at: 8 };
     let (mut imports, mut bodies, mut names, mut data) = (0, Vec::new(), HashMap::new(), 0);
-    while r.at < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let section = r.take(size)?;
+    for (id, section) in sections(wasm)? {
         match id {
             2 => imports = imported_functions(section)?,
             10 => {
-                let mut code = Reader { bytes: section, at: 0 };
+                let mut code = Reader::new(section);
                 for _ in 0..code.leb()? {
                     let start = code.at;
                     let len = code.leb()? as usize;
@@ -113,16 +62,16 @@ pub fn profile(wasm: &[u8]) -> Result<Profile> {
                     bodies.push(code.at - start);
                 }
             }
-            11 => data = size,
+            11 => data = section.len(),
             0 => {
-                let mut custom = Reader { bytes: section, at: 0 };
+                let mut custom = Reader::new(section);
                 if custom.name()? == "name" {
                     while custom.at < section.len() {
                         let kind = custom.byte()?;
                         let len = custom.leb()? as usize;
                         let sub = custom.take(len)?;
                         if kind == 1 {
-                            let mut map = Reader { bytes: sub, at: 0 };
+                            let mut map = Reader::new(sub);
                             for _ in 0..map.leb()? {
                                 let index = map.leb()? as usize;
                                 names.insert(index, map.name()?);
