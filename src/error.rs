@@ -9,8 +9,10 @@ pub enum PanelError {
     SignedOut { token_url: String, reason: String },
     /// 401 even with a freshly fetched token.
     Unauthorized(String),
-    /// 403: the CRM connection is invalid or revoked.
+    /// Rollout's 403: the CRM connection is invalid or revoked.
     Forbidden(String),
+    /// Rally's 403: the signed-in user's role lacks the scope for this (a read-only user writing).
+    NotPermitted(String),
     /// 409: the CRM's first sync hasn't finished.
     Syncing,
     /// 429 still, after backing off.
@@ -30,7 +32,7 @@ impl PanelError {
     pub fn status(&self) -> u16 {
         match self {
             PanelError::Unauthorized(_) => 401,
-            PanelError::Forbidden(_) => 403,
+            PanelError::Forbidden(_) | PanelError::NotPermitted(_) => 403,
             PanelError::NotFound(_) => 404,
             PanelError::Syncing => 409,
             PanelError::RateLimited => 429,
@@ -45,22 +47,26 @@ impl PanelError {
         matches!(self, PanelError::Network(_) | PanelError::RateLimited) || matches!(self, PanelError::Server { status, .. } if *status >= 500)
     }
 
-    /// What the user reads: what happened and what to do.
+    /// What the user reads: one sentence of what happened, then what to do. The server's own words
+    /// are added in brackets only when they say more than the sentence does.
     pub fn message(&self) -> String {
         match self {
             PanelError::Config(m) => m.clone(),
             PanelError::SignedOut { token_url, reason } => {
                 format!("Sign-in needed: the token route {token_url} {reason}. Sign in to the app again, then retry.")
             }
-            PanelError::Unauthorized(m) => format!("Your session was not accepted by the CRM ({m}). Sign in again, then retry."),
-            PanelError::Forbidden(m) => format!("Reconnect your CRM: the connection is no longer valid ({m})."),
+            PanelError::Unauthorized(m) => format!("The CRM did not accept your session{}. Sign in again, then retry.", detail(m, 401)),
+            PanelError::Forbidden(m) => format!("Reconnect your CRM: the connection is no longer valid{}.", detail(m, 403)),
+            PanelError::NotPermitted(m) => {
+                format!("You don't have permission to do this in the CRM{}. Ask its administrator for access.", detail(m, 403))
+            }
             PanelError::Syncing => "Your CRM is still syncing. People appear here as soon as the first sync finishes.".into(),
             PanelError::RateLimited => "The CRM is receiving too many requests right now. Wait a moment, then retry.".into(),
-            PanelError::Network(m) => format!("Can't reach the CRM ({m}). Check your connection, then retry."),
-            PanelError::NotFound(m) => format!("Not found: {m}."),
-            PanelError::Rejected { message, .. } => format!("The CRM refused this: {message}"),
-            PanelError::Server { status, message } => format!("The CRM had a problem (HTTP {status}: {message}). Retry in a moment."),
-            PanelError::Malformed(m) => format!("The CRM sent an answer the panel can't read ({m})."),
+            PanelError::Network(m) => format!("Can't reach the CRM{}. Check your connection, then retry.", detail(m, 0)),
+            PanelError::NotFound(m) => format!("The CRM has no such record{}: it may have been deleted elsewhere.", detail(m, 404)),
+            PanelError::Rejected { message, .. } => format!("The CRM refused this{}.", detail(message, 400)),
+            PanelError::Server { status, message } => format!("The CRM had a problem (HTTP {status}){}. Retry in a moment.", detail(message, *status)),
+            PanelError::Malformed(m) => format!("The CRM sent an answer the panel can't read{}.", detail(m, 0)),
         }
     }
 
@@ -68,12 +74,8 @@ impl PanelError {
     /// Rally's `details`), never echoing an HTML error page.
     pub fn from_response(status: u16, body: &str) -> PanelError {
         let json = Json::parse(body).unwrap_or_else(|_| Json::null());
-        let message = json.text("error").or_else(|| json.text("message")).unwrap_or_else(|| match status {
-            401 => "token rejected".into(),
-            403 => "access denied".into(),
-            404 => "no such record".into(),
-            _ => format!("HTTP {status}"),
-        });
+        // The server's words, from JSON only: an HTML error page is never echoed.
+        let message = json.text("error").or_else(|| json.text("message")).unwrap_or_default();
         let fields = json.get("details").items().unwrap_or_default().iter().filter_map(|d| Some((d.text("field")?, d.text("message")?))).collect();
         match status {
             400 | 422 => PanelError::Rejected { message, fields },
@@ -85,6 +87,35 @@ impl PanelError {
             _ => PanelError::Server { status, message },
         }
     }
+}
+
+/// The standard reason phrase of an HTTP status (what servers put in a body that says nothing more).
+fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        400 => "bad request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not found",
+        409 => "conflict",
+        422 => "unprocessable entity",
+        429 => "too many requests",
+        500 => "internal server error",
+        502 => "bad gateway",
+        503 => "service unavailable",
+        504 => "gateway timeout",
+        _ => "",
+    }
+}
+
+/// `" (server's words)"`, or nothing when they are empty or only repeat the status ("Not Found",
+/// "HTTP 404", "Error"), so no message says the same thing twice.
+pub(crate) fn detail(words: &str, status: u16) -> String {
+    let plain: String = words.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().trim().to_ascii_lowercase();
+    let empty = ["", "error", "an error occurred"];
+    if empty.contains(&plain.as_str()) || plain == reason_phrase(status) || plain == format!("http {status}") || plain == status.to_string() {
+        return String::new();
+    }
+    format!(" ({})", words.trim().trim_end_matches('.'))
 }
 
 impl std::fmt::Display for PanelError {
@@ -104,7 +135,23 @@ mod tests {
         let rally = PanelError::from_response(400, r#"{"message":"Validation failed","details":[{"field":"email","message":"email is required"}]}"#);
         assert_eq!(rally, PanelError::Rejected { message: "Validation failed".into(), fields: vec![("email".into(), "email is required".into())] });
         let html = PanelError::from_response(502, "<html><body>Bad gateway</body></html>");
-        assert_eq!(html.message(), "The CRM had a problem (HTTP 502: HTTP 502). Retry in a moment.");
+        assert_eq!(html.message(), "The CRM had a problem (HTTP 502). Retry in a moment.");
         assert!(html.is_transient() && !PanelError::Syncing.is_transient());
+    }
+
+    #[test]
+    fn every_message_is_one_sentence_whatever_the_body_holds() {
+        for body in ["", "<html>Not Found</html>", r#"{"error":"Not found"}"#, r#"{"message":"HTTP 404"}"#, r#"{"error":"Not Found."}"#] {
+            assert_eq!(
+                PanelError::from_response(404, body).message(),
+                "The CRM has no such record: it may have been deleted elsewhere.",
+                "{body}"
+            );
+        }
+        let said_more = PanelError::from_response(404, r#"{"error":"person p-9 was merged into p-2"}"#);
+        assert_eq!(said_more.message(), "The CRM has no such record (person p-9 was merged into p-2): it may have been deleted elsewhere.");
+        assert_eq!(PanelError::from_response(500, r#"{"error":"Internal Server Error"}"#).message(), "The CRM had a problem (HTTP 500). Retry in a moment.");
+        assert_eq!(PanelError::from_response(401, "").message(), "The CRM did not accept your session. Sign in again, then retry.");
+        assert_eq!(PanelError::from_response(400, r#"{"error":"email is invalid."}"#).message(), "The CRM refused this (email is invalid).");
     }
 }

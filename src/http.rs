@@ -145,7 +145,7 @@ impl Client {
         if (200..300).contains(&status) {
             Ok(body)
         } else {
-            Err((PanelError::from_response(status, &body), hint))
+            Err((self.crm.error_for(status, &body), hint))
         }
     }
 

@@ -13,6 +13,7 @@ use crate::config::PanelConfig;
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
 use crate::json::Json;
+use crate::jwt::Claims;
 use crate::config::MAX_PAGE_SIZE;
 use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList, Person};
 use crate::provider::rollout::{parse_credentials, Credential};
@@ -109,6 +110,8 @@ pub struct Panel {
     generation: StoredValue<u64>,
     /// The configuration the current load started from.
     loaded_config: StoredValue<Option<Result<PanelConfig, String>>>,
+    /// Whose draft the form holds: its storage key.
+    draft_key: StoredValue<Option<String>>,
     emit: StoredValue<EventSink, LocalStorage>,
 }
 
@@ -134,6 +137,7 @@ impl Panel {
             session: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             loaded_config: StoredValue::new(None),
+            draft_key: StoredValue::new(None),
             emit: StoredValue::new_local(emit),
         };
         // Start at once (the token fetch overlaps the first render), then again on every change.
@@ -181,12 +185,6 @@ impl Panel {
         };
         let crm = provider::for_config(&config);
         self.rules.set(crm.form_rules());
-        if self.form.with_untracked(NewPerson::is_empty) {
-            if let Some(draft) = browser::load(&draft_key(&config)) {
-                self.form.set(NewPerson::from_json(&draft));
-                self.form_open.set(true);
-            }
-        }
         let notice = self.notice;
         let panel = *self;
         let on_retry: RetryListener = Rc::new(move |n: Option<RetryNotice>| {
@@ -208,6 +206,12 @@ impl Panel {
     }
 
     async fn start(self, generation: u64, session: Rc<Session>) {
+        // Who is signed in decides whose draft the form shows (the token is needed next anyway).
+        match session.client.tokens.token().await {
+            Ok(token) if self.current(generation) => self.restore_draft(&session.config, &token.claims),
+            Ok(_) => return,
+            Err(e) => return self.fail(generation, e),
+        }
         let mut from_storage = false;
         if session.client.crm.needs_credential() {
             match self.resolve_credential(generation, &session).await {
@@ -374,12 +378,31 @@ impl Panel {
         self.credential.try_get_untracked().flatten().map(|c| c.id)
     }
 
+    /// Shows the signed-in user's draft: theirs, kept in the form across reloads, or the one they
+    /// saved, never another user's (drafts are keyed by the token's `iss` and `sub`).
+    fn restore_draft(&self, config: &PanelConfig, claims: &Claims) {
+        let key = draft_key(config, claims);
+        let same_user = self.draft_key.with_value(|owner| owner.as_deref() == Some(key.as_str()));
+        let draft = || browser::load(&key).map(|d| NewPerson::from_json(&d));
+        if !same_user {
+            let draft = draft();
+            self.form_open.set(draft.is_some());
+            self.form.set(draft.unwrap_or_default());
+            self.form_errors.set(Vec::new());
+            self.form_message.set(None);
+        } else if let Some(draft) = self.form.with_untracked(NewPerson::is_empty).then(draft).flatten() {
+            self.form.set(draft);
+            self.form_open.set(true);
+        }
+        self.draft_key.set_value(Some(key));
+    }
+
     /// Changes the form and keeps the draft, so a failure or a reload loses nothing typed.
     pub fn edit_form(&self, change: impl FnOnce(&mut NewPerson)) {
         self.form.update(change);
         self.form_errors.set(Vec::new());
-        if let Some(session) = self.session.get_value() {
-            browser::save(&draft_key(&session.config), &self.form.with_untracked(NewPerson::to_json));
+        if let Some(key) = self.draft_key.get_value() {
+            browser::save(&key, &self.form.with_untracked(NewPerson::to_json));
         }
     }
 
@@ -411,7 +434,7 @@ impl Panel {
             }
             panel.sending.set(false);
             match result {
-                Ok((person, raw, how)) => panel.created(generation, &session, person, raw, how),
+                Ok((person, raw, how)) => panel.created(generation, person, raw, how),
                 Err(error) => {
                     if let PanelError::Rejected { fields, .. } = &error {
                         panel.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
@@ -464,8 +487,10 @@ impl Panel {
         Err(PanelError::Network("the CRM's list is too long to check quickly".into()))
     }
 
-    fn created(&self, generation: u64, session: &Session, person: Person, raw: Json, how: Saved) {
-        browser::forget(&draft_key(&session.config));
+    fn created(&self, generation: u64, person: Person, raw: Json, how: Saved) {
+        if let Some(key) = self.draft_key.get_value() {
+            browser::forget(&key);
+        }
         self.form.set(NewPerson::default());
         self.form_open.set(false);
         self.form_message.set(None);
@@ -522,7 +547,9 @@ fn unknown_outcome(error: &PanelError) -> bool {
 fn create_failure(draft: &NewPerson, error: &PanelError) -> String {
     let who = [draft.first_name.trim(), draft.last_name.trim()].join(" ").trim().to_string();
     match error {
-        PanelError::Rejected { message, .. } => format!("The CRM did not save this person: {message}. Fix it and save again; your values are kept."),
+        PanelError::Rejected { message, .. } => {
+            format!("The CRM did not save this person{}. Fix it and save again; your values are kept.", crate::error::detail(message, 400))
+        }
         PanelError::Network(_) | PanelError::Server { .. } => format!(
             "We couldn't confirm whether {who} was saved ({}). Refresh the list to check before saving again; your values are kept.",
             match error {
@@ -534,7 +561,8 @@ fn create_failure(draft: &NewPerson, error: &PanelError) -> String {
     }
 }
 
-/// Drafts are per token route and provider: another app or CRM on the page keeps its own.
-fn draft_key(config: &PanelConfig) -> String {
-    format!("people-panel:draft:{}:{}", config.provider.as_str(), config.token_url)
+/// Drafts are per signed-in user (the token's `iss` and `sub`, like saved credentials) and CRM API:
+/// on a shared browser nobody sees another user's half-typed person.
+fn draft_key(config: &PanelConfig, claims: &Claims) -> String {
+    format!("people-panel:draft:{}:{}:{}", config.provider.as_str(), claims.iss, claims.sub)
 }

@@ -25,6 +25,7 @@ pub fn routes(state: Shared) -> Router<Shared> {
         .route("/faults", put(set_faults))
         .route("/limits", put(set_limits))
         .route("/revoke-tokens", post(revoke_tokens))
+        .route("/sessions", put(sign_in))
         .route("/log", get(read_log).delete(clear_log))
         .layer(axum::middleware::from_fn_with_state(state, loopback_only))
 }
@@ -109,6 +110,18 @@ async fn set_limits(State(state): State<Shared>, Json(limits): Json<Limits>) -> 
 
 async fn revoke_tokens(State(state): State<Shared>) -> StatusCode {
     state.lock().unwrap().tokens.revoke_all();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct SignIn {
+    session: String,
+    user: String,
+}
+
+/// Signs `user` in to a browser session: the token routes called with `?session=` mint for them.
+async fn sign_in(State(state): State<Shared>, Json(body): Json<SignIn>) -> StatusCode {
+    state.lock().unwrap().tokens.sessions.insert(body.session, body.user);
     StatusCode::NO_CONTENT
 }
 

@@ -114,7 +114,9 @@ fn authenticate(emu: &Emulator, headers: &HeaderMap) -> Result<RallyCaller, ApiE
     }
     let claims = verify(bearer(headers)?, &emu.settings.rally_jwt_secret, RALLY_ISSUER, &emu.tokens)?;
     let tenant = claims.tenant.ok_or_else(|| ApiError::unauthorized("token has no tenant"))?;
-    Ok(RallyCaller { tenant, who: claims.sub, can_write: true })
+    // A token without scopes is a full user's, as before scopes existed.
+    let can_write = claims.scope.as_deref().is_none_or(|scope| scope.split(' ').any(|s| s == "write" || s == "admin"));
+    Ok(RallyCaller { tenant, who: claims.sub, can_write })
 }
 
 fn rate_headers(response: &mut Response, a: Admission) {

@@ -28,6 +28,10 @@ pub struct Claims {
     /// Rally only: the tenant the user belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,
+    /// Rally only: the user's scopes, space-separated (`read write`; a read-only role has `read`).
+    /// UNVERIFIED: Rally documents read/write/admin scopes, not how a user JWT carries them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// Serial numbers of issued tokens, and the revocation mark.
@@ -35,6 +39,9 @@ pub struct Claims {
 pub struct Ledger {
     issued: u64,
     revoked_through: u64,
+    /// Browser sessions (`?session=` on the token routes, standing for a session cookie) and who
+    /// is signed in to each: tests sign a different user in to the same browser.
+    pub sessions: std::collections::HashMap<String, String>,
 }
 
 impl Ledger {
@@ -96,14 +103,22 @@ pub struct TokenQuery {
     tenant: Option<String>,
     /// Shorter lifetimes for tests of refresh-before-expiry.
     ttl: Option<u64>,
+    /// Rally: `read` mints a token for a read-only role (no write scope).
+    role: Option<String>,
     /// Test hook for a misbehaving backend: `html`, `empty`, `garbage`, `expired`, `text`, `fail`.
     #[serde(rename = "as")]
     answer_as: Option<String>,
+    /// A browser session whose signed-in user `PUT /__admin/sessions` sets.
+    session: Option<String>,
 }
 
-/// The signed-in user. A real backend takes it from its own session; the demo reads a `user` query
-/// parameter or a `pp_user` cookie so that one browser can switch users.
-fn user_of(query: &TokenQuery, headers: &HeaderMap) -> String {
+/// The signed-in user. A real backend takes it from its own session; the demo reads a `session`
+/// (whose user the admin API sets), a `user` query parameter or a `pp_user` cookie, so that one
+/// browser can switch users.
+fn user_of(query: &TokenQuery, headers: &HeaderMap, sessions: &std::collections::HashMap<String, String>) -> String {
+    if let Some(user) = query.session.as_ref().and_then(|s| sessions.get(s)) {
+        return user.clone();
+    }
     let from_cookie = || {
         headers.get(header::COOKIE)?.to_str().ok()?.split(';').find_map(|kv| {
             let (k, v) = kv.trim().split_once('=')?;
@@ -127,11 +142,12 @@ pub async fn rally_token(State(state): State<Shared>, Query(query): Query<TokenQ
 
 /// Mints a token for the signed-in user with the issuer, secret and tenant `signer` picks.
 fn issue(state: &Shared, query: &TokenQuery, headers: &HeaderMap, signer: impl FnOnce(&Settings) -> (String, String, Option<String>)) -> Response {
-    let user = user_of(query, headers);
     let mut emu = state.lock().unwrap();
+    let user = user_of(query, headers, &emu.tokens.sessions);
     let (iss, secret, tenant) = signer(&emu.settings);
     let ttl = query.ttl.unwrap_or(emu.settings.token_ttl_secs).clamp(1, 900);
-    let claims = Claims { iss, sub: user.clone(), iat: now_secs(), exp: now_secs() + ttl, jti: emu.tokens.next_jti(), tenant };
+    let scope = tenant.as_ref().map(|_| if query.role.as_deref() == Some("read") { "read" } else { "read write" }.to_string());
+    let claims = Claims { iss, sub: user.clone(), iat: now_secs(), exp: now_secs() + ttl, jti: emu.tokens.next_jti(), tenant, scope };
     drop(emu);
     answer(mint_or_misbehave(claims, &secret, query.answer_as.as_deref()), user)
 }

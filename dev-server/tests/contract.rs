@@ -30,7 +30,7 @@ fn now() -> u64 {
 }
 
 fn claims(sub: &str) -> Claims {
-    Claims { iss: DEMO_CLIENT_ID.into(), sub: sub.into(), iat: now(), exp: now() + 900, jti: "999999999".into(), tenant: None }
+    Claims { iss: DEMO_CLIENT_ID.into(), sub: sub.into(), iat: now(), exp: now() + 900, jti: "999999999".into(), tenant: None, scope: None }
 }
 
 impl Server {
@@ -301,6 +301,12 @@ async fn rally_contacts_follow_the_documented_rules() {
     assert_eq!(keyed.status(), 200);
     let read_only = s.http.post(format!("{}/rally/api/v1/contacts", s.base)).header("x-api-key", format!("{DEMO_RALLY_API_KEY}_readonly")).json(&json!({})).send().await.unwrap();
     assert_eq!(read_only.status(), 403);
+    // A user whose role is read-only reads but cannot write.
+    let body: Value = s.http.get(format!("{}/api/rally-token?user=reader&tenant=acme&role=read", s.base)).send().await.unwrap().json().await.unwrap();
+    let reader = body["token"].as_str().unwrap().to_string();
+    assert_eq!(s.http.get(format!("{}/rally/api/v1/contacts?limit=1", s.base)).bearer_auth(&reader).send().await.unwrap().status(), 200);
+    let refused = s.http.post(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(&reader).json(&json!({ "firstName": "A", "lastName": "B", "email": "a@b.co" })).send().await.unwrap();
+    assert_eq!(refused.status(), 403);
     let rollout = s.token("alice").await;
     assert_eq!(s.http.get(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(rollout).send().await.unwrap().status(), 401);
 }

@@ -64,6 +64,10 @@ pub trait Crm {
     fn create(&self, person: &NewPerson) -> ApiRequest;
     /// The created person for the list, and the API's own JSON for the `person-created` event.
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError>;
+    /// The error for a non-2xx answer: statuses mean different things per CRM.
+    fn error_for(&self, status: u16, body: &str) -> PanelError {
+        PanelError::from_response(status, body)
+    }
 }
 
 /// What changed since `since` (an ISO-8601 instant the CRM itself wrote).

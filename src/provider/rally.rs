@@ -80,6 +80,15 @@ impl Crm for Rally {
         ApiRequest::post(format!("{}/contacts", self.base), &body)
     }
 
+    /// Rally's 403 is "insufficient scope": the user's role may not do this (a read-only user
+    /// writing). Not Rollout's "reconnect your CRM": the connection is fine and the list still works.
+    fn error_for(&self, status: u16, body: &str) -> PanelError {
+        match PanelError::from_response(status, body) {
+            PanelError::Forbidden(words) => PanelError::NotPermitted(words),
+            other => other,
+        }
+    }
+
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError> {
         let json = parse_json(body)?;
         let person = contact_from(&json).ok_or_else(|| PanelError::Malformed("the created contact has no id".into()))?;
@@ -185,6 +194,14 @@ mod tests {
             assert_eq!(page.next, Cursor::End);
         }
         assert!(rally().parse_list(r#"{"total":3}"#, &Cursor::Start, 50).is_err());
+    }
+
+    #[test]
+    fn a_refused_scope_is_a_permission_error_not_a_broken_connection() {
+        let refused = rally().error_for(403, r#"{"error":"insufficient scope: this key lacks the write scope"}"#);
+        assert_eq!(refused, PanelError::NotPermitted("insufficient scope: this key lacks the write scope".into()));
+        assert!(refused.message().starts_with("You don't have permission"), "{}", refused.message());
+        assert_eq!(rally().error_for(404, ""), PanelError::NotFound(String::new()));
     }
 
     #[test]

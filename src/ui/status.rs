@@ -46,6 +46,7 @@ fn state_of(phase: Phase) -> Option<Result<StateBox, Vec<Credential>>> {
                 PanelError::Config(_) => ("config", "The panel is misconfigured"),
                 PanelError::SignedOut { .. } | PanelError::Unauthorized(_) => ("signed-out", "Sign-in needed"),
                 PanelError::Forbidden(_) => ("reconnect", "Reconnect your CRM"),
+                PanelError::NotPermitted(_) => ("not-permitted", "No permission"),
                 PanelError::Syncing => ("syncing", "Your CRM is still syncing"),
                 PanelError::RateLimited => ("rate-limited", "Too many requests"),
                 PanelError::Network(_) => ("offline", "Can't reach the CRM"),

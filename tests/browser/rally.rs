@@ -1,6 +1,7 @@
 //! The same panel on Rally CRM: `provider="rally"`, offset paging with `fields`, Rally's required
 //! fields, a refresh that moves only what changed, and pacing by `X-RateLimit-*`.
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::*;
@@ -74,6 +75,26 @@ async fn rally_create_needs_both_names_and_an_email() {
     panel.until(|m| m.row_names().first().map(String::as_str) == Some("Ngozi Okafor"), "the new contact on top").await;
     let created = panel.events_named("person-created");
     assert_eq!((created[0]["fullName"].as_str(), created[0]["lifecycleStage"].as_str()), (Some("Ngozi Okafor"), Some("lead")));
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_user_is_told_they_lack_permission_and_keeps_the_list() {
+    let (user, tenant) = (unique("reader"), tenant(5).await);
+    let mut attrs = rally_attrs(&user, &tenant, "50");
+    attrs[1].1.push_str("&role=read");
+    let panel = mount(&attrs);
+    panel.until_rows().await;
+    panel.open_form().await;
+    panel.type_into("#pp-first_name", "Ngozi");
+    panel.type_into("#pp-last_name", "Okafor");
+    panel.type_into("#pp-email", "ngozi@example.com");
+    panel.button("Save person").click();
+    panel.until(|m| !m.text(".pp-form-message").is_empty(), "the refusal").await;
+    let message = panel.text(".pp-form-message");
+    assert!(message.contains("You don't have permission") && !message.contains("Reconnect"), "{message}");
+    assert_eq!(panel.text(".pp-count"), "5 of 5", "the list keeps working");
+    assert_eq!(panel.first(".pp-state"), None, "no failure state replaces the list");
+    assert_eq!(panel.first("#pp-first_name").map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value()).as_deref(), Some("Ngozi"), "what was typed is kept");
 }
 
 #[wasm_bindgen_test]

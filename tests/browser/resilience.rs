@@ -132,6 +132,46 @@ async fn a_malformed_answer_is_a_clear_error_not_a_crash() {
 }
 
 #[wasm_bindgen_test]
+async fn on_a_shared_browser_nobody_sees_another_users_draft() {
+    // One browser session (the same token route), two people signing in to it in turn. Tokens
+    // live 32 s, so each sign-in is followed by a fresh token (stale 30 s before it expires).
+    let (session, ana, ben) = (unique("session"), unique("ana"), unique("ben"));
+    connect_crm(&ana, 2, "hubspot").await;
+    connect_crm(&ben, 2, "hubspot").await;
+    let mut a = rollout_attrs(&ana);
+    a[0].1 = format!("{}/api/rollout-token?session={session}&ttl=32", server());
+    let sign_in = |user: String| {
+        let session = session.clone();
+        async move {
+            sleep(2_500).await;
+            admin("PUT", "/sessions", json!({ "session": session, "user": user })).await;
+        }
+    };
+
+    sign_in(ana.clone()).await;
+    let panel = mount(&a);
+    panel.until_rows().await;
+    panel.open_form().await;
+    panel.type_into("#pp-first_name", "Private");
+    panel.type_into("#pp-phone", "+1 555 0100");
+    drop(panel);
+
+    sign_in(ben.clone()).await;
+    let panel = mount(&a);
+    panel.until_rows().await;
+    assert!(panel.first("form").is_none(), "the form does not reopen with another user's draft");
+    panel.open_form().await;
+    let value = |m: &Mounted, sel: &str| m.first(sel).unwrap().dyn_into::<HtmlInputElement>().unwrap().value();
+    assert_eq!((value(&panel, "#pp-first_name"), value(&panel, "#pp-phone")), (String::new(), String::new()));
+    drop(panel);
+
+    sign_in(ana.clone()).await;
+    let panel = mount(&a);
+    panel.until(|m| m.first("#pp-first_name").is_some(), "her own draft").await;
+    assert_eq!(value(&panel, "#pp-first_name"), "Private");
+}
+
+#[wasm_bindgen_test]
 async fn the_draft_survives_a_reload_and_the_token_is_never_stored() {
     let user = unique("draft");
     connect_crm(&user, 2, "hubspot").await;
