@@ -58,6 +58,11 @@ impl Client {
         Client { crm, tokens, pacer, policy: RetryPolicy::default(), on_retry }
     }
 
+    /// The server's clock now (ms), as the token measured it: the browser's may be minutes off.
+    pub async fn server_now(&self) -> Result<f64, PanelError> {
+        Ok(self.tokens.token().await?.server_time(now_ms()))
+    }
+
     /// Sends `request` and returns the body of its 2xx answer.
     ///
     /// Reads are retried on network errors, 429 and 5xx. A create is retried only on 429 (the server

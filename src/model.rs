@@ -68,6 +68,8 @@ pub enum Cursor {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
     pub people: Vec<Person>,
+    /// Each person as the API returned it (same order), for events about one of them.
+    pub raw: Vec<Json>,
     pub next: Cursor,
     pub total: Option<u64>,
 }
@@ -305,7 +307,7 @@ mod tests {
     }
 
     fn page(ids: &[&str], next: Cursor) -> Page {
-        Page { people: ids.iter().map(|i| person(i, i)).collect(), next, total: Some(5) }
+        Page { people: ids.iter().map(|i| person(i, i)).collect(), raw: vec![], next, total: Some(5) }
     }
 
     #[test]
@@ -325,7 +327,7 @@ mod tests {
     fn refresh_merges_changes_and_drops_deletions() {
         let mut list = PeopleList::default();
         let with_update = |id: &str, name: &str, at: &str| Person { updated: Some(at.into()), ..person(id, name) };
-        list.append(Page { people: vec![with_update("a", "Ana", "2026-01-01T00:00:00.000Z"), with_update("b", "Bo", "2026-01-02T00:00:00.000Z")], next: Cursor::End, total: Some(2) });
+        list.append(Page { people: vec![with_update("a", "Ana", "2026-01-01T00:00:00.000Z"), with_update("b", "Bo", "2026-01-02T00:00:00.000Z")], raw: vec![], next: Cursor::End, total: Some(2) });
         assert_eq!(list.watermark().as_deref(), Some("2026-01-02T00:00:00.000Z"));
         let added = list.merge_changed(vec![with_update("a", "Ana Silva", "2026-03-01T00:00:00.000Z"), with_update("c", "Cy", "2026-03-02T00:00:00.000Z")]);
         assert_eq!(added, 1);
@@ -341,7 +343,7 @@ mod tests {
         let mut list = PeopleList::default();
         let mut ana = person("1", "Ana García");
         ana.company = Some("Blue Door Homes".into());
-        list.append(Page { people: vec![ana.indexed(), person("2", "Юлия Иванова")], next: Cursor::End, total: None });
+        list.append(Page { people: vec![ana.indexed(), person("2", "Юлия Иванова")], raw: vec![], next: Cursor::End, total: None });
         assert_eq!(list.search("garcía blue"), [0]);
         assert_eq!(list.search("юлия"), [1]);
         assert_eq!(list.search("  "), [0, 1]);
@@ -351,7 +353,7 @@ mod tests {
     #[test]
     fn counts_read_naturally() {
         let mut list = PeopleList::default();
-        list.append(Page { people: (0..120).map(|i| person(&i.to_string(), "x")).collect(), next: Cursor::Offset(120), total: Some(3400) });
+        list.append(Page { people: (0..120).map(|i| person(&i.to_string(), "x")).collect(), raw: vec![], next: Cursor::Offset(120), total: Some(3400) });
         assert_eq!(list.count_label(120), "120 of 3,400");
         assert_eq!(list.count_label(7), "7 matching · 120 of 3,400 loaded");
         assert_eq!(thousands(1_234_567), "1,234,567");

@@ -453,31 +453,33 @@ impl Panel {
         let known: HashSet<String> = self.people.with_untracked(|l| l.people.iter().map(|p| p.id.clone()).collect());
         let mut how = Saved::Directly;
         for _ in 0..CREATE_ATTEMPTS {
-            let sent_at = now_ms();
+            // In the server's clock: it is what Rally's `updatedSince` is compared with.
+            let sent_at = session.client.server_now().await?;
             match session.client.send(&crm.create(draft), credential).await {
                 Ok(body) => return crm.parse_person(&body).map(|(p, raw)| (p, raw, how)),
                 Err(e) if !unknown_outcome(&e) => return Err(e),
                 Err(_) => {}
             }
-            self.form_message.set(Some("The connection dropped while saving: checking with the CRM whether the person was saved…".into()));
-            if let Some(id) = self.find_created(session, draft, sent_at, &known, credential).await? {
-                let body = session.client.send(&crm.get(&id), credential).await?;
-                return crm.parse_person(&body).map(|(p, raw)| (p, raw, Saved::Confirmed));
+            self.form_message.set(Some("The save wasn't confirmed: checking with the CRM whether the person was saved…".into()));
+            // Once found, what was found is the answer: nothing after this may fail into a resend.
+            if let Some((person, raw)) = self.find_created(session, draft, sent_at, &known, credential).await? {
+                return Ok((person, raw, Saved::Confirmed));
             }
             how = Saved::Resent;
         }
         Err(PanelError::Network("the CRM could not be reached reliably".into()))
     }
 
-    /// The id of a person matching `draft` that wasn't in the list before, if the CRM has one.
-    async fn find_created(&self, session: &Session, draft: &NewPerson, sent_at: f64, known: &HashSet<String>, credential: Option<&str>) -> Result<Option<String>, PanelError> {
+    /// A person matching `draft` that wasn't in the list before, if the CRM has one, with the
+    /// API's JSON for it.
+    async fn find_created(&self, session: &Session, draft: &NewPerson, sent_at: f64, known: &HashSet<String>, credential: Option<&str>) -> Result<Option<(Person, Json)>, PanelError> {
         let crm = &session.client.crm;
         let mut cursor = Cursor::Start;
         for _ in 0..RECONCILE_PAGES {
             let body = session.client.send(&crm.recent(&cursor, MAX_PAGE_SIZE, sent_at), credential).await?;
-            let page = crm.parse_list(&body, &cursor, MAX_PAGE_SIZE)?;
-            if let Some(found) = page.people.iter().find(|p| !known.contains(&p.id) && draft.matches(p)) {
-                return Ok(Some(found.id.clone()));
+            let mut page = crm.parse_list(&body, &cursor, MAX_PAGE_SIZE)?;
+            if let Some(at) = page.people.iter().position(|p| !known.contains(&p.id) && draft.matches(p)) {
+                return Ok(Some((page.people.swap_remove(at), page.raw.swap_remove(at))));
             }
             if page.next == Cursor::End {
                 return Ok(None);
@@ -496,7 +498,7 @@ impl Panel {
         self.form_message.set(None);
         let note = match how {
             Saved::Directly => "",
-            Saved::Confirmed => " The connection dropped while saving; the CRM confirms it was saved once.",
+            Saved::Confirmed => " The CRM's answer to the save was lost or an error, but it confirms it was saved once.",
             Saved::Resent => " The first attempt never reached the CRM, so it was sent again.",
         };
         self.notice.set(Some(Notice::Info(format!("Added {}.{note}", person.name))));

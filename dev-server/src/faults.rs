@@ -52,8 +52,24 @@ pub struct FaultSettings {
     /// Drop after the request was processed (the write happened, the client never hears of it).
     pub drop_after: bool,
     /// Answer the next matching requests with this error instead of processing them, as an upstream
-    /// CRM's own rules or a revoked connection would (e.g. a 400 for a field the CRM requires).
-    pub fail_next: Option<FailNext>,
+    /// CRM's own rules or a revoked connection would (e.g. a 400 for a field the CRM requires). One
+    /// script or a list of them; the first that matches a request answers it.
+    #[serde(deserialize_with = "one_or_many")]
+    pub fail_next: Vec<FailNext>,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<FailNext>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(FailNext),
+        Many(Vec<FailNext>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(f)) => vec![f],
+        Some(OneOrMany::Many(fs)) => fs,
+    })
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -61,8 +77,13 @@ pub struct FaultSettings {
 pub struct FailNext {
     pub count: u32,
     pub method: Option<String>,
+    /// Only requests whose path starts with this (e.g. `/crm/api/people/` for reads by id).
+    pub path_prefix: Option<String>,
     pub status: u16,
     pub error: String,
+    /// Process the request first, then answer the error: a server that stored a create and still
+    /// answered 500.
+    pub after: bool,
 }
 
 pub struct Faults {
@@ -79,7 +100,7 @@ impl Default for Faults {
 enum Decision {
     Pass,
     Fail(StatusCode),
-    Scripted(StatusCode, String),
+    Scripted { status: StatusCode, message: String, after: bool },
     Drop { after: bool },
 }
 
@@ -88,12 +109,15 @@ impl Faults {
         Faults { rng: StdRng::seed_from_u64(settings.seed), settings }
     }
 
-    fn decide(&mut self, method: &str) -> Decision {
+    fn decide(&mut self, method: &str, path: &str) -> Decision {
         let s = &mut self.settings;
-        if let Some(fail) = s.fail_next.as_mut().filter(|f| f.count > 0 && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))) {
+        let matching = |f: &FailNext| {
+            f.count > 0 && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && f.path_prefix.as_deref().is_none_or(|p| path.starts_with(p))
+        };
+        if let Some(fail) = s.fail_next.iter_mut().find(|f| matching(f)) {
             fail.count -= 1;
             let status = StatusCode::from_u16(fail.status).unwrap_or(StatusCode::BAD_REQUEST);
-            return Decision::Scripted(status, fail.error.clone());
+            return Decision::Scripted { status, message: fail.error.clone(), after: fail.after };
         }
         if s.drop_count > 0 && s.drop_method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) {
             s.drop_count -= 1;
@@ -122,7 +146,7 @@ pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -
             .user
             .as_ref()
             .is_none_or(|u| user_hint(&request).as_ref() == Some(u))
-            .then(|| (faults.decide(request.method().as_str()), faults.settings.latency_ms))
+            .then(|| (faults.decide(request.method().as_str(), request.uri().path()), faults.settings.latency_ms))
     };
     let Some((decision, latency)) = targeted else { return next.run(request).await };
     if latency > 0 {
@@ -143,7 +167,10 @@ pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -
             }));
             response
         }
-        Decision::Scripted(status, message) => {
+        Decision::Scripted { status, message, after } => {
+            if after {
+                let _ = next.run(request).await;
+            }
             let mut response = ApiError::new(status, message).into_response();
             response.extensions_mut().insert(Injected("scripted"));
             response

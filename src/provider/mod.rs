@@ -56,7 +56,6 @@ pub trait Crm {
     fn recent(&self, cursor: &Cursor, page_size: u32, _since_ms: f64) -> ApiRequest {
         self.list(cursor, page_size)
     }
-    fn get(&self, id: &str) -> ApiRequest;
     /// A CRM that can tell what changed since an instant (Rally), for a refresh that moves only that.
     fn incremental(&self) -> Option<&dyn Incremental> {
         None

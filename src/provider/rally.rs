@@ -49,8 +49,9 @@ impl Crm for Rally {
             None => return Err(PanelError::Malformed("the list is neither an array nor an object".into())),
         };
         let total = json.count("total");
-        let people = items.iter().filter_map(contact_from).collect();
-        Ok(Page { people, next: next_by_offset(offset_of(cursor), items.len(), page_size.min(MAX_PAGE_SIZE), total), total })
+        let next = next_by_offset(offset_of(cursor), items.len(), page_size.min(MAX_PAGE_SIZE), total);
+        let (people, raw) = items.into_iter().filter_map(|item| Some((contact_from(&item)?, item))).unzip();
+        Ok(Page { people, raw, next, total })
     }
 
     /// Only contacts changed since then, with two minutes of slack for clock skew.
@@ -62,9 +63,6 @@ impl Crm for Rally {
         Some(self)
     }
 
-    fn get(&self, id: &str) -> ApiRequest {
-        ApiRequest::get(with_query(format!("{}/contacts/{}", self.base, super::encode_component(id)), &[("fields", VIEW_FIELDS.to_string())]))
-    }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
         let mut body = Json::object();

@@ -36,21 +36,19 @@ impl Crm for Rollout {
         let json = parse_json(body)?;
         let items = json.get("people").items().ok_or_else(|| PanelError::Malformed("the list has no \"people\" array".into()))?;
         let meta = json.get("_metadata");
-        let people: Vec<Person> = items.iter().filter_map(person_from).collect();
+        let count = items.len();
+        let (people, raw): (Vec<Person>, Vec<Json>) = items.into_iter().filter_map(|item| Some((person_from(&item)?, item))).unzip();
         let total = meta.count("total");
         let next = match meta.text("next") {
             Some(next) => Cursor::Token(next),
             None => {
                 let start = meta.count("offset").map_or(offset_of(cursor), |o| o as usize);
-                next_by_offset(start, items.len(), page_size, total)
+                next_by_offset(start, count, page_size, total)
             }
         };
-        Ok(Page { people, next, total })
+        Ok(Page { people, raw, next, total })
     }
 
-    fn get(&self, id: &str) -> ApiRequest {
-        ApiRequest::get(format!("{}/people/{}", self.base, super::encode_component(id)))
-    }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
         let mut body = Json::object();

@@ -77,6 +77,42 @@ async fn rally_create_needs_both_names_and_an_email() {
     assert_eq!((created[0]["fullName"].as_str(), created[0]["lifecycleStage"].as_str()), (Some("Ngozi Okafor"), Some("lead")));
 }
 
+/// Moves the page's clock (`Date.now`) ahead, as on a laptop whose clock is fast; restored on drop.
+struct FastClock(js_sys::Function);
+
+impl FastClock {
+    fn ahead_by_minutes(minutes: u32) -> FastClock {
+        let skew = js_sys::Function::new_no_args(&format!("const real = Date.now; Date.now = () => real() + {}; return real;", minutes * 60_000));
+        FastClock(skew.call0(&wasm_bindgen::JsValue::NULL).unwrap().unchecked_into())
+    }
+}
+
+impl Drop for FastClock {
+    fn drop(&mut self) {
+        let date = js_sys::Reflect::get(&js_sys::global(), &"Date".into()).unwrap();
+        js_sys::Reflect::set(&date, &"now".into(), &self.0).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn with_the_clock_20_minutes_fast_tokens_work_and_a_lost_create_is_found_not_resent() {
+    let _clock = FastClock::ahead_by_minutes(20);
+    let (user, tenant) = (unique("fastclock"), tenant(5).await);
+    let panel = mount(&rally_attrs(&user, &tenant, "50"));
+    panel.until_rows().await;
+    // The CRM saves the create, but the connection drops before its answer: the panel must look for
+    // it with `updatedSince` in the server's time, not the fast clock's (which finds nothing).
+    admin("PUT", "/faults", json!({ "user": user, "dropCount": 1, "dropMethod": "POST", "dropAfter": true })).await;
+    panel.open_form().await;
+    panel.type_into("#pp-first_name", "Clock");
+    panel.type_into("#pp-last_name", "Ahead");
+    panel.type_into("#pp-email", &format!("{user}@example.com"));
+    panel.button("Save person").click();
+    panel.until(|m| m.text(".pp-notice").contains("Added Clock Ahead."), "the create").await;
+    assert!(panel.text(".pp-notice").contains("confirms it was saved once"), "{}", panel.text(".pp-notice"));
+    assert_eq!(count_requests(&user, "POST", "/contacts").await, 1, "sent once");
+}
+
 #[wasm_bindgen_test]
 async fn a_read_only_user_is_told_they_lack_permission_and_keeps_the_list() {
     let (user, tenant) = (unique("reader"), tenant(5).await);

@@ -132,6 +132,27 @@ async fn a_malformed_answer_is_a_clear_error_not_a_crash() {
 }
 
 #[wasm_bindgen_test]
+async fn a_create_stored_despite_a_500_is_confirmed_once_from_what_was_found() {
+    let user = unique("stored500");
+    connect_crm(&user, 5, "hubspot").await;
+    let panel = mount(&attrs(&user, &[]));
+    panel.until_rows().await;
+    // The CRM stores the create and answers 500; a read of one person by id would fail too.
+    let scripts = json!([
+        { "count": 1, "method": "POST", "status": 500, "error": "Internal Server Error", "after": true },
+        { "count": 5, "method": "GET", "pathPrefix": "/crm/api/people/", "status": 404, "error": "Not found" },
+    ]);
+    admin("PUT", "/faults", json!({ "user": user, "failNext": scripts })).await;
+    create(&panel, "Stored", "Anyway", &format!("{user}@example.com")).await;
+    panel.until(|m| m.text(".pp-notice").contains("Added Stored Anyway."), "the confirmed create").await;
+    assert!(panel.text(".pp-notice").contains("confirms it was saved once"), "{}", panel.text(".pp-notice"));
+    assert!(panel.first("form").is_none(), "nothing invites a second save");
+    assert_eq!(panel.events_named("person-created")[0]["lastName"], "Anyway");
+    assert_eq!(count_requests(&user, "POST", "/people").await, 1);
+    assert_eq!(panel.text(".pp-count"), "6 of 6");
+}
+
+#[wasm_bindgen_test]
 async fn on_a_shared_browser_nobody_sees_another_users_draft() {
     // One browser session (the same token route), two people signing in to it in turn. Tokens
     // live 32 s, so each sign-in is followed by a fresh token (stale 30 s before it expires).
