@@ -36,7 +36,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     view! {
         <section class="pp" part="panel" aria-label="People">
             <header class="pp-header" part="header">
-                <h2 class="pp-title">"People"</h2>
+                // Text in braces, not a literal: a fully static element would be built from an
+                // HTML string through `innerHTML`, which Trusted Types forbid.
+                <h2 class="pp-title">{"People"}</h2>
                 <span class="pp-count" aria-live="polite">{count}</span>
                 <input
                     class="pp-search"

@@ -82,8 +82,9 @@ pub fn PhaseView(panel: Panel) -> impl IntoView {
 fn CredentialPicker(panel: Panel, credentials: Vec<Credential>) -> impl IntoView {
     view! {
         <div class="pp-state" part="state" data-state="choose">
-            <p class="pp-state-title" id="pp-choose">"Which CRM?"</p>
-            <p>"You have several CRMs connected. Choose the one to show."</p>
+            // Braced text: no static subtree (built through `innerHTML`, which Trusted Types forbid).
+            <p class="pp-state-title" id="pp-choose">{"Which CRM?"}</p>
+            <p>{"You have several CRMs connected. Choose the one to show."}</p>
             <ul class="pp-choices" aria-labelledby="pp-choose">
                 {credentials
                     .into_iter()
