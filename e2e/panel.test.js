@@ -111,6 +111,27 @@ test("the element paints its frame and asks for its token before the wasm has ar
   await page.close();
 });
 
+test("a user deletes a person after confirming, and the host page hears of it", async () => {
+  const user = `e2e-delete${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 6 });
+  const { page, errors } = await openHostPage(user);
+  const panel = page.locator("people-panel");
+  const row = panel.locator(".pp-row").first();
+  await row.waitFor();
+  const id = await row.getAttribute("data-id");
+  const name = await row.locator(".pp-name").textContent();
+  await row.locator(".pp-row-button").click();
+  await panel.getByRole("button", { name: "Delete", exact: true }).click();
+  await panel.getByRole("alertdialog", { name: `Delete ${name}?` }).waitFor();
+  await panel.getByRole("button", { name: "Yes, delete" }).click();
+  await page.locator('#events [data-event="person-deleted"]').waitFor();
+  assert.deepEqual(JSON.parse(await page.locator('#events [data-event="person-deleted"]').textContent()), { id });
+  assert.equal(await panel.locator(".pp-count").textContent(), "5 of 5");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("removing and re-adding the element works, and defining twice is harmless", async () => {
   const user = `e2e-readd${Date.now()}`;
   await admin("POST", "/credentials", { user, people: 8 });

@@ -72,6 +72,11 @@ export const CSS = String.raw`
 .pp-detail dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 0; font-size: .9rem; }
 .pp-detail dt { color: var(--pp-muted); }
 .pp-detail dd { margin: 0; overflow-wrap: anywhere; }
+.pp-detail-actions { display: flex; gap: .5rem; margin-top: .75rem; }
+.pp-danger { color: var(--pp-danger); }
+.pp-confirm { margin-top: .75rem; padding: .75rem; border: 1px solid var(--pp-danger); border-radius: 6px; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.pp-confirm p { flex-basis: 100%; margin: 0; }
+.pp-busy { color: var(--pp-muted); font-size: .8rem; }
 
 .pp-form { padding: 1rem; border-bottom: 1px solid var(--pp-border); background: #fafafa; }
 .pp-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .6rem 1rem; }

@@ -113,7 +113,8 @@ impl Client {
                 Err(failure) => failure,
             };
             let retryable = match request.method {
-                Method::Get => error.is_transient(),
+                // Repeating a read or a delete is harmless (a repeated delete answers 404).
+                Method::Get | Method::Delete => error.is_transient(),
                 Method::Post => error == PanelError::RateLimited,
             };
             let wait = retryable.then(|| self.policy.delay(attempt, now_ms() - started, hint, random())).flatten();

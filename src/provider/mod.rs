@@ -15,6 +15,7 @@ pub mod rollout;
 pub enum Method {
     Get,
     Post,
+    Delete,
 }
 
 impl Method {
@@ -22,6 +23,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -40,6 +42,9 @@ impl ApiRequest {
     }
     pub fn post(url: String, body: &Json) -> Self {
         ApiRequest { method: Method::Post, url, body: Some(body.stringify()) }
+    }
+    pub fn delete(url: String) -> Self {
+        ApiRequest { method: Method::Delete, url, body: None }
     }
 }
 
@@ -61,6 +66,7 @@ pub trait Crm {
         None
     }
     fn create(&self, person: &NewPerson) -> ApiRequest;
+    fn delete(&self, id: &str) -> ApiRequest;
     /// The created person for the list, and the API's own JSON for the `person-created` event.
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError>;
     /// The error for a non-2xx answer: statuses mean different things per CRM.

@@ -78,6 +78,10 @@ impl Crm for Rally {
         ApiRequest::post(format!("{}/contacts", self.base), &body)
     }
 
+    fn delete(&self, id: &str) -> ApiRequest {
+        ApiRequest::delete(format!("{}/contacts/{}", self.base, super::encode_component(id)))
+    }
+
     /// Rally's 403 is "insufficient scope": the user's role may not do this (a read-only user
     /// writing). Not Rollout's "reconnect your CRM": the connection is fine and the list still works.
     fn error_for(&self, status: u16, body: &str) -> PanelError {
@@ -200,6 +204,11 @@ mod tests {
         assert_eq!(refused, PanelError::NotPermitted("insufficient scope: this key lacks the write scope".into()));
         assert!(refused.message().starts_with("You don't have permission"), "{}", refused.message());
         assert_eq!(rally().error_for(404, ""), PanelError::NotFound(String::new()));
+    }
+
+    #[test]
+    fn delete_names_the_contact_in_the_path() {
+        assert_eq!(rally().delete("g1").url, "https://acme.rallycrm.io/api/v1/contacts/g1");
     }
 
     #[test]

@@ -70,6 +70,10 @@ impl Crm for Rollout {
         ApiRequest::post(format!("{}/people", self.base), &body)
     }
 
+    fn delete(&self, id: &str) -> ApiRequest {
+        ApiRequest::delete(format!("{}/people/{}", self.base, super::encode_component(id)))
+    }
+
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError> {
         let json = parse_json(body)?;
         let person = person_from(&json).ok_or_else(|| PanelError::Malformed("the created person has no id".into()))?;
@@ -166,6 +170,12 @@ mod tests {
         assert!(matches!(rollout().parse_list("<html>", &Cursor::Start, 5), Err(PanelError::Malformed(_))));
         assert!(matches!(rollout().parse_list(r#"{"data":[]}"#, &Cursor::Start, 5), Err(PanelError::Malformed(m)) if m.contains("people")));
         assert!(rollout().parse_person(r#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn delete_names_the_person_in_the_path() {
+        let r = rollout().delete("p/1");
+        assert_eq!((r.method, r.url.as_str(), r.body), (crate::provider::Method::Delete, "https://crm.example/api/people/p%2F1", None));
     }
 
     #[test]

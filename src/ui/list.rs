@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::Person;
-use crate::panel::Panel;
+use crate::panel::{DeleteState, Panel};
 
 /// Must match `.pp-row { height }` in style/people-panel.css. Whole pixels: styles are written
 /// without formatting floats (which would add float-printing code to the wasm).
@@ -94,6 +94,8 @@ fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, index: usize) -> impl IntoView
 
 fn person_row(panel: Panel, person: &Person) -> impl IntoView {
     let id = person.id.clone();
+    let row_id = person.id.clone();
+    let deleting = move || panel.delete.with(|d| matches!(d, DeleteState::Deleting(x) if *x == row_id));
     let contact = [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let company = person.company.clone().unwrap_or_default();
     view! {
@@ -107,6 +109,7 @@ fn person_row(panel: Panel, person: &Person) -> impl IntoView {
                 {person.stage.clone().map(|s| view! { <span class="pp-stage" part="stage">{s}</span> })}
                 {person.tags.iter().take(3).map(|t| view! { <span class="pp-tag" part="tag">{t.clone()}</span> }).collect_view()}
             </span>
+            {move || deleting().then(|| view! { <span class="pp-busy" role="status">"Deleting…"</span> })}
         </li>
     }
 }
@@ -133,6 +136,7 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
             .collect();
+            let id = p.id.clone();
             view! {
                 <article class="pp-detail" part="detail" aria-label=format!("Details of {}", p.name)>
                     <header class="pp-detail-header">
@@ -142,8 +146,36 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
                     <dl>
                         {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                     </dl>
+                    <div class="pp-detail-actions">
+                        <button class="pp-button pp-danger" part="button" type="button" on:click=move |_| panel.ask_delete(id.clone())>"Delete"</button>
+                    </div>
+                    <DeleteConfirmation panel id=p.id.clone() name=p.name.clone() />
                 </article>
             }
+        })
+    }
+}
+
+/// "Delete Ana Silva from the CRM?", for the person whose details are open, while a delete of them
+/// is asked for, under way, or failed (with the reason; confirming again retries).
+#[component]
+fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
+    move || {
+        let state = panel.delete.with(|d| (d.id() == Some(id.as_str())).then(|| d.clone()))?;
+        let deleting = matches!(state, DeleteState::Deleting(_));
+        let reason = match state {
+            DeleteState::Failed { reason, .. } => Some(reason),
+            _ => None,
+        };
+        Some(view! {
+            <div class="pp-confirm" role="alertdialog" aria-label=format!("Delete {name}?")>
+                <p>{format!("Delete {name} from the CRM? This can't be undone.")}</p>
+                {reason.map(|r| view! { <p class="pp-error" role="alert">{format!("It was not deleted. {r}")}</p> })}
+                <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.confirm_delete()>
+                    {if deleting { "Deleting…" } else { "Yes, delete" }}
+                </button>
+                <button class="pp-button" part="button" type="button" disabled=deleting on:click=move |_| panel.cancel_delete()>"Cancel"</button>
+            </div>
         })
     }
 }

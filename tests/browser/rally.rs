@@ -204,3 +204,19 @@ async fn two_panels_waiting_on_one_rate_limit_both_finish() {
     b.until(|m| m.text(".pp-count") == "14 of 20", "panel B's second page").await;
     admin("PUT", "/limits", json!({ "rallyPerMinute": 1000, "rallyWindowMs": 60000 })).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_rally_contact_is_deleted_after_confirming() {
+    let (user, tenant) = (unique("rdelete"), tenant(3).await);
+    let panel = mount(&rally_attrs(&user, &tenant, "50"));
+    panel.until_rows().await;
+    let id = panel.first(".pp-row").unwrap().get_attribute("data-id").unwrap();
+    panel.first(".pp-row-button").unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    panel.until(|m| m.first(".pp-detail").is_some(), "the details").await;
+    panel.button("Delete").click();
+    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
+    panel.button("Yes, delete").click();
+    panel.until(|m| m.text(".pp-count") == "2 of 2", "the row gone").await;
+    assert_eq!(panel.events_named("person-deleted"), [json!({ "id": id })]);
+    assert_eq!(count_requests(&user, "DELETE", &format!("/contacts/{id}")).await, 1);
+}

@@ -243,3 +243,58 @@ async fn a_token_is_replaced_before_it_expires_without_a_401() {
     assert_eq!(log["token_requests"], 2, "a fresh token for the refresh");
     assert!(log["by_status"].get("401").is_none(), "never sent an expiring token: {}", log["by_status"]);
 }
+
+/// Opens the details of the first row; returns its name and id.
+async fn open_first(panel: &Mounted) -> (String, String) {
+    let row = panel.first(".pp-row").unwrap();
+    let (name, id) = (panel.row_names()[0].clone(), row.get_attribute("data-id").unwrap());
+    panel.first(".pp-row-button").unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    panel.until(|m| m.first(".pp-detail").is_some(), "the details").await;
+    (name, id)
+}
+
+#[wasm_bindgen_test]
+async fn delete_asks_by_name_first_then_removes_the_row_and_tells_the_host() {
+    let (user, panel) = loaded_panel("delete", 5).await;
+    let (name, id) = open_first(&panel).await;
+    panel.button("Delete").click();
+    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
+    assert!(panel.text(".pp-confirm").contains(&format!("Delete {name} from the CRM?")), "{}", panel.text(".pp-confirm"));
+    panel.button("Cancel").click();
+    panel.until(|m| m.first(".pp-confirm").is_none(), "the confirmation closed").await;
+    assert_eq!(count_requests(&user, "DELETE", "").await, 0, "cancel sends nothing");
+
+    panel.button("Delete").click();
+    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation again").await;
+    panel.button("Yes, delete").click();
+    panel.until(|m| m.text(".pp-count") == "4 of 4", "the row gone").await;
+    assert!(!panel.row_names().contains(&name));
+    assert_eq!(panel.events_named("person-deleted"), [json!({ "id": id })]);
+    assert!(panel.text(".pp-notice").contains(&format!("Deleted {name}.")));
+    assert_eq!(count_requests(&user, "DELETE", &format!("/people/{id}")).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_delete_of_someone_already_gone_drops_the_row_and_a_failed_one_keeps_it() {
+    let (user, panel) = loaded_panel("delete404", 5).await;
+    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "DELETE", "status": 404, "error": "Not found" } })).await;
+    let (name, _) = open_first(&panel).await;
+    panel.button("Delete").click();
+    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
+    panel.button("Yes, delete").click();
+    panel.until(|m| m.text(".pp-count") == "4 of 4", "the row dropped").await;
+    assert!(panel.text(".pp-notice").contains("already deleted elsewhere"), "{}", panel.text(".pp-notice"));
+
+    // A CRM that keeps failing: retried, then the person stays and the reason is shown.
+    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 6, "method": "DELETE", "status": 503, "error": "maintenance" } })).await;
+    let (name2, _) = open_first(&panel).await;
+    assert_ne!(name, name2);
+    panel.button("Delete").click();
+    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
+    panel.button("Yes, delete").click();
+    panel.until(|m| m.first(".pp-confirm .pp-error").is_some(), "the reason").await;
+    assert!(panel.text(".pp-confirm .pp-error").contains("It was not deleted."), "{}", panel.text(".pp-confirm .pp-error"));
+    assert_eq!(panel.text(".pp-count"), "4 of 4", "the row stays");
+    assert!(panel.row_names().contains(&name2));
+    assert!(panel.events_named("person-deleted").len() == 1);
+}

@@ -19,6 +19,10 @@ use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList, Person}
 use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::{self, ApiRequest};
 
+mod delete;
+
+pub use delete::DeleteState;
+
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
 const SYNC_WAIT_MS: f64 = 90_000.0;
 
@@ -54,6 +58,7 @@ pub enum Action {
 #[derive(Clone, Debug)]
 pub enum PanelEvent {
     PersonCreated(Json),
+    PersonDeleted(String),
     CredentialChanged(Credential),
     CredentialRequired,
     Error { status: u16, message: String },
@@ -63,6 +68,7 @@ impl PanelEvent {
     pub fn name(&self) -> &'static str {
         match self {
             PanelEvent::PersonCreated(_) => "person-created",
+            PanelEvent::PersonDeleted(_) => "person-deleted",
             PanelEvent::CredentialChanged(_) => "credential-changed",
             PanelEvent::CredentialRequired => "credential-required",
             PanelEvent::Error { .. } => "panel-error",
@@ -72,6 +78,7 @@ impl PanelEvent {
     pub fn detail(&self) -> Json {
         match self {
             PanelEvent::PersonCreated(person) => person.clone(),
+            PanelEvent::PersonDeleted(id) => Json::object_of([("id", Json::string(id))]),
             PanelEvent::CredentialChanged(c) => Json::object_of([("id", Json::string(&c.id)), ("appKey", Json::string(&c.app_key))]),
             PanelEvent::CredentialRequired => Json::object(),
             PanelEvent::Error { status, message } => Json::object_of([("status", Json::number(f64::from(*status))), ("message", Json::string(message))]),
@@ -106,6 +113,7 @@ pub struct Panel {
     pub form_message: RwSignal<Option<String>>,
     pub sending: RwSignal<bool>,
     pub rules: RwSignal<FormRules>,
+    pub delete: RwSignal<DeleteState>,
     session: StoredValue<Option<Rc<Session>>, LocalStorage>,
     generation: StoredValue<u64>,
     /// The configuration the current load started from.
@@ -134,6 +142,7 @@ impl Panel {
             form_message: RwSignal::new(None),
             sending: RwSignal::new(false),
             rules: RwSignal::new(FormRules { both_names: false, email_required: false, has_company: true }),
+            delete: RwSignal::new(DeleteState::Idle),
             session: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             loaded_config: StoredValue::new(None),
@@ -176,6 +185,7 @@ impl Panel {
         self.people.set(PeopleList::default());
         self.notice.set(None);
         self.selected.set(None);
+        self.delete.set(DeleteState::Idle);
         self.loading_more.set(false);
         let config = self.config.get_untracked();
         self.loaded_config.set_value(Some(config.clone()));
