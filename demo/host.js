@@ -64,6 +64,6 @@ function addLog(name, detail) {
   item.textContent = `${time} ${name} ${JSON.stringify(detail)}`;
   log.prepend(item);
 }
-for (const name of ["person-created", "person-deleted", "credential-changed", "credential-required", "panel-error"]) {
+for (const name of ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error"]) {
   document.addEventListener(name, (e) => addLog(name, e.detail));
 }

@@ -111,7 +111,7 @@ test("the element paints its frame and asks for its token before the wasm has ar
   await page.close();
 });
 
-test("a user deletes a person after confirming, and the host page hears of it", async () => {
+test("a user edits a person's email, then deletes them after confirming; the host page hears both", async () => {
   const user = `e2e-delete${Date.now()}`;
   await admin("POST", "/credentials", { user, people: 6 });
   const { page, errors } = await openHostPage(user);
@@ -120,6 +120,14 @@ test("a user deletes a person after confirming, and the host page hears of it", 
   await row.waitFor();
   const id = await row.getAttribute("data-id");
   const name = await row.locator(".pp-name").textContent();
+  await row.locator(".pp-row-button").click();
+  await panel.getByRole("button", { name: "Edit", exact: true }).click();
+  await panel.getByLabel("Email").fill("edited@example.com");
+  await panel.getByRole("button", { name: "Save changes" }).click();
+  await page.locator('#events [data-event="person-updated"]').waitFor();
+  const updated = JSON.parse(await page.locator('#events [data-event="person-updated"]').textContent());
+  assert.equal(updated.id, id);
+  assert.equal(updated.emails[0].value, "edited@example.com");
   await row.locator(".pp-row-button").click();
   await panel.getByRole("button", { name: "Delete", exact: true }).click();
   await panel.getByRole("alertdialog", { name: `Delete ${name}?` }).waitFor();

@@ -115,7 +115,8 @@ impl Client {
             let retryable = match request.method {
                 // Repeating a read or a delete is harmless (a repeated delete answers 404).
                 Method::Get | Method::Delete => error.is_transient(),
-                Method::Post => error == PanelError::RateLimited,
+                // A create or an update is sent again only when it cannot have been applied.
+                Method::Post | Method::Put => error == PanelError::RateLimited,
             };
             let wait = retryable.then(|| self.policy.delay(attempt, now_ms() - started, hint, random())).flatten();
             match wait {

@@ -49,6 +49,11 @@ mod imp {
                 let _ = Reflect::set(&self.0, &key.into(), &value.0);
             }
         }
+        pub fn remove(&mut self, key: &str) {
+            if self.is_object() {
+                let _ = Reflect::delete_property(self.0.unchecked_ref::<Object>(), &key.into());
+            }
+        }
         pub fn get(&self, key: &str) -> Json {
             if self.0.is_object() {
                 Json(Reflect::get(&self.0, &key.into()).unwrap_or(JsValue::NULL))
@@ -121,6 +126,11 @@ mod imp {
         pub fn set(&mut self, key: &str, value: Json) {
             if let Value::Object(map) = &mut self.0 {
                 map.insert(key.to_string(), value.0);
+            }
+        }
+        pub fn remove(&mut self, key: &str) {
+            if let Value::Object(map) = &mut self.0 {
+                map.remove(key);
             }
         }
         pub fn get(&self, key: &str) -> Json {

@@ -10,6 +10,9 @@ use crate::text::fold;
 pub struct Person {
     pub id: String,
     pub name: String,
+    /// The name's parts as the CRM stores them (what the edit form shows).
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
     /// Primary first.
     pub emails: Vec<String>,
     /// Primary first.
@@ -230,6 +233,27 @@ impl NewPerson {
         ]
     }
 
+    /// The edit form for `person`, prefilled with what is known of them.
+    pub fn from_person(person: &Person) -> NewPerson {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        NewPerson {
+            first_name: text(&person.first_name),
+            last_name: text(&person.last_name),
+            email: person.primary_email().unwrap_or_default().to_string(),
+            phone: person.primary_phone().unwrap_or_default().to_string(),
+            company: text(&person.company),
+            job_title: text(&person.job_title),
+            stage: text(&person.stage),
+            tags: person.tags.join(", "),
+        }
+    }
+
+    /// The names of the fields that differ from `before` (trimmed values compared).
+    pub fn changed_from(&self, before: &NewPerson) -> Vec<&'static str> {
+        let (mut now, mut then) = (self.clone(), before.clone());
+        now.fields_mut().into_iter().zip(then.fields_mut()).filter(|((_, a), (_, b))| a.trim() != b.trim()).map(|((name, _), _)| name).collect()
+    }
+
     /// The saved draft's form: `{ "first_name": "…", … }`.
     pub fn to_json(&self) -> Json {
         Json::object_of(self.clone().fields_mut().map(|(key, value)| (key, Json::string(value))))
@@ -366,6 +390,19 @@ mod tests {
         assert!(NewPerson { first_name: "Ana".into(), email: "ana@example.com".into(), ..Default::default() }.matches(&ana));
         assert!(!NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "x@example.com".into(), ..Default::default() }.matches(&ana));
         assert!(NewPerson { first_name: " ana".into(), last_name: "SILVA ".into(), ..Default::default() }.matches(&ana));
+    }
+
+    #[test]
+    fn an_edit_starts_from_the_person_and_knows_what_changed() {
+        let mut ana = person("1", "Ana Silva");
+        (ana.first_name, ana.last_name, ana.emails, ana.tags) = (Some("Ana".into()), Some("Silva".into()), vec!["a@x.io".into(), "b@x.io".into()], vec!["vip".into(), "buyer".into()]);
+        let before = NewPerson::from_person(&ana);
+        assert_eq!((before.first_name.as_str(), before.email.as_str(), before.tags.as_str()), ("Ana", "a@x.io", "vip, buyer"));
+        let mut after = before.clone();
+        assert!(after.changed_from(&before).is_empty());
+        after.email = " ana@new.io ".into();
+        after.last_name = "Silva ".into();
+        assert_eq!(after.changed_from(&before), ["email"], "trailing spaces are no change");
     }
 
     #[test]

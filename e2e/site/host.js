@@ -10,7 +10,7 @@ panel.setAttribute("credentials-url", `${location.origin}/universal/api/credenti
 panel.setAttribute("page-size", "50");
 
 const list = document.getElementById("events");
-for (const name of ["person-created", "person-deleted", "credential-changed", "credential-required", "panel-error"]) {
+for (const name of ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error"]) {
   document.addEventListener(name, (e) => {
     const item = document.createElement("li");
     item.dataset.event = name;

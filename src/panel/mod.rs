@@ -20,6 +20,7 @@ use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::{self, ApiRequest};
 
 mod delete;
+mod edit;
 
 pub use delete::DeleteState;
 
@@ -58,6 +59,7 @@ pub enum Action {
 #[derive(Clone, Debug)]
 pub enum PanelEvent {
     PersonCreated(Json),
+    PersonUpdated(Json),
     PersonDeleted(String),
     CredentialChanged(Credential),
     CredentialRequired,
@@ -68,6 +70,7 @@ impl PanelEvent {
     pub fn name(&self) -> &'static str {
         match self {
             PanelEvent::PersonCreated(_) => "person-created",
+            PanelEvent::PersonUpdated(_) => "person-updated",
             PanelEvent::PersonDeleted(_) => "person-deleted",
             PanelEvent::CredentialChanged(_) => "credential-changed",
             PanelEvent::CredentialRequired => "credential-required",
@@ -77,7 +80,7 @@ impl PanelEvent {
 
     pub fn detail(&self) -> Json {
         match self {
-            PanelEvent::PersonCreated(person) => person.clone(),
+            PanelEvent::PersonCreated(person) | PanelEvent::PersonUpdated(person) => person.clone(),
             PanelEvent::PersonDeleted(id) => Json::object_of([("id", Json::string(id))]),
             PanelEvent::CredentialChanged(c) => Json::object_of([("id", Json::string(&c.id)), ("appKey", Json::string(&c.app_key))]),
             PanelEvent::CredentialRequired => Json::object(),
@@ -114,6 +117,10 @@ pub struct Panel {
     pub sending: RwSignal<bool>,
     pub rules: RwSignal<FormRules>,
     pub delete: RwSignal<DeleteState>,
+    /// The id of the person the form is editing; `None` while it creates.
+    pub editing: RwSignal<Option<String>>,
+    /// What an edit started from: the form as prefilled, and the person as the CRM returned it.
+    edit_base: StoredValue<Option<(NewPerson, Option<Json>)>, LocalStorage>,
     session: StoredValue<Option<Rc<Session>>, LocalStorage>,
     generation: StoredValue<u64>,
     /// The configuration the current load started from.
@@ -143,6 +150,8 @@ impl Panel {
             sending: RwSignal::new(false),
             rules: RwSignal::new(FormRules { both_names: false, email_required: false, has_company: true }),
             delete: RwSignal::new(DeleteState::Idle),
+            editing: RwSignal::new(None),
+            edit_base: StoredValue::new_local(None),
             session: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             loaded_config: StoredValue::new(None),
@@ -186,6 +195,9 @@ impl Panel {
         self.notice.set(None);
         self.selected.set(None);
         self.delete.set(DeleteState::Idle);
+        if self.editing.get_untracked().is_some() {
+            self.leave_edit();
+        }
         self.loading_more.set(false);
         let config = self.config.get_untracked();
         self.loaded_config.set_value(Some(config.clone()));
@@ -411,15 +423,28 @@ impl Panel {
     pub fn edit_form(&self, change: impl FnOnce(&mut NewPerson)) {
         self.form.update(change);
         self.form_errors.set(Vec::new());
-        if let Some(key) = self.draft_key.get_value() {
+        if let Some(key) = self.form_draft_key() {
             browser::save(&key, &self.form.with_untracked(NewPerson::to_json));
         }
+    }
+
+    /// Where the form's draft is kept: the signed-in user's create draft, or their draft of an
+    /// edit of one person.
+    fn form_draft_key(&self) -> Option<String> {
+        let key = self.draft_key.get_value()?;
+        Some(match self.editing.get_untracked() {
+            Some(id) => format!("{key}:edit:{id}"),
+            None => key,
+        })
     }
 
     /// Validates and sends the form once (a second click while sending does nothing).
     pub fn submit(&self) {
         if self.sending.get_untracked() {
             return;
+        }
+        if let Some(id) = self.editing.get_untracked() {
+            return self.submit_edit(id);
         }
         let draft = self.form.get_untracked();
         let errors = draft.validate(self.rules.get_untracked());
@@ -446,9 +471,7 @@ impl Panel {
             match result {
                 Ok((person, raw, how)) => panel.created(generation, person, raw, how),
                 Err(error) => {
-                    if let PanelError::Rejected { fields, .. } = &error {
-                        panel.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
-                    }
+                    panel.show_field_errors(&error);
                     panel.form_message.set(Some(create_failure(&draft, &error)));
                 }
             }
@@ -516,6 +539,15 @@ impl Panel {
             self.people.update(|p| p.add_created(person));
         }
         self.emit(PanelEvent::PersonCreated(raw));
+    }
+}
+
+impl Panel {
+    /// A 400's per-field messages, in the server's words, beside the fields they are about.
+    fn show_field_errors(&self, error: &PanelError) {
+        if let PanelError::Rejected { fields, .. } = error {
+            self.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
+        }
     }
 }
 

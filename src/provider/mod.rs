@@ -15,6 +15,7 @@ pub mod rollout;
 pub enum Method {
     Get,
     Post,
+    Put,
     Delete,
 }
 
@@ -23,6 +24,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Put => "PUT",
             Method::Delete => "DELETE",
         }
     }
@@ -42,6 +44,9 @@ impl ApiRequest {
     }
     pub fn post(url: String, body: &Json) -> Self {
         ApiRequest { method: Method::Post, url, body: Some(body.stringify()) }
+    }
+    pub fn put(url: String, body: &Json) -> Self {
+        ApiRequest { method: Method::Put, url, body: Some(body.stringify()) }
     }
     pub fn delete(url: String) -> Self {
         ApiRequest { method: Method::Delete, url, body: None }
@@ -66,6 +71,12 @@ pub trait Crm {
         None
     }
     fn create(&self, person: &NewPerson) -> ApiRequest;
+    /// One person, as complete as the API gives it (what an edit starts from).
+    fn get(&self, id: &str) -> ApiRequest;
+    /// Saves an edit: `original` is the person as `get` returned it, `before` the form as it was
+    /// prefilled, `after` as the user left it. Only changed fields change; no field the form doesn't
+    /// show is ever cleared.
+    fn update(&self, id: &str, original: &Json, before: &NewPerson, after: &NewPerson) -> ApiRequest;
     fn delete(&self, id: &str) -> ApiRequest;
     /// The created person for the list, and the API's own JSON for the `person-created` event.
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError>;

@@ -14,6 +14,12 @@ pub struct Rally {
     pub base: String,
 }
 
+impl Rally {
+    fn contact_url(&self, id: &str) -> String {
+        format!("{}/contacts/{}", self.base, super::encode_component(id))
+    }
+}
+
 impl Crm for Rally {
     fn needs_credential(&self) -> bool {
         false
@@ -78,8 +84,31 @@ impl Crm for Rally {
         ApiRequest::post(format!("{}/contacts", self.base), &body)
     }
 
+    fn get(&self, id: &str) -> ApiRequest {
+        ApiRequest::get(with_query(self.contact_url(id), &[("fields", VIEW_FIELDS.to_string())]))
+    }
+
+    /// Rally merges what it is sent: only the changed fields go.
+    fn update(&self, id: &str, _original: &Json, before: &NewPerson, after: &NewPerson) -> ApiRequest {
+        let mut body = Json::object();
+        for field in after.changed_from(before) {
+            let (key, value) = match field {
+                "first_name" => ("firstName", after.first_name.trim().to_string()),
+                "last_name" => ("lastName", after.last_name.trim().to_string()),
+                "email" => ("email", after.email.trim().to_string()),
+                "phone" => ("phone", after.phone.trim().to_string()),
+                "job_title" => ("title", after.job_title.trim().to_string()),
+                "stage" => ("lifecycleStage", after.stage.trim().to_string()),
+                "tags" => ("tags", after.tag_list().join(",")),
+                _ => continue,
+            };
+            body.set(key, if value.is_empty() { Json::null() } else { Json::string(&value) });
+        }
+        ApiRequest::put(self.contact_url(id), &body)
+    }
+
     fn delete(&self, id: &str) -> ApiRequest {
-        ApiRequest::delete(format!("{}/contacts/{}", self.base, super::encode_component(id)))
+        ApiRequest::delete(self.contact_url(id))
     }
 
     /// Rally's 403 is "insufficient scope": the user's role may not do this (a read-only user
@@ -143,6 +172,8 @@ fn contact_from(v: &Json) -> Option<Person> {
         Person {
             id,
             name,
+            first_name: v.text("firstName"),
+            last_name: v.text("lastName"),
             emails: email.into_iter().collect(),
             phones: [v.text("phone"), v.text("mobile")].into_iter().flatten().collect(),
             company: None,
@@ -204,6 +235,15 @@ mod tests {
         assert_eq!(refused, PanelError::NotPermitted("insufficient scope: this key lacks the write scope".into()));
         assert!(refused.message().starts_with("You don't have permission"), "{}", refused.message());
         assert_eq!(rally().error_for(404, ""), PanelError::NotFound(String::new()));
+    }
+
+    #[test]
+    fn an_update_sends_only_the_changed_fields() {
+        let before = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "a@x.io".into(), tags: "vip".into(), ..Default::default() };
+        let after = NewPerson { email: "ana@x.io".into(), tags: "vip, buyer".into(), ..before.clone() };
+        let request = rally().update("g1", &Json::null(), &before, &after);
+        assert_eq!(request.url, "https://acme.rallycrm.io/api/v1/contacts/g1");
+        assert_eq!(Json::parse(request.body.as_deref().unwrap()).unwrap(), Json::parse(r#"{"email":"ana@x.io","tags":"vip,buyer"}"#).unwrap());
     }
 
     #[test]

@@ -8,6 +8,29 @@ pub struct Rollout {
     pub base: String,
 }
 
+impl Rollout {
+    fn person_url(&self, id: &str) -> String {
+        format!("{}/people/{}", self.base, super::encode_component(id))
+    }
+}
+
+/// `emails`/`phones` with the primary entry's value replaced by `value` (removed when blank; added
+/// as the primary when there was none); every other entry stays as it was.
+fn with_primary(points: &Json, value: &str, kind: &str) -> Json {
+    let mut items = points.items().unwrap_or_default();
+    let primary = items.iter().position(|i| i.get("isPrimary").as_bool() == Some(true)).or((!items.is_empty()).then_some(0));
+    match (primary, value.trim()) {
+        (Some(at), "") => {
+            items.remove(at);
+        }
+        (Some(at), value) if items[at].is_object() => items[at].set("value", Json::string(value)),
+        (Some(at), value) => items[at] = Json::string(value),
+        (None, "") => {}
+        (None, value) => items.push(Json::object_of([("value", Json::string(value)), ("type", Json::string(kind)), ("isPrimary", Json::bool(true))])),
+    }
+    Json::array(items)
+}
+
 impl Crm for Rollout {
     fn needs_credential(&self) -> bool {
         true
@@ -70,8 +93,36 @@ impl Crm for Rollout {
         ApiRequest::post(format!("{}/people", self.base), &body)
     }
 
+    fn get(&self, id: &str) -> ApiRequest {
+        ApiRequest::get(self.person_url(id))
+    }
+
+    /// Full or partial replace is undocumented, so the whole record goes back: the person as `get`
+    /// returned it (less what the server owns), with the changed fields applied.
+    fn update(&self, id: &str, original: &Json, before: &NewPerson, after: &NewPerson) -> ApiRequest {
+        let mut body = original.clone();
+        for server_owned in ["id", "name", "created", "updated", "rolloutUpdated"] {
+            body.remove(server_owned);
+        }
+        let value = |v: &str| if v.trim().is_empty() { Json::null() } else { Json::string(v.trim()) };
+        for field in after.changed_from(before) {
+            match field {
+                "first_name" => body.set("firstName", value(&after.first_name)),
+                "last_name" => body.set("lastName", value(&after.last_name)),
+                "company" => body.set("companyName", value(&after.company)),
+                "job_title" => body.set("jobTitle", value(&after.job_title)),
+                "stage" => body.set("stage", value(&after.stage)),
+                "tags" => body.set("tags", Json::array(after.tag_list().iter().map(|t| Json::string(t)).collect())),
+                "email" => body.set("emails", with_primary(&original.get("emails"), &after.email, "work")),
+                "phone" => body.set("phones", with_primary(&original.get("phones"), &after.phone, "mobile")),
+                _ => {}
+            }
+        }
+        ApiRequest::put(self.person_url(id), &body)
+    }
+
     fn delete(&self, id: &str) -> ApiRequest {
-        ApiRequest::delete(format!("{}/people/{}", self.base, super::encode_component(id)))
+        ApiRequest::delete(self.person_url(id))
     }
 
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError> {
@@ -110,6 +161,8 @@ fn person_from(v: &Json) -> Option<Person> {
         Person {
             id,
             name,
+            first_name: v.text("firstName"),
+            last_name: v.text("lastName"),
             emails,
             phones: contact_points(v, "phones"),
             company: v.text("companyName"),
@@ -170,6 +223,20 @@ mod tests {
         assert!(matches!(rollout().parse_list("<html>", &Cursor::Start, 5), Err(PanelError::Malformed(_))));
         assert!(matches!(rollout().parse_list(r#"{"data":[]}"#, &Cursor::Start, 5), Err(PanelError::Malformed(m)) if m.contains("people")));
         assert!(rollout().parse_person(r#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn an_update_sends_the_whole_record_back_with_only_the_changes() {
+        let original = Json::parse(r#"{"id":"p1","name":"Ana Silva","firstName":"Ana","lastName":"Silva","source":"Zillow","created":"x",
+            "emails":[{"value":"old@x.io","type":"work","isPrimary":true},{"value":"home@x.io","type":"home"}],"customFields":{"a":1}}"#).unwrap();
+        let before = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "old@x.io".into(), ..Default::default() };
+        let after = NewPerson { email: "new@x.io".into(), last_name: "Silva-Lopes".into(), ..before.clone() };
+        let request = rollout().update("p1", &original, &before, &after);
+        assert_eq!((request.method, request.url.as_str()), (crate::provider::Method::Put, "https://crm.example/api/people/p1"));
+        let body = Json::parse(request.body.as_deref().unwrap()).unwrap();
+        let expected = r#"{"firstName":"Ana","lastName":"Silva-Lopes","source":"Zillow","customFields":{"a":1},
+            "emails":[{"value":"new@x.io","type":"work","isPrimary":true},{"value":"home@x.io","type":"home"}]}"#;
+        assert_eq!(body, Json::parse(expected).unwrap(), "fields the form doesn't show are sent as they were");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
         <form
             class="pp-form"
             part="form"
-            aria-label="New person"
+            aria-label=move || if panel.editing.with(Option::is_some) { "Edit person" } else { "New person" }
             novalidate=true
             on:submit=move |ev| {
                 ev.prevent_default();
@@ -46,10 +46,18 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
             </div>
             {move || panel.form_message.get().map(|m| view! { <p class="pp-form-message pp-error" role="alert">{m}</p> })}
             <div class="pp-form-actions">
-                <button class="pp-button pp-primary" part="button" type="submit" disabled=move || panel.sending.get()>
-                    {move || if panel.sending.get() { "Saving…" } else { "Save person" }}
+                // An edit that changes nothing cannot be saved.
+                <button class="pp-button pp-primary" part="button" type="submit"
+                    disabled=move || panel.sending.get() || (panel.editing.with(Option::is_some) && !panel.edit_changed())>
+                    {move || match (panel.sending.get(), panel.editing.with(Option::is_some)) {
+                        (true, _) => "Saving…",
+                        (false, true) => "Save changes",
+                        (false, false) => "Save person",
+                    }}
                 </button>
-                <button class="pp-button" part="button" type="button" on:click=move |_| panel.form_open.set(false)>
+                <button class="pp-button" part="button" type="button" on:click=move |_| {
+                    if panel.editing.with_untracked(Option::is_some) { panel.leave_edit() } else { panel.form_open.set(false) }
+                }>
                     "Close"
                 </button>
             </div>

@@ -147,6 +147,10 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
                         {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                     </dl>
                     <div class="pp-detail-actions">
+                        <button class="pp-button" part="button" type="button" on:click={
+                            let id = id.clone();
+                            move |_| panel.start_edit(id.clone())
+                        }>"Edit"</button>
                         <button class="pp-button pp-danger" part="button" type="button" on:click=move |_| panel.ask_delete(id.clone())>"Delete"</button>
                     </div>
                     <DeleteConfirmation panel id=p.id.clone() name=p.name.clone() />

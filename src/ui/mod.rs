@@ -54,7 +54,14 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     class="pp-button pp-primary"
                     part="button"
                     type="button"
-                    on:click=move |_| panel.form_open.update(|open| *open = !*open)
+                    on:click=move |_| {
+                        if panel.editing.with_untracked(Option::is_some) {
+                            panel.leave_edit();
+                            panel.form_open.set(true);
+                        } else {
+                            panel.form_open.update(|open| *open = !*open);
+                        }
+                    }
                     disabled=move || !ready.get()
                     aria-expanded=move || panel.form_open.get().to_string()
                 >

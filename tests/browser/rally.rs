@@ -220,3 +220,22 @@ async fn a_rally_contact_is_deleted_after_confirming() {
     assert_eq!(panel.events_named("person-deleted"), [json!({ "id": id })]);
     assert_eq!(count_requests(&user, "DELETE", &format!("/contacts/{id}")).await, 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_rally_contact_is_edited_with_only_what_changed() {
+    let (user, tenant) = (unique("redit"), tenant(3).await);
+    let panel = mount(&rally_attrs(&user, &tenant, "50"));
+    panel.until_rows().await;
+    let id = panel.first(".pp-row").unwrap().get_attribute("data-id").unwrap();
+    panel.first(".pp-row-button").unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    panel.until(|m| m.first(".pp-detail").is_some(), "the details").await;
+    panel.button("Edit").click();
+    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    panel.type_into("#pp-job_title", "Broker");
+    panel.until(|m| !m.button("Save changes").unchecked_into::<web_sys::HtmlButtonElement>().disabled(), "a change can be saved").await;
+    panel.button("Save changes").click();
+    panel.until(|m| m.text(".pp-notice").contains("Saved "), "the save").await;
+    let updated = panel.events_named("person-updated");
+    assert_eq!((updated[0]["id"].as_str(), updated[0]["title"].as_str()), (Some(id.as_str()), Some("Broker")));
+    assert_eq!(count_requests(&user, "PUT", &format!("/contacts/{id}")).await, 1);
+}

@@ -298,3 +298,79 @@ async fn a_delete_of_someone_already_gone_drops_the_row_and_a_failed_one_keeps_i
     assert!(panel.row_names().contains(&name2));
     assert!(panel.events_named("person-deleted").len() == 1);
 }
+
+fn input_value(panel: &Mounted, selector: &str) -> String {
+    panel.first(selector).unwrap().unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn save_disabled(panel: &Mounted) -> bool {
+    panel.button("Save changes").unchecked_into::<web_sys::HtmlButtonElement>().disabled()
+}
+
+#[wasm_bindgen_test]
+async fn edit_saves_only_a_change_and_the_row_shows_the_crms_answer() {
+    let (user, panel) = loaded_panel("edit", 5).await;
+    let (name, id) = open_first(&panel).await;
+    let source = panel.text(".pp-detail dl");
+    panel.button("Edit").click();
+    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    assert!(name.starts_with(&input_value(&panel, "#pp-first_name")), "prefilled: {name}");
+    panel.until(|m| save_disabled(m), "an unchanged form cannot be saved").await;
+    panel.type_into("#pp-email", "changed@example.com");
+    panel.until(|m| !save_disabled(m), "a change can be saved").await;
+    panel.button("Save changes").click();
+    panel.until(|m| m.text(".pp-notice").contains("Saved "), "the save").await;
+    assert!(panel.first("form").is_none(), "the form closes");
+    let updated = panel.events_named("person-updated");
+    assert_eq!((updated[0]["id"].as_str(), updated[0]["emails"][0]["value"].as_str()), (Some(id.as_str()), Some("changed@example.com")));
+    assert_eq!(count_requests(&user, "PUT", &format!("/people/{id}")).await, 1);
+    assert!(panel.text(".pp-row .pp-contact").starts_with("changed@example.com"), "{}", panel.text(".pp-row .pp-contact"));
+    // Nothing the form doesn't show was lost.
+    open_first(&panel).await;
+    let after = panel.text(".pp-detail dl");
+    for kept in ["Source", "Created"] {
+        assert_eq!(source.contains(kept), after.contains(kept), "{kept}: {source} / {after}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_refused_keeps_the_values_and_one_deleted_elsewhere_drops_the_row() {
+    let (user, panel) = loaded_panel("editfail", 5).await;
+    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "PUT", "status": 400, "error": "this email belongs to another person" } })).await;
+    open_first(&panel).await;
+    panel.button("Edit").click();
+    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    panel.until(|m| save_disabled(m), "the full record").await;
+    panel.type_into("#pp-email", "taken@example.com");
+    panel.until(|m| !save_disabled(m), "a change can be saved").await;
+    panel.button("Save changes").click();
+    panel.until(|m| !m.text(".pp-form-message").is_empty(), "the refusal").await;
+    let message = panel.text(".pp-form-message");
+    assert!(message.contains("this email belongs to another person") && message.contains("Your values are kept"), "{message}");
+    assert_eq!(input_value(&panel, "#pp-email"), "taken@example.com");
+
+    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "PUT", "status": 404, "error": "Not found" } })).await;
+    panel.button("Save changes").click();
+    panel.until(|m| m.text(".pp-count") == "4 of 4", "the row dropped").await;
+    assert!(panel.text(".pp-notice").contains("deleted in the CRM by someone else"), "{}", panel.text(".pp-notice"));
+    assert!(panel.first("form").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_unsaved_edit_is_kept_for_that_person_across_a_reload() {
+    let (user, panel) = loaded_panel("editdraft", 3).await;
+    let (_, id) = open_first(&panel).await;
+    panel.button("Edit").click();
+    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    panel.type_into("#pp-job_title", "Draft title");
+    drop(panel);
+
+    let panel = mount(&rollout_attrs(&user));
+    panel.until_rows().await;
+    assert!(panel.first("form").is_none(), "an edit draft doesn't open the create form");
+    let (_, again) = open_first(&panel).await;
+    assert_eq!(again, id);
+    panel.button("Edit").click();
+    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    assert_eq!(input_value(&panel, "#pp-job_title"), "Draft title");
+}

@@ -93,7 +93,7 @@ pub fn mount(attrs: &[(String, String)]) -> Mounted {
     }
     let events = Rc::new(RefCell::new(Vec::new()));
     let mut listeners = Vec::new();
-    for name in ["person-created", "person-deleted", "credential-changed", "credential-required", "panel-error"] {
+    for name in ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error"] {
         let sink = events.clone();
         let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
             let detail = js_sys::JSON::stringify(&e.detail()).ok().and_then(|s| s.as_string()).unwrap_or_default();
