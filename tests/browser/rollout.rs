@@ -244,19 +244,10 @@ async fn a_token_is_replaced_before_it_expires_without_a_401() {
     assert!(log["by_status"].get("401").is_none(), "never sent an expiring token: {}", log["by_status"]);
 }
 
-/// Opens the details of the first row; returns its name and id.
-async fn open_first(panel: &Mounted) -> (String, String) {
-    let row = panel.first(".pp-row").unwrap();
-    let (name, id) = (panel.row_names()[0].clone(), row.get_attribute("data-id").unwrap());
-    panel.first(".pp-row-button").unwrap().unchecked_into::<web_sys::HtmlElement>().click();
-    panel.until(|m| m.first(".pp-detail").is_some(), "the details").await;
-    (name, id)
-}
-
 #[wasm_bindgen_test]
 async fn delete_asks_by_name_first_then_removes_the_row_and_tells_the_host() {
     let (user, panel) = loaded_panel("delete", 5).await;
-    let (name, id) = open_first(&panel).await;
+    let (name, id) = panel.open_first().await;
     panel.button("Delete").click();
     panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
     assert!(panel.text(".pp-confirm").contains(&format!("Delete {name} from the CRM?")), "{}", panel.text(".pp-confirm"));
@@ -278,20 +269,16 @@ async fn delete_asks_by_name_first_then_removes_the_row_and_tells_the_host() {
 async fn a_delete_of_someone_already_gone_drops_the_row_and_a_failed_one_keeps_it() {
     let (user, panel) = loaded_panel("delete404", 5).await;
     admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "DELETE", "status": 404, "error": "Not found" } })).await;
-    let (name, _) = open_first(&panel).await;
-    panel.button("Delete").click();
-    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
-    panel.button("Yes, delete").click();
+    let (name, _) = panel.open_first().await;
+    panel.delete_confirmed().await;
     panel.until(|m| m.text(".pp-count") == "4 of 4", "the row dropped").await;
     assert!(panel.text(".pp-notice").contains("already deleted elsewhere"), "{}", panel.text(".pp-notice"));
 
     // A CRM that keeps failing: retried, then the person stays and the reason is shown.
     admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 6, "method": "DELETE", "status": 503, "error": "maintenance" } })).await;
-    let (name2, _) = open_first(&panel).await;
+    let (name2, _) = panel.open_first().await;
     assert_ne!(name, name2);
-    panel.button("Delete").click();
-    panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
-    panel.button("Yes, delete").click();
+    panel.delete_confirmed().await;
     panel.until(|m| m.first(".pp-confirm .pp-error").is_some(), "the reason").await;
     assert!(panel.text(".pp-confirm .pp-error").contains("It was not deleted."), "{}", panel.text(".pp-confirm .pp-error"));
     assert_eq!(panel.text(".pp-count"), "4 of 4", "the row stays");
@@ -303,22 +290,16 @@ fn input_value(panel: &Mounted, selector: &str) -> String {
     panel.first(selector).unwrap().unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
-fn save_disabled(panel: &Mounted) -> bool {
-    panel.button("Save changes").unchecked_into::<web_sys::HtmlButtonElement>().disabled()
-}
-
 #[wasm_bindgen_test]
 async fn edit_saves_only_a_change_and_the_row_shows_the_crms_answer() {
     let (user, panel) = loaded_panel("edit", 5).await;
-    let (name, id) = open_first(&panel).await;
+    let (name, id) = panel.open_first().await;
     let source = panel.text(".pp-detail dl");
-    panel.button("Edit").click();
-    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    panel.edit().await;
     assert!(name.starts_with(&input_value(&panel, "#pp-first_name")), "prefilled: {name}");
-    panel.until(|m| save_disabled(m), "an unchanged form cannot be saved").await;
+    panel.until(|m| m.save_disabled(), "an unchanged form cannot be saved").await;
     panel.type_into("#pp-email", "changed@example.com");
-    panel.until(|m| !save_disabled(m), "a change can be saved").await;
-    panel.button("Save changes").click();
+    panel.save_changes().await;
     panel.until(|m| m.text(".pp-notice").contains("Saved "), "the save").await;
     assert!(panel.first("form").is_none(), "the form closes");
     let updated = panel.events_named("person-updated");
@@ -326,7 +307,7 @@ async fn edit_saves_only_a_change_and_the_row_shows_the_crms_answer() {
     assert_eq!(count_requests(&user, "PUT", &format!("/people/{id}")).await, 1);
     assert!(panel.text(".pp-row .pp-contact").starts_with("changed@example.com"), "{}", panel.text(".pp-row .pp-contact"));
     // Nothing the form doesn't show was lost.
-    open_first(&panel).await;
+    panel.open_first().await;
     let after = panel.text(".pp-detail dl");
     for kept in ["Source", "Created"] {
         assert_eq!(source.contains(kept), after.contains(kept), "{kept}: {source} / {after}");
@@ -337,13 +318,11 @@ async fn edit_saves_only_a_change_and_the_row_shows_the_crms_answer() {
 async fn an_edit_refused_keeps_the_values_and_one_deleted_elsewhere_drops_the_row() {
     let (user, panel) = loaded_panel("editfail", 5).await;
     admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "PUT", "status": 400, "error": "this email belongs to another person" } })).await;
-    open_first(&panel).await;
-    panel.button("Edit").click();
-    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
-    panel.until(|m| save_disabled(m), "the full record").await;
+    panel.open_first().await;
+    panel.edit().await;
+    panel.until(|m| m.save_disabled(), "the full record").await;
     panel.type_into("#pp-email", "taken@example.com");
-    panel.until(|m| !save_disabled(m), "a change can be saved").await;
-    panel.button("Save changes").click();
+    panel.save_changes().await;
     panel.until(|m| !m.text(".pp-form-message").is_empty(), "the refusal").await;
     let message = panel.text(".pp-form-message");
     assert!(message.contains("this email belongs to another person") && message.contains("Your values are kept"), "{message}");
@@ -359,18 +338,16 @@ async fn an_edit_refused_keeps_the_values_and_one_deleted_elsewhere_drops_the_ro
 #[wasm_bindgen_test]
 async fn an_unsaved_edit_is_kept_for_that_person_across_a_reload() {
     let (user, panel) = loaded_panel("editdraft", 3).await;
-    let (_, id) = open_first(&panel).await;
-    panel.button("Edit").click();
-    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    let (_, id) = panel.open_first().await;
+    panel.edit().await;
     panel.type_into("#pp-job_title", "Draft title");
     drop(panel);
 
     let panel = mount(&rollout_attrs(&user));
     panel.until_rows().await;
     assert!(panel.first("form").is_none(), "an edit draft doesn't open the create form");
-    let (_, again) = open_first(&panel).await;
+    let (_, again) = panel.open_first().await;
     assert_eq!(again, id);
-    panel.button("Edit").click();
-    panel.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    panel.edit().await;
     assert_eq!(input_value(&panel, "#pp-job_title"), "Draft title");
 }

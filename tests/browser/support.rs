@@ -188,6 +188,37 @@ impl Mounted {
         }
     }
 
+    /// Opens the details of the first row; returns its name and id.
+    pub async fn open_first(&self) -> (String, String) {
+        let (name, id) = (self.row_names()[0].clone(), self.first(".pp-row").unwrap().get_attribute("data-id").unwrap());
+        self.first(".pp-row-button").unwrap().unchecked_into::<HtmlElement>().click();
+        self.until(|m| m.first(".pp-detail").is_some(), "the details").await;
+        (name, id)
+    }
+
+    /// From open details: "Edit", then the form prefilled.
+    pub async fn edit(&self) {
+        self.button("Edit").click();
+        self.until(|m| m.first("form[aria-label='Edit person']").is_some(), "the edit form").await;
+    }
+
+    /// From open details: "Delete", then "Yes, delete" in the confirmation.
+    pub async fn delete_confirmed(&self) {
+        self.button("Delete").click();
+        self.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
+        self.button("Yes, delete").click();
+    }
+
+    pub fn save_disabled(&self) -> bool {
+        self.button("Save changes").unchecked_into::<web_sys::HtmlButtonElement>().disabled()
+    }
+
+    /// Saves an edit once the change has enabled "Save changes".
+    pub async fn save_changes(&self) {
+        self.until(|m| !m.save_disabled(), "a change can be saved").await;
+        self.button("Save changes").click();
+    }
+
     pub async fn until_rows(&self) {
         self.until(|m| !m.row_names().is_empty(), "people rows").await;
     }
