@@ -7,7 +7,7 @@
 // wasm instead of following it.
 import { adoptStyles } from "./style.js";
 
-// The observed attributes. Their one list is ATTRIBUTES in src/config.rs; a native test fails when
+// The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
 // this copy differs (the class must exist before the wasm does, so it can't ask Rust).
 const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
 const TAG = "people-panel";
@@ -70,6 +70,14 @@ function paintLoadingFrame(container) {
   container.replaceChildren(panel);
 }
 
+/** Rollout Link's `{ id, appKey }`, or a TypeError that says what was expected. */
+function checkedCredential(credential, method) {
+  if (!credential || typeof credential.id !== "string" || !credential.id) {
+    throw new TypeError(`people-panel: ${method} expects { id, appKey }`);
+  }
+  return { id: credential.id, appKey: String(credential.appKey ?? "") };
+}
+
 class PeoplePanelElement extends HTMLElement {
   static get observedAttributes() {
     return ATTRIBUTES;
@@ -127,12 +135,16 @@ class PeoplePanelElement extends HTMLElement {
 
   /** Hand it to Rollout Link: `onCredentialAdded: (c) => panel.onCredentialAdded(c)`. */
   onCredentialAdded(credential) {
-    if (!credential || typeof credential.id !== "string" || !credential.id) {
-      throw new TypeError("people-panel: onCredentialAdded expects { id, appKey }");
-    }
-    const c = { id: credential.id, appKey: String(credential.appKey ?? "") };
+    const c = checkedCredential(credential, "onCredentialAdded");
     if (this._panel) this._panel.credentialAdded(c);
     else this._pendingCredential = c;
+  }
+
+  /** Hand it to Rollout Link: `onCredentialDeleted: (c) => panel.onCredentialDeleted(c)`. */
+  onCredentialDeleted(credential) {
+    const { id } = checkedCredential(credential, "onCredentialDeleted");
+    if (this._pendingCredential && this._pendingCredential.id === id) this._pendingCredential = null;
+    if (this._panel) this._panel.credentialDeleted(id);
   }
 
   get credentialId() {

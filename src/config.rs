@@ -48,10 +48,6 @@ pub struct RawConfig {
     pub page_size: Option<String>,
 }
 
-/// The element's observed attributes, in one place (js/element.js holds a copy, kept equal by a test:
-/// its class exists before the wasm does).
-pub const ATTRIBUTES: [&str; 6] = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
-
 impl RawConfig {
     /// Sets the attribute `name`; returns false for an attribute the panel doesn't know.
     pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
@@ -108,6 +104,7 @@ impl RawConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interface::attribute_names;
 
     fn raw(pairs: &[(&str, &str)]) -> RawConfig {
         let mut r = RawConfig::default();
@@ -132,13 +129,13 @@ mod tests {
         assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().contains("\"salesforce\""));
         assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().contains("api-base"));
         assert!(!RawConfig::default().set("colour", None));
-        assert!(ATTRIBUTES.iter().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
+        assert!(attribute_names().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
     }
 
     #[test]
     fn the_element_observes_exactly_these_attributes() {
         let shim = include_str!("../js/element.js");
-        let quoted: Vec<String> = ATTRIBUTES.iter().map(|a| format!("\"{a}\"")).collect();
+        let quoted: Vec<String> = attribute_names().map(|a| format!("\"{a}\"")).collect();
         let line = format!("const ATTRIBUTES = [{}];", quoted.join(", "));
         assert!(shim.contains(&line), "js/element.js must declare `{line}`");
     }

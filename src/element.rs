@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use crate::config::{RawConfig, ATTRIBUTES};
+use crate::config::RawConfig;
+use crate::interface::attribute_names;
 use crate::json::Json;
 use crate::panel::{Panel, PanelEvent};
 use crate::provider::rollout::Credential;
@@ -54,7 +55,7 @@ pub struct ElementHandle {
 impl ElementHandle {
     fn connect(host: HtmlElement, container: HtmlElement) -> ElementHandle {
         let mut raw = RawConfig::default();
-        for name in ATTRIBUTES {
+        for name in attribute_names() {
             raw.set(name, host.get_attribute(name));
         }
         type Made = Option<(Panel, RwSignal<RawConfig>)>;
@@ -84,6 +85,12 @@ impl ElementHandle {
         if let Some(credential) = Credential::from_json(&Json::from_js(credential)) {
             self.panel.use_credential(Credential { label: None, ..credential });
         }
+    }
+
+    /// `{ id, appKey }` from Rollout Link's `onCredentialDeleted`.
+    #[wasm_bindgen(js_name = credentialDeleted)]
+    pub fn credential_deleted(&self, id: &str) {
+        self.panel.credential_deleted(id);
     }
 
     #[wasm_bindgen(js_name = credentialId)]

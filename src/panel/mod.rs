@@ -395,6 +395,28 @@ impl Panel {
         });
     }
 
+    /// The host says a credential was deleted (Rollout Link's `onCredentialDeleted`). When it is the
+    /// one in use, the panel forgets it and resolves again: "connect your CRM" when none is left.
+    pub fn credential_deleted(&self, id: &str) {
+        let Some(session) = self.session.get_value() else { return };
+        let in_use = self.credential_id().as_deref() == Some(id);
+        if self.chosen.get_untracked().is_some_and(|c| c.id == id) {
+            self.chosen.set(None);
+        }
+        let (panel, id) = (*self, id.to_string());
+        spawn_local(async move {
+            if let Ok(token) = session.client.tokens.token().await {
+                if saved_credential(&token.claims).is_some_and(|c| c.id == id) {
+                    forget_credential(&token.claims);
+                }
+            }
+            if in_use {
+                panel.credential.set(None);
+                panel.reload();
+            }
+        });
+    }
+
     /// The credential in use (attribute, chosen, saved or listed).
     pub fn credential_id(&self) -> Option<String> {
         self.credential.try_get_untracked().flatten().map(|c| c.id)

@@ -149,26 +149,29 @@ fn chromium() -> Result {
     apt_install(&["chromium", "chromium-driver"], "the browser suites run in headless Chromium")
 }
 
-/// playwright-core (drives Chromium in the e2e suite), binaryen's wasm-opt (shrinks the bundle) and
-/// esbuild (bundles its JS), from e2e/package-lock.json.
+/// The npm packages of package-lock.json (development and test tooling only): binaryen's wasm-opt
+/// and esbuild build the bundle, playwright-core drives Chromium, react and Rollout Link make the
+/// hosts, typescript checks the package's declarations.
 fn node_packages() -> Result {
     if version_of("npm").is_none() {
         apt_install(&["nodejs", "npm"], "the e2e suite and wasm-opt come from npm")?;
     }
-    let e2e = root().join("e2e");
-    if ["playwright-core", "binaryen", "esbuild"].iter().all(|p| e2e.join("node_modules").join(p).exists()) {
+    let modules = root().join("node_modules");
+    let lock = std::fs::metadata(root().join("package-lock.json")).and_then(|m| m.modified()).ok();
+    let installed = std::fs::metadata(modules.join(".package-lock.json")).and_then(|m| m.modified()).ok();
+    if installed.is_some() && installed >= lock {
         return Ok(());
     }
-    say("installing e2e/package-lock.json's npm packages (playwright-core, binaryen, esbuild)");
-    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(e2e), "npm ci")
+    say("installing package-lock.json's npm packages (esbuild, binaryen, playwright-core, react, Rollout Link, typescript)");
+    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()), "npm ci")
 }
 
 /// esbuild from npm: bundles the entry, the glue and the element into one module.
 pub fn esbuild() -> PathBuf {
-    root().join("e2e/node_modules/.bin/esbuild")
+    root().join("node_modules/.bin/esbuild")
 }
 
 /// binaryen's wasm-opt from npm (Debian's is too old for today's Rust output).
 pub fn wasm_opt() -> PathBuf {
-    root().join("e2e/node_modules/.bin/wasm-opt")
+    root().join("node_modules/.bin/wasm-opt")
 }

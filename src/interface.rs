@@ -1,0 +1,133 @@
+//! The element's public interface, as data: its one list of attributes, properties, methods,
+//! events, CSS custom properties and parts. The element reads its attributes from here; `cargo
+//! xtask dist` writes the package's TypeScript declarations and Custom Elements Manifest from here;
+//! tests fail when js/element.js, js/style.js, the views or the panel's events say otherwise.
+//!
+//! Plain data with no dependencies, so that xtask can include this file as it is.
+
+pub const TAG: &str = "people-panel";
+pub const CLASS: &str = "PeoplePanelElement";
+
+pub struct Attribute {
+    pub name: &'static str,
+    /// Its TypeScript type.
+    pub ty: &'static str,
+    /// As the manifest shows it (JSON text), or "" for none.
+    pub default: &'static str,
+    pub about: &'static str,
+}
+
+pub struct Member {
+    pub name: &'static str,
+    /// A property's type, or a method's parameters in TypeScript (`credential: PeoplePanelCredential`).
+    pub ty: &'static str,
+    pub method: bool,
+    pub about: &'static str,
+}
+
+pub struct Event {
+    pub name: &'static str,
+    /// The TypeScript type of `detail`.
+    pub detail: &'static str,
+    pub about: &'static str,
+}
+
+pub struct CssName {
+    pub name: &'static str,
+    pub about: &'static str,
+}
+
+pub const ATTRIBUTES: [Attribute; 6] = [
+    Attribute {
+        name: "token-url",
+        ty: "string",
+        default: "",
+        about: "Your backend's route that returns a short-lived token (JSON `{ token }` or the bare JWT). Required.",
+    },
+    Attribute { name: "provider", ty: "\"rollout\" | \"rally\"", default: "\"rollout\"", about: "Which CRM API to call." },
+    Attribute {
+        name: "api-base",
+        ty: "string",
+        default: "\"https://crm.universal.rollout.com/api\"",
+        about: "The CRM data API's base URL; required for Rally.",
+    },
+    Attribute {
+        name: "credentials-url",
+        ty: "string",
+        default: "\"https://universal.rollout.com/api/credentials\"",
+        about: "Rollout's credentials list, read when no credential id is known.",
+    },
+    Attribute { name: "credential-id", ty: "string", default: "", about: "Use this Rollout credential id rather than resolving one." },
+    Attribute { name: "page-size", ty: "number", default: "50", about: "People per request, 1 to 100." },
+];
+
+pub const MEMBERS: [Member; 4] = [
+    Member {
+        name: "credentialId",
+        ty: "string | null",
+        method: false,
+        about: "The Rollout credential id in use (set it to use another; null or \"\" clears the attribute).",
+    },
+    Member {
+        name: "onCredentialAdded",
+        ty: "credential: PeoplePanelCredential",
+        method: true,
+        about: "Hand it Rollout Link's onCredentialAdded: saves the credential for this user and loads their people.",
+    },
+    Member {
+        name: "onCredentialDeleted",
+        ty: "credential: PeoplePanelCredential",
+        method: true,
+        about: "Hand it Rollout Link's onCredentialDeleted: forgets that id when it is the one in use and asks to connect a CRM.",
+    },
+    Member { name: "refresh", ty: "", method: true, about: "Reloads the list from the CRM." },
+];
+
+pub const EVENTS: [Event; 6] = [
+    Event { name: "person-created", detail: "PeoplePanelPerson", about: "A person was created; the person as the API returned it." },
+    Event { name: "person-updated", detail: "PeoplePanelPerson", about: "A person was edited; the person as the API returned it." },
+    Event { name: "person-deleted", detail: "{ id: string }", about: "A person was deleted (or found already deleted)." },
+    Event { name: "credential-changed", detail: "PeoplePanelCredential", about: "The panel uses another Rollout credential." },
+    Event { name: "credential-required", detail: "Record<string, never>", about: "No credential is known: connect a CRM (Rollout Link)." },
+    Event {
+        name: "panel-error",
+        detail: "{ status: number; message: string }",
+        about: "An error the panel could not recover from; `message` is the sentence it shows.",
+    },
+];
+
+pub const CSS_PROPERTIES: [CssName; 10] = [
+    CssName { name: "--people-panel-accent", about: "Buttons, links and focus rings." },
+    CssName { name: "--people-panel-background", about: "The panel's background." },
+    CssName { name: "--people-panel-color", about: "Text." },
+    CssName { name: "--people-panel-muted", about: "Secondary text: counts, e-mails, hints." },
+    CssName { name: "--people-panel-border", about: "Borders and separators." },
+    CssName { name: "--people-panel-danger", about: "Errors and the delete button." },
+    CssName { name: "--people-panel-success", about: "Confirmations." },
+    CssName { name: "--people-panel-radius", about: "Corner radius." },
+    CssName { name: "--people-panel-list-height", about: "The list's height (it scrolls inside)." },
+    CssName { name: "--people-panel-font", about: "The font family." },
+];
+
+pub const PARTS: [CssName; 15] = [
+    CssName { name: "panel", about: "The panel's frame." },
+    CssName { name: "header", about: "The title, count, search and actions." },
+    CssName { name: "search", about: "The search field." },
+    CssName { name: "button", about: "Every button." },
+    CssName { name: "list", about: "The scrolling list of people." },
+    CssName { name: "row", about: "One person in the list." },
+    CssName { name: "stage", about: "A person's stage chip." },
+    CssName { name: "tag", about: "A person's tag chip." },
+    CssName { name: "form", about: "The create and edit form." },
+    CssName { name: "state", about: "A whole-panel state: loading, syncing, connect, errors." },
+    CssName { name: "error", about: "A state that is a failure (with `state`)." },
+    CssName { name: "notice", about: "A one-line notice above the list." },
+    CssName { name: "detail", about: "A person's details." },
+    CssName { name: "footer", about: "Paging and load-more." },
+    CssName { name: "empty", about: "The empty list or search." },
+];
+
+/// The attributes' names, in order: what the element observes.
+pub fn attribute_names() -> impl Iterator<Item = &'static str> {
+    ATTRIBUTES.iter().map(|a| a.name)
+}

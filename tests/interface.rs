@@ -1,0 +1,79 @@
+//! The element's public interface has one list (src/interface.rs), from which the package's types
+//! and manifest are generated. These tests fail when the code that implements the interface says
+//! something else: the JS class, the stylesheet, the views' parts, the panel's events.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use people_panel::interface::{CSS_PROPERTIES, EVENTS, MEMBERS, PARTS};
+use people_panel::json::Json;
+use people_panel::panel::PanelEvent;
+use people_panel::provider::rollout::Credential;
+
+const ELEMENT_JS: &str = include_str!("../js/element.js");
+const STYLE_JS: &str = include_str!("../js/style.js");
+const VIEWS: [&str; 5] = [
+    include_str!("../src/ui/mod.rs"),
+    include_str!("../src/ui/list.rs"),
+    include_str!("../src/ui/form.rs"),
+    include_str!("../src/ui/status.rs"),
+    ELEMENT_JS,
+];
+
+fn set<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    names.into_iter().map(str::to_string).collect()
+}
+
+#[test]
+fn the_element_class_has_every_property_and_method() {
+    for member in &MEMBERS {
+        let defined = if member.method {
+            ELEMENT_JS.contains(&format!("\n  {}(", member.name))
+        } else {
+            ELEMENT_JS.contains(&format!("\n  get {}()", member.name)) && ELEMENT_JS.contains(&format!("\n  set {}(", member.name))
+        };
+        assert!(defined, "js/element.js's class lacks `{}` from src/interface.rs", member.name);
+    }
+}
+
+#[test]
+fn the_panel_dispatches_exactly_the_listed_events() {
+    let credential = Credential { id: "c".into(), app_key: "k".into(), label: None };
+    let dispatched = [
+        PanelEvent::PersonCreated(Json::object()),
+        PanelEvent::PersonUpdated(Json::object()),
+        PanelEvent::PersonDeleted("p".into()),
+        PanelEvent::CredentialChanged(credential),
+        PanelEvent::CredentialRequired,
+        PanelEvent::Error { status: 500, message: "m".into() },
+    ];
+    assert_eq!(set(dispatched.iter().map(PanelEvent::name)), set(EVENTS.iter().map(|e| e.name)));
+}
+
+#[test]
+fn the_stylesheet_reads_exactly_the_listed_custom_properties() {
+    let used = STYLE_JS.match_indices("var(--people-panel-").map(|(at, _)| {
+        let name = &STYLE_JS[at + 4..];
+        &name[..name.find([',', ')']).unwrap()]
+    });
+    assert_eq!(set(used), set(CSS_PROPERTIES.iter().map(|p| p.name)));
+}
+
+/// The part names a source gives: `part="a b"`, `part=if … { "a b" } else { "c" }`, `"part", "a"`.
+fn parts_in(source: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for (at, _) in source.match_indices("part=").chain(source.match_indices("\"part\", ")) {
+        let rest = &source[at..];
+        let rest = &rest[rest.find(['=', ' ']).unwrap() + 1..];
+        let end = if rest.starts_with("if ") { rest.find("else {").map(|e| e + rest[e..].find('}').unwrap()).unwrap() } else { 1 + rest[1..].find('"').unwrap() + 1 };
+        parts.extend(rest[..end].split('"').skip(1).step_by(2).flat_map(str::split_whitespace));
+    }
+    parts
+}
+
+#[test]
+fn the_views_use_exactly_the_listed_parts() {
+    let used: Vec<&str> = VIEWS.iter().flat_map(|v| parts_in(v)).collect();
+    assert!(used.len() > 20, "the part scanner finds the views' parts: {used:?}");
+    assert_eq!(set(used), set(PARTS.iter().map(|p| p.name)));
+}
