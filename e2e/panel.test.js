@@ -1,31 +1,11 @@
 // The built bundle embedded in a plain host page (strict CSP), driven in headless Chromium through
 // a user's flow: load, page, search, view, create, and the events the host page sees.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
-
-const BASE = process.env.PP_E2E_URL;
-assert.ok(BASE, "PP_E2E_URL is unset: run the e2e suite with `cargo xtask test`");
-let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-});
-after(async () => browser?.close());
-
-async function admin(method, path, body) {
-  const r = await fetch(`${BASE}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-  assert.ok(r.ok, `${method} ${path}: ${r.status}`);
-  return r.status === 204 ? null : r.json();
-}
+import { BASE, admin, browser, newPage } from "./support.js";
 
 async function openHostPage(user) {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const { page, errors } = await newPage();
   await page.goto(`${BASE}/?user=${user}`);
   return { page, errors };
 }
@@ -83,9 +63,7 @@ test("a user pages, searches, views and creates people in a host page under a st
 test("the element paints its frame and asks for its token before the wasm has arrived", async () => {
   const user = `e2e-early${Date.now()}`;
   await admin("POST", "/credentials", { user, people: 12 });
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const { page, errors } = await newPage();
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   // A slow network for the wasm alone: everything the page can do without it, it does meanwhile.
@@ -160,9 +138,7 @@ test("removing and re-adding the element works, and defining twice is harmless",
 test("under Trusted Types with no policy, the panel renders and works with no violation", async () => {
   const user = `e2e-tt${Date.now()}`;
   await admin("POST", "/credentials", { user, people: 30 });
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const { page, errors } = await newPage();
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await page.goto(`${BASE}/trusted-types.html?user=${user}`);
   const panel = page.locator("people-panel");

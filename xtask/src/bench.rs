@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use crate::procs::{dev_server, run_ok};
-use crate::{dist, root, suites, tools, Result};
+use crate::{dist, root, tools, Result};
 
 /// The round trip added to every answer for the second first-row comparison.
 const LATENCY_MS: &str = "40";
@@ -25,8 +25,8 @@ pub fn run() -> Result {
     run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
     let site = root.join("target/bench-site");
     let _ = std::fs::remove_dir_all(&site);
-    suites::copy_dir(&root.join("bench/site"), &site)?;
-    suites::copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
+    crate::copy_dir(&root.join("bench/site"), &site)?;
+    crate::copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
     // The vanilla page gets the panel's own stylesheet as a plain CSS file (it lives in js/style.js).
     let style = std::fs::read_to_string(root.join("js/style.js")).map_err(|e| e.to_string())?;
     let css = style.split_once("String.raw`").and_then(|(_, rest)| rest.split_once("`;")).map(|(css, _)| css).ok_or("js/style.js holds no String.raw`…` stylesheet")?;

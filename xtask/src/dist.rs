@@ -1,11 +1,12 @@
 //! The embeddable bundle: dist/people-panel/people_panel.js (one module: the element, its
-//! stylesheet, the wasm-bindgen glue) + people_panel_bg.wasm (wasm-opt'd for size). Stable names.
+//! stylesheet, the wasm-bindgen glue) + people_panel_bg.wasm (wasm-opt'd for size), stable names,
+//! in an npm package (package.rs writes its package.json, types and manifest).
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
 use crate::procs::run_ok;
-use crate::{root, tools, Result};
+use crate::{package, root, tools, Result};
 
 pub struct FileSize {
     pub name: String,
@@ -79,6 +80,7 @@ pub fn build() -> Result<Vec<FileSize>> {
     let named = named_copy();
     run_ok(Command::new(tools::wasm_opt()).args(["-Oz", "--converge", "--debuginfo"]).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&named), "wasm-opt")?;
     run_ok(Command::new(tools::wasm_opt()).args(["--strip-debug", "--strip-producers"]).args(WASM_FEATURES).arg(&named).arg("-o").arg(&bg), "wasm-opt --strip-debug")?;
+    package::write(&out)?;
     sizes()
 }
 
@@ -93,29 +95,21 @@ pub fn profile() -> Result<crate::profile::Profile> {
     crate::profile::profile(&bytes)
 }
 
-/// Raw, gzip (level 9) and brotli (quality 11) sizes of every file of the bundle.
+/// Raw, gzip (level 9) and brotli (quality 11) sizes of what a page loads: the module and the wasm
+/// (the package's types, manifest and README are for tools, never fetched).
 pub fn sizes() -> Result<Vec<FileSize>> {
     let mut files = Vec::new();
-    let mut stack = vec![out_dir()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            gz.write_all(&bytes).map_err(|e| e.to_string())?;
-            let gzip = gz.finish().map_err(|e| e.to_string())?.len();
-            let mut br = Vec::new();
-            let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
-            brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| e.to_string())?;
-            let name = path.strip_prefix(out_dir()).unwrap_or(&path).display().to_string();
-            files.push(FileSize { name, raw: bytes.len(), gzip, brotli: br.len() });
-        }
+    for name in [package::MODULE, package::WASM] {
+        let path = out_dir().join(name);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        let gzip = gz.finish().map_err(|e| e.to_string())?.len();
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+        brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| e.to_string())?;
+        files.push(FileSize { name: name.to_string(), raw: bytes.len(), gzip, brotli: br.len() });
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
 }
 

@@ -2,19 +2,25 @@
 //! No logic of the product lives here.
 mod bench;
 mod dist;
+mod hosts;
+/// The element's interface, the same file the panel compiles (plain data).
+#[path = "../../src/interface.rs"]
+#[allow(dead_code)]
+mod interface;
+mod package;
 mod procs;
 mod profile;
 mod suites;
 mod tools;
 mod wasm;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <command>
   demo    install what is missing, start the dev-server and `trunk serve`, print the URL (Ctrl-C stops both)
   test    install what is missing, run every suite (native, browser, e2e), print a summary
-  dist    build dist/people-panel/ (people_panel.js + people_panel_bg.wasm), print raw, gzip and brotli sizes;
+  dist    build dist/people-panel/, an npm package (people_panel.js + people_panel_bg.wasm, types, manifest), print sizes;
           `dist --profile` also prints the wasm's bytes by crate and its 20 largest functions
   bench   measure bundle size, time to first row, large lists and requests; writes target/bench.json
   setup   only install what is missing
@@ -57,6 +63,20 @@ fn main() -> ExitCode {
 /// The workspace root (xtask's parent folder).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Copies a folder's tree (files and subfolders) into `to`.
+pub fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 pub type Result<T = ()> = std::result::Result<T, String>;

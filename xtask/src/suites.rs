@@ -1,11 +1,10 @@
 //! `cargo xtask test` (every suite, a summary line each) and `cargo xtask demo`.
-use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 use crate::procs::{dev_server, run, run_ok, spawn};
 use crate::tools::{CHROMEDRIVER, CHROMIUM};
-use crate::{dist, root, Result};
+use crate::{copy_dir, dist, hosts, root, Result};
 
 struct Outcome {
     suite: &'static str,
@@ -46,6 +45,7 @@ pub fn test() -> Result {
         let _ = std::fs::remove_dir_all(&site);
         copy_dir(&root.join("e2e/site"), &site)?;
         copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
+        hosts::build(&site)?;
         let site_arg = site.display().to_string();
         let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
         run(Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]).env("PP_E2E_URL", &server.url).env("CHROMIUM", CHROMIUM).current_dir(&root))
@@ -60,19 +60,6 @@ pub fn test() -> Result {
     let failed = outcomes.iter().filter(|o| !o.passed).count();
     println!("suites: {} passed, {failed} failed", outcomes.len() - failed);
     if failed == 0 { Ok(()) } else { Err(format!("{failed} suite(s) failed")) }
-}
-
-pub fn copy_dir(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(())
 }
 
 pub fn demo() -> Result {

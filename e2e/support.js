@@ -1,0 +1,31 @@
+// What every e2e file shares: the dev-server's address, one headless Chromium, the admin API.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+export const BASE = process.env.PP_E2E_URL;
+assert.ok(BASE, "PP_E2E_URL is unset: run the e2e suite with `cargo xtask test`");
+
+/** The file's browser, launched before its first test and closed after its last. */
+export const browser = {};
+before(async () => {
+  browser.chromium = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+after(async () => browser.chromium?.close());
+
+export async function admin(method, path, body) {
+  const r = await fetch(`${BASE}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+  assert.ok(r.ok, `${method} ${path}: ${r.status}`);
+  return r.status === 204 ? null : r.json();
+}
+
+/** A new page that records uncaught errors and CSP violations. */
+export async function newPage(context) {
+  const page = await (context ?? browser.chromium).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { page, errors };
+}

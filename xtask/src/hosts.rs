@@ -1,0 +1,53 @@
+//! The framework hosts of e2e/hosts, built as a host's developer builds them: pack the package,
+//! install the tarball, type-check against its declarations (`tsc`), bundle with esbuild.
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::procs::run_ok;
+use crate::{copy_dir, dist, root, tools, Result};
+
+/// `npm pack` of dist/people-panel/ into target/; the tarball's path.
+pub fn pack() -> Result<PathBuf> {
+    let target = root().join("target");
+    let out = Command::new("npm")
+        .args(["pack", "--silent", "--pack-destination"])
+        .arg(&target)
+        .current_dir(dist::out_dir())
+        .output()
+        .map_err(|e| format!("npm pack: {e}"))?;
+    let name = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or("").trim().to_string();
+    if !out.status.success() || name.is_empty() {
+        return Err(format!("npm pack failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(target.join(name))
+}
+
+/// Installs the packed package into a copy of e2e/hosts, type-checks the React and Preact hosts and
+/// bundles the React one into `site/react/` (its page, its script and the wasm beside it).
+pub fn build(site: &Path) -> Result {
+    let tarball = pack()?;
+    let hosts = root().join("target/hosts");
+    let _ = std::fs::remove_dir_all(&hosts);
+    copy_dir(&root().join("e2e/hosts"), &hosts)?;
+    run_ok(
+        Command::new("npm").args(["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"]).arg(&tarball).current_dir(&hosts),
+        "npm install of the packed people-panel",
+    )?;
+    let tsc = root().join("node_modules/.bin/tsc");
+    for config in ["tsconfig.json", "tsconfig.preact.json"] {
+        run_ok(Command::new(&tsc).args(["-p", config]).current_dir(&hosts), &format!("tsc -p e2e/hosts/{config}"))?;
+    }
+    let out = site.join("react");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    run_ok(
+        Command::new(tools::esbuild())
+            .arg("main.tsx")
+            .args(["--bundle", "--format=esm", "--target=es2022", "--minify", "--log-level=warning", "--loader:.wasm=file", "--entry-names=app"])
+            .arg("--define:process.env.NODE_ENV=\"production\"")
+            .arg(format!("--outdir={}", out.display()))
+            .current_dir(&hosts),
+        "esbuild of the React host",
+    )?;
+    std::fs::copy(hosts.join("index.html"), out.join("index.html")).map_err(|e| e.to_string())?;
+    Ok(())
+}

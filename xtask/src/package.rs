@@ -1,0 +1,263 @@
+//! The npm side of dist/people-panel/: package.json, the TypeScript declarations (module, element,
+//! events, JSX for React 19 and Preact) and the Custom Elements Manifest, all written from the one
+//! list of the element's interface in src/interface.rs, so they cannot drift from it.
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use crate::interface::{Attribute, Event, ATTRIBUTES, CLASS, CSS_PROPERTIES, EVENTS, MEMBERS, PARTS, TAG};
+use crate::{root, Result};
+
+pub const MODULE: &str = "people_panel.js";
+pub const WASM: &str = "people_panel_bg.wasm";
+
+/// Writes every generated file into `out` (next to the module and the wasm).
+pub fn write(out: &Path) -> Result {
+    let (name, version, description, license) = crate_facts()?;
+    let files: [(&str, String); 6] = [
+        ("package.json", pretty(&package_json(&name, &version, &description, &license))),
+        ("custom-elements.json", pretty(&manifest(&description))),
+        ("people_panel.d.ts", module_declarations()),
+        ("react.d.ts", jsx_declarations("react")),
+        ("preact.d.ts", jsx_declarations("preact")),
+        ("README.md", readme(&name, &description)),
+    ];
+    for (file, text) in files {
+        std::fs::write(out.join(file), text).map_err(|e| format!("{file}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// name, version, description and licence from the crate's Cargo.toml `[package]`.
+fn crate_facts() -> Result<(String, String, String, String)> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
+    let package = manifest.split("[package]").nth(1).ok_or("Cargo.toml has no [package]")?;
+    let field = |key: &str| {
+        package
+            .lines()
+            .find_map(|l| l.strip_prefix(key).map(str::trim_start).and_then(|l| l.strip_prefix('=')).map(|v| v.trim().trim_matches('"').to_string()))
+            .ok_or_else(|| format!("Cargo.toml's [package] has no {key}"))
+    };
+    Ok((field("name")?, field("version")?, field("description")?, field("license")?))
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n"
+}
+
+fn package_json(name: &str, version: &str, description: &str, license: &str) -> Value {
+    json!({
+        "name": name,
+        "version": version,
+        "description": description,
+        "license": license,
+        "type": "module",
+        "main": format!("./{MODULE}"),
+        "module": format!("./{MODULE}"),
+        "types": "./people_panel.d.ts",
+        "exports": {
+            ".": { "types": "./people_panel.d.ts", "default": format!("./{MODULE}") },
+            "./people_panel_bg.wasm": format!("./{WASM}"),
+            "./react": { "types": "./react.d.ts" },
+            "./preact": { "types": "./preact.d.ts" },
+            "./custom-elements.json": "./custom-elements.json",
+            "./package.json": "./package.json"
+        },
+        "customElements": "custom-elements.json",
+        "files": [MODULE, WASM, "people_panel.d.ts", "react.d.ts", "preact.d.ts", "custom-elements.json", "README.md"],
+        // Importing the module defines <people-panel>.
+        "sideEffects": [format!("./{MODULE}")],
+        "keywords": ["web-component", "custom-element", "crm", "rollout", "wasm", "leptos"]
+    })
+}
+
+fn manifest(description: &str) -> Value {
+    let attributes: Vec<Value> = ATTRIBUTES.iter().map(manifest_attribute).collect();
+    let mut members: Vec<Value> = MEMBERS
+        .iter()
+        .map(|m| {
+            if m.method {
+                let parameters: Vec<Value> = m
+                    .ty
+                    .split(", ")
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        let (name, ty) = p.split_once(": ").expect("parameters are `name: Type`");
+                        json!({ "name": name, "type": { "text": ty } })
+                    })
+                    .collect();
+                json!({ "kind": "method", "name": m.name, "description": m.about, "parameters": parameters, "return": { "type": { "text": "void" } } })
+            } else {
+                json!({ "kind": "field", "name": m.name, "type": { "text": m.ty }, "description": m.about })
+            }
+        })
+        .collect();
+    members.sort_by_key(|m| m["kind"] == "method");
+    let events: Vec<Value> = EVENTS.iter().map(|e| json!({ "name": e.name, "type": { "text": format!("CustomEvent<{}>", e.detail) }, "description": e.about })).collect();
+    let named = |list: &[crate::interface::CssName]| list.iter().map(|c| json!({ "name": c.name, "description": c.about })).collect::<Vec<_>>();
+    json!({
+        "schemaVersion": "2.1.0",
+        "readme": "README.md",
+        "modules": [{
+            "kind": "javascript-module",
+            "path": MODULE,
+            "declarations": [{
+                "kind": "class",
+                "name": CLASS,
+                "description": description,
+                "tagName": TAG,
+                "customElement": true,
+                "superclass": { "name": "HTMLElement" },
+                "attributes": attributes,
+                "members": members,
+                "events": events,
+                "cssProperties": named(&CSS_PROPERTIES),
+                "cssParts": named(&PARTS)
+            }],
+            "exports": [
+                { "kind": "custom-element-definition", "name": TAG, "declaration": { "name": CLASS, "module": MODULE } },
+                { "kind": "js", "name": "default", "declaration": { "name": "init", "module": MODULE } },
+                { "kind": "js", "name": "define", "declaration": { "name": "define", "module": MODULE } },
+                { "kind": "js", "name": "initSync", "declaration": { "name": "initSync", "module": MODULE } }
+            ]
+        }]
+    })
+}
+
+fn manifest_attribute(a: &Attribute) -> Value {
+    let mut v = json!({ "name": a.name, "type": { "text": a.ty }, "description": a.about });
+    if !a.default.is_empty() {
+        v["default"] = json!(a.default);
+    }
+    v
+}
+
+fn doc(text: &str, indent: &str) -> String {
+    format!("{indent}/** {} */\n", text.replace("*/", "*\\/"))
+}
+
+fn event_map() -> String {
+    EVENTS.iter().map(|e: &Event| format!("{}  \"{}\": CustomEvent<{}>;\n", doc(e.about, "  "), e.name, e.detail)).collect()
+}
+
+fn module_declarations() -> String {
+    let attributes: String = ATTRIBUTES.iter().map(|a| format!("{}  \"{}\"?: {};\n", doc(a.about, "  "), a.name, a.ty)).collect();
+    let members: String = MEMBERS
+        .iter()
+        .map(|m| {
+            let signature = if m.method { format!("{}({}): void;", m.name, m.ty) } else { format!("{}: {};", m.name, m.ty) };
+            format!("{}  {signature}\n", doc(m.about, "  "))
+        })
+        .collect();
+    format!(
+        r#"// Generated by `cargo xtask dist` from src/interface.rs: do not edit.
+
+/** A person as the CRM's API returned it (Rollout's or Rally's own shape). */
+export type PeoplePanelPerson = Record<string, unknown>;
+
+/** What Rollout Link's `onCredentialAdded` and `onCredentialDeleted` hand over. */
+export interface PeoplePanelCredential {{
+  id: string;
+  appKey?: string;
+}}
+
+/** The element's events (`bubbles: true, composed: true`), by name. */
+export interface PeoplePanelEventMap {{
+{event_map}}}
+
+/** The element's attributes, as markup and JSX write them. */
+export interface PeoplePanelAttributes {{
+{attributes}}}
+
+/** `<{TAG}>`: list, search, view, create, edit and delete people on a customer's CRM. */
+export declare class {CLASS} extends HTMLElement {{
+{members}  addEventListener<K extends keyof PeoplePanelEventMap>(type: K, listener: (this: {CLASS}, event: PeoplePanelEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: {CLASS}, event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PeoplePanelEventMap>(type: K, listener: (this: {CLASS}, event: PeoplePanelEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: {CLASS}, event: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}}
+
+/** Where the wasm is, when it is not beside this module (a bundler moved one of them). */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/** Starts the panel's Rust half. Importing the module already defines `<{TAG}>`, which paints a
+ *  loading frame until this resolves. */
+export default function init(options?: {{ module_or_path: InitInput | Promise<InitInput> }}): Promise<unknown>;
+/** Makes `<{TAG}>` live (also run by `init`); later calls do nothing. */
+export function define(): void;
+/** Starts the panel from an already fetched or compiled wasm. */
+export function initSync(options: {{ module: BufferSource | WebAssembly.Module }}): unknown;
+
+declare global {{
+  interface HTMLElementTagNameMap {{
+    "{TAG}": {CLASS};
+  }}
+}}
+"#,
+        event_map = event_map(),
+    )
+}
+
+/// JSX intrinsic-element types: the attributes, the writable properties, and one `on<event>`
+/// prop per event (React 19 and Preact add a listener for the event of exactly that name).
+fn jsx_declarations(framework: &str) -> String {
+    let handlers: String = EVENTS.iter().map(|e| format!("  \"on{}\"?: (event: CustomEvent<{}>) => void;\n", e.name, e.detail)).collect();
+    let properties: String = MEMBERS.iter().filter(|m| !m.method).map(|m| format!("  {}?: {};\n", m.name, m.ty)).collect();
+    let base = match framework {
+        "react" => format!("React.DetailedHTMLProps<React.HTMLAttributes<{CLASS}>, {CLASS}>"),
+        _ => format!("PreactJSX.HTMLAttributes<{CLASS}>"),
+    };
+    let import = match framework {
+        "react" => "import type * as React from \"react\";".to_string(),
+        _ => "import type { JSX as PreactJSX } from \"preact\";".to_string(),
+    };
+    format!(
+        r#"// Generated by `cargo xtask dist` from src/interface.rs: do not edit.
+// `<{TAG}>` in {framework} JSX: `import type {{}} from "people-panel/{framework}";` once in the app.
+{import}
+import type {{ {CLASS}, PeoplePanelAttributes, PeoplePanelCredential, PeoplePanelPerson }} from "./people_panel.js";
+
+export type PeoplePanelJsxProps = {base} & PeoplePanelAttributes & {{
+{properties}{handlers}}};
+
+declare module "{framework}" {{
+  namespace JSX {{
+    interface IntrinsicElements {{
+      "{TAG}": PeoplePanelJsxProps;
+    }}
+  }}
+}}
+"#
+    )
+}
+
+fn readme(name: &str, description: &str) -> String {
+    let attributes: String = ATTRIBUTES.iter().map(|a| format!("| `{}` | {} | {} |\n", a.name, a.about, if a.default.is_empty() { "—" } else { a.default })).collect();
+    let events: String = EVENTS.iter().map(|e| format!("| `{}` | `{}` | {} |\n", e.name, e.detail, e.about)).collect();
+    format!(
+        r#"# {name}
+
+{description}
+
+```html
+<script type="module">
+  import init from "{name}"; // or "/people-panel/{MODULE}" from a static folder
+  await init();
+</script>
+<{TAG} token-url="/api/rollout-token"></{TAG}>
+```
+
+`{WASM}` must be served beside `{MODULE}`, or its URL passed: `init({{ module_or_path: wasmUrl }})`.
+Types: `{name}` (the element, `HTMLElementTagNameMap`, typed events); JSX: `import type {{}} from "{name}/react"`
+(or `"{name}/preact"`). The Custom Elements Manifest is `custom-elements.json`.
+
+| attribute | meaning | default |
+| --- | --- | --- |
+{attributes}
+| event | detail | when |
+| --- | --- | --- |
+{events}"#
+    )
+}
