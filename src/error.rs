@@ -71,11 +71,13 @@ impl PanelError {
     }
 
     /// Builds the error for a non-2xx answer from its status and body (`{ error }`, `{ message }`,
-    /// Rally's `details`), never echoing an HTML error page.
+    /// Rally's `details`, the Rollout platform's `{ errors: [{ message }] }`), never echoing an HTML
+    /// error page.
     pub fn from_response(status: u16, body: &str) -> PanelError {
         let json = Json::parse(body).unwrap_or_else(|_| Json::null());
         // The server's words, from JSON only: an HTML error page is never echoed.
-        let message = json.text("error").or_else(|| json.text("message")).unwrap_or_default();
+        let first_of_errors = || json.get("errors").items().and_then(|errors| errors.first()?.text("message"));
+        let message = json.text("error").or_else(|| json.text("message")).or_else(first_of_errors).unwrap_or_default();
         let fields = json.get("details").items().unwrap_or_default().iter().filter_map(|d| Some((d.text("field")?, d.text("message")?))).collect();
         match status {
             400 | 422 => PanelError::Rejected { message, fields },
@@ -131,6 +133,8 @@ mod tests {
     #[test]
     fn maps_statuses_and_reads_both_body_styles() {
         assert_eq!(PanelError::from_response(403, r#"{"error":"invalid credential"}"#), PanelError::Forbidden("invalid credential".into()));
+        let platform = PanelError::from_response(401, r#"{"errors":[{"message":"token expired"}]}"#);
+        assert_eq!(platform, PanelError::Unauthorized("token expired".into()));
         assert_eq!(PanelError::from_response(409, "{}"), PanelError::Syncing);
         let rally = PanelError::from_response(400, r#"{"message":"Validation failed","details":[{"field":"email","message":"email is required"}]}"#);
         assert_eq!(rally, PanelError::Rejected { message: "Validation failed".into(), fields: vec![("email".into(), "email is required".into())] });

@@ -18,6 +18,7 @@ pub mod error;
 pub mod faults;
 pub mod limits;
 pub mod log;
+pub mod platform;
 pub mod rally;
 pub mod rollout;
 pub mod seed;
@@ -44,7 +45,7 @@ pub type Shared = Arc<Mutex<Emulator>>;
 /// `demo` none yet. Rally tenant `acme` is seeded too.
 pub const SEEDED_USERS: &[(&str, &[(&str, &str)])] = &[
     ("alice", &[("follow-up-boss", "Alice's Follow Up Boss")]),
-    ("bob", &[("hubspot", "Bob's HubSpot"), ("lofty", "Bob's Lofty")]),
+    ("bob", &[("follow-up-boss", "Bob's Follow Up Boss"), ("lofty", "Bob's Lofty")]),
     ("carol", &[]),
     ("demo", &[]),
 ];
@@ -78,7 +79,10 @@ pub fn app(state: Shared, static_dir: Option<PathBuf>) -> Router {
         .route("/people", get(rollout::list_people).post(rollout::create_person))
         .route("/people/{id}", get(rollout::get_person).put(rollout::update_person).delete(rollout::delete_person))
         .layer(from_fn_with_state(state.clone(), rollout::crm_gate));
-    let platform = Router::new().route("/credentials", get(rollout::list_credentials).post(rollout::create_credential));
+    let platform = Router::new()
+        .route("/connectors", get(platform::list_connectors))
+        .route("/connectors/{app_key}/icon", get(platform::connector_icon))
+        .route("/credentials", get(platform::list_credentials).post(platform::create_credential).delete(platform::delete_credential));
     let rally = Router::new()
         .route("/contacts", get(rally::list_contacts).post(rally::create_contact))
         .route("/contacts/{id}", get(rally::get_contact).put(rally::update_contact).delete(rally::delete_contact))
@@ -110,7 +114,13 @@ fn cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, HeaderName::from_static("x-rollout-credential-id")])
+        // Rollout Link sends X-Rollout-User-Agent with every platform request.
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("x-rollout-credential-id"),
+            HeaderName::from_static("x-rollout-user-agent"),
+        ])
         .expose_headers([
             HeaderName::from_static("x-ratelimit-limit"),
             HeaderName::from_static("x-ratelimit-remaining"),

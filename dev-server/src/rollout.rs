@@ -1,4 +1,4 @@
-//! Rollout's platform (`/credentials`) and Universal CRM (`/people`) emulators.
+//! Rollout's Universal CRM (`/people`) emulator and its credential store (shared with platform.rs).
 //!
 //! Documented behaviour is followed as written; choices where the docs are silent (UNVERIFIED) are
 //! marked "Choice:" and listed in dev-server/README.md.
@@ -37,7 +37,7 @@ pub struct Credential {
 }
 
 impl Credential {
-    fn to_json(&self) -> Value {
+    pub fn to_json(&self) -> Value {
         let mut v = json!({ "id": self.id, "createdAt": iso(self.created_ms), "appKey": self.app_key, "data": {} });
         if let Some(label) = &self.label {
             v["label"] = json!(label);
@@ -74,6 +74,12 @@ impl RolloutStore {
         credential
     }
 
+    /// Disconnects a CRM: the credential and its data are gone (its id then answers 403).
+    pub fn remove_credential(&mut self, id: &str) {
+        self.credentials.retain(|c| c.id != id);
+        self.people.remove(id);
+    }
+
     fn people_mut(&mut self, credential: &str) -> &mut Vec<Map<String, Value>> {
         self.people.entry(credential.to_string()).or_default()
     }
@@ -86,7 +92,7 @@ pub struct CrmCaller {
 }
 
 /// Verifies the bearer JWT and counts the request against the tenant's 50/s.
-fn authenticate(emu: &mut Emulator, headers: &HeaderMap) -> Result<Claims, ApiError> {
+pub fn authenticate(emu: &mut Emulator, headers: &HeaderMap) -> Result<Claims, ApiError> {
     let settings = &emu.settings;
     let claims = verify(bearer(headers)?, &settings.rollout_client_secret, &settings.rollout_client_id, &emu.tokens)?;
     let limit = settings.rollout_per_second;
@@ -128,29 +134,6 @@ pub async fn crm_gate(State(state): State<Shared>, mut request: Request, next: N
         }
         Err(e) => e.into_response(),
     }
-}
-
-// ---- platform: /credentials ----
-
-pub async fn list_credentials(State(state): State<Shared>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
-    let mut emu = state.lock().unwrap();
-    let claims = authenticate(&mut emu, &headers)?;
-    let mine = emu.rollout.credentials.iter().filter(|c| c.user == claims.sub && c.tenant == claims.iss).map(Credential::to_json).collect();
-    Ok(Json(Value::Array(mine)))
-}
-
-/// Stands in for Rollout Link's connect flow: `{ appKey, label? }` → the new credential. Its data
-/// answers 409 for the sync window first, as a freshly connected CRM does.
-pub async fn create_credential(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let body = parse_object(&body)?;
-    let app_key = body.get("appKey").and_then(Value::as_str).filter(|k| !k.trim().is_empty()).ok_or_else(|| ApiError::bad_request("appKey is required"))?;
-    let label = body.get("label").and_then(Value::as_str).map(str::to_string);
-    let mut emu = state.lock().unwrap();
-    let claims = authenticate(&mut emu, &headers)?;
-    let ready_at = now_ms() + emu.settings.sync_window.as_millis() as u64;
-    let people = emu.settings.people;
-    let credential = emu.rollout.add_credential(&claims.iss, &claims.sub, app_key, label, people, ready_at);
-    Ok((StatusCode::CREATED, Json(credential.to_json())))
 }
 
 // ---- CRM: /people ----

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use dev_server::platform::DEMO_API_KEY;
 use dev_server::settings::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_RALLY_API_KEY};
 use dev_server::tokens::{mint, Claims};
 use dev_server::{app, serve, Emulator, Settings};
@@ -104,7 +105,7 @@ async fn credentials_are_per_user() {
     let s = start(5).await;
     assert_eq!(s.credentials(&s.token("alice").await).await.len(), 1);
     let bobs = s.credentials(&s.token("bob").await).await;
-    assert_eq!(bobs.iter().map(|c| c["appKey"].as_str().unwrap()).collect::<Vec<_>>(), ["hubspot", "lofty"]);
+    assert_eq!(bobs.iter().map(|c| c["appKey"].as_str().unwrap()).collect::<Vec<_>>(), ["follow-up-boss", "lofty"]);
     assert!(s.credentials(&s.token("carol").await).await.is_empty());
 }
 
@@ -179,16 +180,72 @@ async fn credential_missing_unknown_or_of_another_user_is_403() {
 async fn a_newly_connected_crm_answers_409_until_its_first_sync_ends() {
     let s = start(5).await;
     let token = s.token("carol").await;
-    let r = s.http.post(format!("{}/universal/api/credentials", s.base)).bearer_auth(&token).json(&json!({ "appKey": "hubspot" })).send().await.unwrap();
+    let connect = json!({ "appKey": "lofty", "userInputs": { "apiKey": DEMO_API_KEY }, "plan": "default" });
+    let r = s.http.post(format!("{}/universal/api/credentials", s.base)).bearer_auth(&token).json(&connect).send().await.unwrap();
     assert_eq!(r.status(), 201);
     let credential: Value = r.json().await.unwrap();
     let id = credential["id"].as_str().unwrap();
-    assert_eq!(credential["appKey"], "hubspot");
+    assert_eq!(credential["appKey"], "lofty");
     let (status, body) = s.crm(Method::GET, "/people", &token, Some(id), None).await;
     assert_eq!(status, 409);
     assert!(body["error"].as_str().unwrap().contains("not ready"));
     tokio::time::sleep(Duration::from_millis(450)).await;
     assert_eq!(s.crm(Method::GET, "/people", &token, Some(id), None).await.0, 200);
+}
+
+/// What @rollout/link-react 0.14.0 calls and reads (../shared/api/rollout-link.md).
+#[tokio::test]
+async fn rollout_link_lists_connectors_connects_with_an_api_key_and_deletes_the_credential() {
+    let s = start(5).await;
+    let token = s.token("carol").await;
+    let platform = |path: &str| format!("{}/universal/api{path}", s.base);
+    let catalog: Value = s.http.get(platform("/connectors")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let fub = &catalog["follow-up-boss"];
+    assert_eq!(fub["name"], "Follow Up Boss");
+    assert!(fub["entities"]["crm"]["people"].is_object());
+    let schema = &fub["authByPlan"]["default"];
+    assert_eq!((schema["type"].as_str(), schema["userInputsSchema"][0]["key"].as_str()), (Some("apiToken"), Some("apiKey")));
+    let icon = s.http.get(platform("/connectors/follow-up-boss/icon")).send().await.unwrap();
+    assert_eq!((icon.status().as_u16(), icon.headers()["content-type"].to_str().unwrap()), (200, "image/svg+xml"));
+    assert_eq!(s.http.get(platform("/connectors")).send().await.unwrap().status(), 401);
+
+    // A wrong key: 400 in the shape Link shows under its form; nothing is connected.
+    let connect = |key: &str| json!({ "appKey": "follow-up-boss", "userInputs": { "apiKey": key }, "plan": "default" });
+    let r = s.http.post(platform("/credentials")).bearer_auth(&token).json(&connect("wrong")).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+    let body: Value = r.json().await.unwrap();
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("did not accept this API key"), "{body}");
+    assert!(s.credentials(&token).await.is_empty());
+
+    // The right key: the credential Link hands over is the one the CRM routes accept.
+    let r = s.http.post(platform("/credentials")).bearer_auth(&token).json(&connect(DEMO_API_KEY)).send().await.unwrap();
+    assert_eq!(r.status(), 201);
+    let id = r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let listed = s.http.get(platform("/credentials?includeProfile=true")).bearer_auth(&token).send().await.unwrap().json::<Value>().await.unwrap();
+    assert_eq!(listed[0]["id"], id.as_str());
+    tokio::time::sleep(Duration::from_millis(450)).await;
+    assert_eq!(s.crm(Method::GET, "/people", &token, Some(&id), None).await.0, 200);
+
+    // Another user can't delete it; its owner can, and the CRM then refuses the id.
+    let other = s.http.delete(platform(&format!("/credentials?credentialId={id}"))).bearer_auth(s.token("alice").await).send().await.unwrap();
+    assert_eq!(other.status(), 404);
+    let r = s.http.delete(platform(&format!("/credentials?credentialId={id}"))).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(r.status(), 204);
+    assert!(s.credentials(&token).await.is_empty());
+    assert_eq!(s.crm(Method::GET, "/people", &token, Some(&id), None).await.0, 403);
+
+    // Link's requests are cross-origin and carry X-Rollout-User-Agent.
+    let preflight = s
+        .http
+        .request(Method::OPTIONS, platform("/credentials"))
+        .header("origin", "http://127.0.0.1:8080")
+        .header("access-control-request-method", "DELETE")
+        .header("access-control-request-headers", "authorization,x-rollout-user-agent")
+        .send()
+        .await
+        .unwrap();
+    let allowed = preflight.headers()["access-control-allow-headers"].to_str().unwrap().to_lowercase();
+    assert!(allowed.contains("x-rollout-user-agent"), "{allowed}");
 }
 
 #[tokio::test]
