@@ -80,7 +80,8 @@ pub async fn list_connectors(State(state): State<Shared>, headers: HeaderMap) ->
 /// `GET /connectors/{appKey}/icon`: a generated SVG tile (Link loads it with a plain `<img>`).
 pub async fn connector_icon(Path(app_key): Path<String>) -> Response {
     let Some(c) = connector(&app_key) else { return StatusCode::NOT_FOUND.into_response() };
-    let initials: String = c.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+    let words: Vec<&str> = c.name.split_whitespace().collect();
+    let initials: String = [words.first(), words.get(1..).and_then(|rest| rest.last())].into_iter().flatten().filter_map(|w| w.chars().next()).collect();
     let svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="{}"/><text x="32" y="41" font-family="sans-serif" font-size="24" font-weight="700" fill="#fff" text-anchor="middle">{initials}</text></svg>"##,
         c.colour

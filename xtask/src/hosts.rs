@@ -1,5 +1,6 @@
-//! The framework hosts of e2e/hosts, built as a host's developer builds them: pack the package,
-//! install the tarball, type-check against its declarations (`tsc`), bundle with esbuild.
+//! The hosts the e2e suite drives, built as their developers build them: the React host of
+//! e2e/hosts from the packed package (install the tarball, `tsc` against its declarations, esbuild),
+//! and the demo's host app with the real Rollout Link (demo/build.mjs).
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,7 +24,8 @@ pub fn pack() -> Result<PathBuf> {
 }
 
 /// Installs the packed package into a copy of e2e/hosts, type-checks the React and Preact hosts and
-/// bundles the React one into `site/react/` (its page, its script and the wasm beside it).
+/// bundles the React one into `site/react/` (its page, its script and the wasm beside it); bundles
+/// the demo's host app into `site/link/`.
 pub fn build(site: &Path) -> Result {
     let tarball = pack()?;
     let hosts = root().join("target/hosts");
@@ -49,5 +51,6 @@ pub fn build(site: &Path) -> Result {
         "esbuild of the React host",
     )?;
     std::fs::copy(hosts.join("index.html"), out.join("index.html")).map_err(|e| e.to_string())?;
-    Ok(())
+    // The demo's host app (React and the real Rollout Link), for e2e/site/link.html.
+    run_ok(Command::new("node").arg(root().join("demo/build.mjs")).arg(site.join("link")), "bundling the demo's host app (demo/build.mjs)")
 }

@@ -33,8 +33,8 @@ pub fn ensure(need: Need) -> Result {
         cargo_tool("wasm-pack", WASM_PACK_VERSION, &["--locked"], "to run the browser suites")?;
         chromium()?;
     }
+    node_packages()?;
     if all || need != Need::Demo {
-        node_packages()?;
         nightly()?;
     }
     Ok(())
