@@ -3,7 +3,7 @@
 //! table with PASS/FAIL per budget; the figures go to target/bench.json.
 use std::process::Command;
 
-use crate::procs::{dev_server, run_ok};
+use crate::procs::{dev_server, run_ok, run_shown};
 use crate::{dist, root, tools, Result};
 
 /// The round trip added to every answer for the second first-row comparison.
@@ -22,7 +22,7 @@ pub fn run() -> Result {
     let bundle_path = root.join("target/bench-bundle.json");
     std::fs::write(&bundle_path, bundle.to_string()).map_err(|e| e.to_string())?;
 
-    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
+    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
     let site = root.join("target/bench-site");
     let _ = std::fs::remove_dir_all(&site);
     crate::copy_dir(&root.join("bench/site"), &site)?;
@@ -34,7 +34,7 @@ pub fn run() -> Result {
     let site_arg = site.display().to_string();
     let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
     let slow = dev_server(&["--port", "0", "--static-dir", &site_arg, "--latency-ms", LATENCY_MS])?;
-    run_ok(
+    run_shown(
         Command::new("node")
             .arg("bench/run.mjs")
             .env("PP_BENCH_URL", &server.url)

@@ -41,7 +41,6 @@ const UNUSED_EXPORTS: &[&str] = &["intounderlying"];
 
 pub fn build() -> Result<Vec<FileSize>> {
     let root = root();
-    eprintln!("dist: building the wasm (release, {}, std rebuilt for size)", tools::NIGHTLY);
     let target_dir = root.join("target/nightly");
     run_ok(
         Command::new("cargo")
@@ -51,7 +50,7 @@ pub fn build() -> Result<Vec<FileSize>> {
             .env("RUSTFLAGS", NIGHTLY_RUSTFLAGS)
             .env("CARGO_TARGET_DIR", &target_dir)
             .current_dir(&root),
-        "cargo build (wasm, release)",
+        &format!("dist: cargo build (wasm, release, {}, std rebuilt for size)", tools::NIGHTLY),
     )?;
     let out = out_dir();
     let _ = std::fs::remove_dir_all(&out);
@@ -60,7 +59,7 @@ pub fn build() -> Result<Vec<FileSize>> {
     let wasm = target_dir.join("wasm32-unknown-unknown/release/people_panel.wasm");
     run_ok(
         Command::new("wasm-bindgen").arg(&wasm).args(["--target", "web", "--no-typescript", "--out-name", "people_panel", "--out-dir"]).arg(&glue),
-        "wasm-bindgen",
+        "dist: wasm-bindgen",
     )?;
     // One module: js/entry.js + the glue + its snippets (js/element.js, js/style.js), minified.
     std::fs::copy(root.join("js/entry.js"), glue.join("entry.js")).map_err(|e| e.to_string())?;
@@ -70,7 +69,7 @@ pub fn build() -> Result<Vec<FileSize>> {
             .arg(glue.join("entry.js"))
             .args(["--bundle", "--format=esm", "--minify", "--target=es2022", "--log-level=warning", "--legal-comments=none"])
             .arg(format!("--outfile={}", out.join("people_panel.js").display())),
-        "esbuild",
+        "dist: esbuild (one module)",
     )?;
     let bg = out.join("people_panel_bg.wasm");
     let bound = std::fs::read(glue.join("people_panel_bg.wasm")).map_err(|e| e.to_string())?;
@@ -78,8 +77,8 @@ pub fn build() -> Result<Vec<FileSize>> {
     std::fs::write(&bg, trimmed).map_err(|e| e.to_string())?;
     // Optimized once keeping names (the copy the size profile reads), then stripped for the bundle.
     let named = named_copy();
-    run_ok(Command::new(tools::wasm_opt()).args(["-Oz", "--converge", "--debuginfo"]).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&named), "wasm-opt")?;
-    run_ok(Command::new(tools::wasm_opt()).args(["--strip-debug", "--strip-producers"]).args(WASM_FEATURES).arg(&named).arg("-o").arg(&bg), "wasm-opt --strip-debug")?;
+    run_ok(Command::new(tools::wasm_opt()).args(["-Oz", "--converge", "--debuginfo"]).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&named), "dist: wasm-opt -Oz --converge")?;
+    run_ok(Command::new(tools::wasm_opt()).args(["--strip-debug", "--strip-producers"]).args(WASM_FEATURES).arg(&named).arg("-o").arg(&bg), "dist: wasm-opt --strip-debug")?;
     package::write(&out)?;
     sizes()
 }

@@ -33,11 +33,11 @@ pub fn build(site: &Path) -> Result {
     copy_dir(&root().join("e2e/hosts"), &hosts)?;
     run_ok(
         Command::new("npm").args(["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"]).arg(&tarball).current_dir(&hosts),
-        "npm install of the packed people-panel",
+        "hosts: npm install the packed people-panel",
     )?;
     let tsc = root().join("node_modules/.bin/tsc");
     for config in ["tsconfig.json", "tsconfig.preact.json"] {
-        run_ok(Command::new(&tsc).args(["-p", config]).current_dir(&hosts), &format!("tsc -p e2e/hosts/{config}"))?;
+        run_ok(Command::new(&tsc).args(["-p", config]).current_dir(&hosts), &format!("hosts: tsc -p e2e/hosts/{config}"))?;
     }
     let out = site.join("react");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
@@ -48,9 +48,9 @@ pub fn build(site: &Path) -> Result {
             .arg("--define:process.env.NODE_ENV=\"production\"")
             .arg(format!("--outdir={}", out.display()))
             .current_dir(&hosts),
-        "esbuild of the React host",
+        "hosts: esbuild the React host",
     )?;
     std::fs::copy(hosts.join("index.html"), out.join("index.html")).map_err(|e| e.to_string())?;
     // The demo's host app (React and the real Rollout Link), for e2e/site/link.html.
-    run_ok(Command::new("node").arg(root().join("demo/build.mjs")).arg(site.join("link")), "bundling the demo's host app (demo/build.mjs)")
+    run_ok(Command::new("node").arg(root().join("demo/build.mjs")).arg(site.join("link")), "hosts: bundle the demo's host app (demo/build.mjs)")
 }

@@ -1,5 +1,6 @@
 //! Child processes: each in its own process group, all stopped on exit, on failure and on Ctrl-C.
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
@@ -37,16 +38,67 @@ pub fn spawn(command: &mut Command) -> Result<Child> {
 }
 
 /// Runs `command` to completion (Ctrl-C still stops it); true when it exited 0.
-pub fn run(command: &mut Command) -> Result<bool> {
+fn run(command: &mut Command) -> Result<bool> {
     let mut child = spawn(command)?;
     let status = child.wait().map_err(|e| e.to_string())?;
     forget(child.id());
     Ok(status.success())
 }
 
-/// Runs `command`, failing with `what` when it doesn't exit 0.
+/// Lines of a failed step's log shown on the console.
+const TAIL_LINES: usize = 60;
+
+/// Runs `command` as one step of set-up, build or test: prints one line, `what` and then its
+/// duration, while the command's own output goes to target/logs/<what>.log; on failure the log's
+/// tail follows. `PP_VERBOSE=1` shows the output as it comes instead. True when it exited 0.
+pub fn step(what: &str, command: &mut Command) -> Result<bool> {
+    let verbose = std::env::var_os("PP_VERBOSE").is_some_and(|v| v != "0");
+    let log = log_path(what);
+    print!("  {what} … ");
+    let _ = std::io::stdout().flush();
+    if !verbose {
+        let file = std::fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+        command.stdout(file.try_clone().map_err(|e| e.to_string())?).stderr(file).stdin(Stdio::null());
+    }
+    let started = Instant::now();
+    let ok = run(command)?;
+    let seconds = started.elapsed().as_secs_f64();
+    if ok {
+        println!("{seconds:.0} s");
+    } else {
+        println!("FAILED after {seconds:.0} s");
+        if !verbose {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            println!("  ---- last {} lines of {} ----", TAIL_LINES.min(lines.len()), log.display());
+            for line in &lines[lines.len().saturating_sub(TAIL_LINES)..] {
+                println!("  | {line}");
+            }
+        }
+    }
+    Ok(ok)
+}
+
+/// Runs `command` as a step (see `step`) that must succeed.
 pub fn run_ok(command: &mut Command, what: &str) -> Result {
+    if step(what, command)? { Ok(()) } else { Err(format!("{what} failed (log: {})", log_path(what).display())) }
+}
+
+/// Runs `command` with its output on the console (what it prints is the point), failing with `what`.
+pub fn run_shown(command: &mut Command, what: &str) -> Result {
     if run(command)? { Ok(()) } else { Err(format!("{what} failed")) }
+}
+
+/// target/logs/<what, as a file name>.log
+fn log_path(what: &str) -> PathBuf {
+    let dir = crate::root().join("target/logs");
+    let _ = std::fs::create_dir_all(&dir);
+    let mut name: String = what.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    while name.contains("--") {
+        name = name.replace("--", "-");
+    }
+    name.truncate(60);
+    dir.join(format!("{}.log", name.trim_matches('-')))
 }
 
 /// A running dev-server and the base URL it printed.

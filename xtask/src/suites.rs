@@ -1,8 +1,9 @@
-//! `cargo xtask test` (every suite, a summary line each) and `cargo xtask demo`.
+//! `cargo xtask test` (every suite, one line per step, a summary line per suite; each step's output
+//! in target/logs/) and `cargo xtask demo`.
 use std::process::Command;
 use std::time::Instant;
 
-use crate::procs::{dev_server, run, run_ok, spawn};
+use crate::procs::{dev_server, run_ok, spawn, step};
 use crate::tools::{CHROMEDRIVER, CHROMIUM};
 use crate::{copy_dir, dist, hosts, root, Result};
 
@@ -24,11 +25,13 @@ fn timed(suite: &'static str, body: impl FnOnce() -> Result<bool>) -> Outcome {
 
 pub fn test() -> Result {
     let root = root();
-    let mut outcomes = vec![timed("native  cargo test --workspace", || run(Command::new("cargo").args(["test", "--workspace"]).current_dir(&root)))];
-    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
+    println!("native suites");
+    let mut outcomes = vec![timed("native  cargo test --workspace", || step("native: cargo test --workspace", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root)))];
+    println!("browser suites");
+    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
     outcomes.push(timed("browser wasm-pack test, headless Chromium", || {
         let server = dev_server(&["--port", "0", "--people", "250"])?;
-        run(Command::new("wasm-pack")
+        step("browser: wasm-pack test --headless --chrome", Command::new("wasm-pack")
             .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
             // The browser suites (the lib's unit tests run natively); --nocapture prints what they
             // measure (fault counts, refresh bytes).
@@ -39,7 +42,8 @@ pub fn test() -> Result {
             .env("CHROME_BIN", CHROMIUM)
             .current_dir(&root))
     }));
-    outcomes.push(timed("e2e     built bundle in a host page, headless Chromium", || {
+    println!("e2e suites");
+    outcomes.push(timed("e2e     built bundle in host pages, headless Chromium", || {
         dist::print(&dist::build()?);
         let site = root.join("target/e2e-site");
         let _ = std::fs::remove_dir_all(&site);
@@ -48,7 +52,7 @@ pub fn test() -> Result {
         hosts::build(&site)?;
         let site_arg = site.display().to_string();
         let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
-        run(Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]).env("PP_E2E_URL", &server.url).env("CHROMIUM", CHROMIUM).current_dir(&root))
+        step("e2e: node --test e2e/", Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]).env("PP_E2E_URL", &server.url).env("CHROMIUM", CHROMIUM).current_dir(&root))
     }));
 
     println!("\nsummary:");
@@ -64,7 +68,7 @@ pub fn test() -> Result {
 
 pub fn demo() -> Result {
     let root = root();
-    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "building the dev-server")?;
+    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
     let server = dev_server(&["--port", "8787"])?;
     println!("dev-server (token routes + Rollout and Rally emulators) on {}", server.url);
     let mut trunk = spawn(Command::new("trunk").args(["serve", "--port", "8080"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root))?;

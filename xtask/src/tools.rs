@@ -1,5 +1,6 @@
 //! Fresh-machine setup, idempotent: each tool is checked first (seconds when all are present) and
-//! installed only when missing or at the wrong version, saying what and why.
+//! installed only when missing or at the wrong version, one line per install (its output goes to
+//! target/logs/).
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -53,10 +54,9 @@ fn nightly() -> Result {
     if ready && has_target {
         return Ok(());
     }
-    say(&format!("installing the {NIGHTLY} toolchain (builds the bundle's std for size; ~1 min)"));
     run_ok(
         Command::new("rustup").args(["toolchain", "install", NIGHTLY, "--profile", "minimal", "--target", "wasm32-unknown-unknown", "-c", "rust-src"]),
-        "rustup toolchain install",
+        &format!("setup: install the {NIGHTLY} toolchain (the bundle's std, built for size)"),
     )
 }
 
@@ -84,17 +84,12 @@ fn version_of(program: &str) -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string())
 }
 
-fn say(what: &str) {
-    eprintln!("setup: {what}");
-}
-
 fn wasm_target() -> Result {
     let installed = Command::new("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup is needed: {e}"))?;
     if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
-    say("adding the wasm32-unknown-unknown target (the panel compiles to WebAssembly)");
-    run_ok(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add")
+    run_ok(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "setup: add the wasm32-unknown-unknown target")
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must be exactly that version.
@@ -116,17 +111,16 @@ fn wasm_bindgen() -> Result {
     if version_of("wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
         return Ok(());
     }
-    say(&format!("installing wasm-bindgen-cli {version} (must equal the wasm-bindgen in Cargo.lock; ~3 min)"));
-    // No --locked: its own lock names a crate version the registry may lack.
-    run_ok(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]), "installing wasm-bindgen-cli")
+    // Must equal the wasm-bindgen in Cargo.lock. No --locked: its own lock names a crate version the
+    // registry may lack.
+    run_ok(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]), &format!("setup: cargo install wasm-bindgen-cli {version} (~3 min)"))
 }
 
 fn cargo_tool(name: &str, version: &str, flags: &[&str], why: &str) -> Result {
     if version_of(name).is_some_and(|v| v.split_whitespace().nth(1) == Some(version)) {
         return Ok(());
     }
-    say(&format!("installing {name} {version} {why} (a few minutes)"));
-    run_ok(Command::new("cargo").args(["install", name, "--version", version, "--force"]).args(flags), &format!("installing {name}"))
+    run_ok(Command::new("cargo").args(["install", name, "--version", version, "--force"]).args(flags), &format!("setup: cargo install {name} {version}, {why} (minutes)"))
 }
 
 fn is_root() -> bool {
@@ -137,16 +131,20 @@ fn apt_install(packages: &[&str], why: &str) -> Result {
     if !is_root() {
         return Err(format!("{} missing ({why}); installing needs root: run `sudo apt-get install -y {}` and try again", packages.join(" and "), packages.join(" ")));
     }
-    say(&format!("installing {} with apt ({why})", packages.join(" ")));
-    run_ok(Command::new("apt-get").args(["update", "-qq"]), "apt-get update")?;
-    run_ok(Command::new("apt-get").args(["install", "-y", "-qq"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"), "apt-get install")
+    run_ok(Command::new("apt-get").args(["update", "-qq"]), "setup: apt-get update")?;
+    // Only these packages and what they depend on: no recommended extras, no upgrades of others.
+    run_ok(
+        Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends", "--no-upgrade"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"),
+        &format!("setup: apt-get install {} ({why})", packages.join(" ")),
+    )
 }
 
 fn chromium() -> Result {
     if PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists() {
         return Ok(());
     }
-    apt_install(&["chromium", "chromium-driver"], "the browser suites run in headless Chromium")
+    // fonts-liberation: Chromium only recommends fonts; pages render text with it.
+    apt_install(&["chromium", "chromium-driver", "fonts-liberation"], "the browser suites run in headless Chromium")
 }
 
 /// The npm packages of package-lock.json (development and test tooling only): binaryen's wasm-opt
@@ -162,8 +160,7 @@ fn node_packages() -> Result {
     if installed.is_some() && installed >= lock {
         return Ok(());
     }
-    say("installing package-lock.json's npm packages (esbuild, binaryen, playwright-core, react, Rollout Link, typescript)");
-    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()), "npm ci")
+    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()), "setup: npm ci (esbuild, binaryen, playwright-core, react, Rollout Link, typescript)")
 }
 
 /// esbuild from npm: bundles the entry, the glue and the element into one module.
