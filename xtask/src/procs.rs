@@ -12,7 +12,7 @@ static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
 pub fn stop_children_on_ctrl_c() {
     let _ = ctrlc::set_handler(|| {
-        eprintln!("\nxtask: interrupted, stopping what it started");
+        eprintln!("\nxtask: stopping what it started");
         stop_all();
         std::process::exit(130);
     });
@@ -129,8 +129,14 @@ pub fn dev_server(args: &[&str]) -> Result<DevServer> {
         }
     });
     let deadline = Instant::now() + Duration::from_secs(30);
-    match rx.recv_timeout(deadline - Instant::now()) {
-        Ok(url) => Ok(DevServer { url, child }),
-        Err(_) => Err("the dev-server did not start within 30 s (is its port taken?)".into()),
+    while Instant::now() < deadline {
+        if let Ok(url) = rx.recv_timeout(Duration::from_millis(100)) {
+            return Ok(DevServer { url, child });
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            forget(child.id());
+            return Err(format!("the dev-server stopped ({status}) before listening: is its port taken? {args:?}"));
+        }
     }
+    Err("the dev-server did not start within 30 s".into())
 }

@@ -68,11 +68,25 @@ pub fn test() -> Result {
 
 pub fn demo() -> Result {
     let root = root();
+    for (port, what) in [(8787, "dev-server"), (8080, "demo page")] {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Err(format!("port {port} (the {what}) is taken: is another demo still running?"));
+        }
+    }
     run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
     let server = dev_server(&["--port", "8787"])?;
-    println!("dev-server (token routes + Rollout and Rally emulators) on {}", server.url);
-    let mut trunk = spawn(Command::new("trunk").args(["serve", "--port", "8080"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root))?;
-    println!("\n  people-panel demo: open http://127.0.0.1:8080/  (the first build takes a minute or two)\n  Ctrl-C stops the demo.\n");
+    println!("  dev-server (token routes, Rollout and Rally emulators, Link's platform) on {}", server.url);
+    // The first build is a quiet step; then Trunk serves with --quiet, printing only warnings and
+    // errors (a later rebuild's compiler errors too).
+    run_ok(Command::new("trunk").args(["build"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root), "demo: trunk build (a minute or two the first time)")?;
+    let mut trunk = spawn(Command::new("trunk").args(["--quiet", "serve", "--port", "8080"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root))?;
+    while std::net::TcpStream::connect(("127.0.0.1", 8080)).is_err() {
+        if let Some(status) = trunk.try_wait().map_err(|e| e.to_string())? {
+            return Err(format!("trunk serve stopped ({status}) before serving the demo"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    println!("\n  people-panel demo: open http://127.0.0.1:8080/   (Ctrl-C stops it)\n");
     let status = trunk.wait().map_err(|e| e.to_string())?;
     drop(server);
     if status.success() { Ok(()) } else { Err("trunk serve stopped".into()) }
