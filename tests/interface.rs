@@ -77,3 +77,15 @@ fn the_views_use_exactly_the_listed_parts() {
     assert!(used.len() > 20, "the part scanner finds the views' parts: {used:?}");
     assert_eq!(set(used), set(PARTS.iter().map(|p| p.name)));
 }
+
+const README: &str = include_str!("../README.md");
+
+#[test]
+fn the_readme_shows_the_react_host_the_tests_run_and_every_name() {
+    let host = include_str!("../e2e/hosts/PeoplePanelHost.tsx");
+    assert!(README.contains(host.trim_end()), "README.md's React snippet must equal e2e/hosts/PeoplePanelHost.tsx");
+    let names = people_panel::interface::ATTRIBUTES.iter().map(|a| a.name).chain(MEMBERS.iter().map(|m| m.name)).chain(EVENTS.iter().map(|e| e.name));
+    for name in names {
+        assert!(README.contains(&format!("`{name}`")) || README.contains(&format!("`panel.{name}")), "README.md does not document `{name}`");
+    }
+}
