@@ -9,7 +9,7 @@ import { adoptStyles } from "./style.js";
 
 // The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
 // this copy differs (the class must exist before the wasm does, so it can't ask Rust).
-const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size"];
+const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size", "theme"];
 const TAG = "people-panel";
 
 let connectRust = null;
@@ -46,7 +46,7 @@ export function attach(connect) {
 }
 
 /** What the Rust view shows while loading, painted by JS until the wasm is ready. */
-function paintLoadingFrame(container) {
+function paintLoadingFrame(container, theme) {
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -55,6 +55,7 @@ function paintLoadingFrame(container) {
   };
   const panel = el("section", "pp");
   panel.setAttribute("part", "panel");
+  panel.dataset.theme = theme;
   panel.setAttribute("aria-label", "People");
   const header = el("header", "pp-header");
   header.setAttribute("part", "header");
@@ -95,7 +96,7 @@ class PeoplePanelElement extends HTMLElement {
     if (connectRust) {
       this._connectRust();
     } else {
-      paintLoadingFrame(this._freshContainer());
+      paintLoadingFrame(this._freshContainer(), (this.getAttribute("theme") || "auto").toLowerCase());
       waiting.add(this);
       requestTokenEarly(this.getAttribute("token-url"));
     }

@@ -4,23 +4,32 @@
 // before the wasm has loaded.
 export const CSS = String.raw`
 /* Theme it from the page with the --people-panel-* properties below and ::part(panel | header |
-   search | button | list | row | stage | tag | form | state | notice | detail | footer | empty).
+   search | button | list | row | stage | tag | form | state | error | notice | detail | footer |
+   empty). Each colour has a light and a dark default (light-dark(), chosen by color-scheme): the
+   theme attribute (data-theme on .pp) picks light or dark, or follows prefers-color-scheme (auto).
+   Every default pair meets WCAG 2.2 AA: 4.5:1 for text, 3:1 for controls' edges and focus rings.
    .pp repeats :host so that the Leptos component, which renders without a shadow root, gets the
    same defaults. */
-:host, .pp {
-  display: block;
-  --pp-accent: var(--people-panel-accent, #2563eb);
-  --pp-bg: var(--people-panel-background, #ffffff);
-  --pp-fg: var(--people-panel-color, #111827);
-  --pp-muted: var(--people-panel-muted, #6b7280);
-  --pp-border: var(--people-panel-border, #e5e7eb);
-  --pp-danger: var(--people-panel-danger, #b91c1c);
-  --pp-ok: var(--people-panel-success, #047857);
+:host { display: block; }
+.pp {
+  color-scheme: light dark;
+  --pp-accent: var(--people-panel-accent, light-dark(#1d4ed8, #60a5fa));
+  --pp-on-accent: var(--people-panel-on-accent, light-dark(#ffffff, #0b1220));
+  --pp-bg: var(--people-panel-background, light-dark(#ffffff, #111827));
+  --pp-surface: var(--people-panel-surface, light-dark(#f3f4f6, #1f2937));
+  --pp-fg: var(--people-panel-color, light-dark(#111827, #f9fafb));
+  --pp-muted: var(--people-panel-muted, light-dark(#4b5563, #aeb5c0));
+  --pp-border: var(--people-panel-border, light-dark(#d1d5db, #374151));
+  --pp-control: var(--people-panel-control-border, light-dark(#6b7280, #8b93a1));
+  --pp-danger: var(--people-panel-danger, light-dark(#b91c1c, #fca5a5));
+  --pp-ok: var(--people-panel-success, light-dark(#047857, #6ee7b7));
   --pp-radius: var(--people-panel-radius, 10px);
   --pp-height: var(--people-panel-list-height, 28rem);
   font-family: var(--people-panel-font, system-ui, -apple-system, "Segoe UI", sans-serif);
   color: var(--pp-fg);
 }
+.pp[data-theme="light"] { color-scheme: light; }
+.pp[data-theme="dark"] { color-scheme: dark; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 
@@ -28,16 +37,17 @@ export const CSS = String.raw`
 .pp-header { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; padding: .75rem 1rem; border-bottom: 1px solid var(--pp-border); }
 .pp-title { font-size: 1.05rem; margin: 0; }
 .pp-count { color: var(--pp-muted); font-size: .85rem; margin-right: auto; font-variant-numeric: tabular-nums; }
-.pp-search { flex: 1 1 12rem; max-width: 20rem; padding: .45rem .6rem; border: 1px solid var(--pp-border); border-radius: 6px; font: inherit; }
+.pp-search { flex: 1 1 12rem; max-width: 20rem; padding: .45rem .6rem; border: 1px solid var(--pp-control); border-radius: 6px; font: inherit; background: var(--pp-bg); color: var(--pp-fg); }
+.pp ::placeholder { color: var(--pp-muted); opacity: 1; }
 
-.pp-button { font: inherit; padding: .45rem .8rem; border-radius: 6px; border: 1px solid var(--pp-border); background: var(--pp-bg); color: var(--pp-fg); cursor: pointer; }
+.pp-button { font: inherit; min-height: 24px; padding: .45rem .8rem; border-radius: 6px; border: 1px solid var(--pp-control); background: var(--pp-bg); color: var(--pp-fg); cursor: pointer; }
 .pp-button:hover:not(:disabled) { border-color: var(--pp-accent); }
 .pp-button:disabled { opacity: .55; cursor: not-allowed; }
-.pp-primary { background: var(--pp-accent); border-color: var(--pp-accent); color: #fff; }
-.pp-link { font: inherit; background: none; border: 0; color: var(--pp-accent); cursor: pointer; padding: 0 .25rem; text-decoration: underline; }
+.pp-primary { background: var(--pp-accent); border-color: var(--pp-accent); color: var(--pp-on-accent); }
+.pp-link { font: inherit; min-width: 24px; min-height: 24px; background: none; border: 0; color: var(--pp-accent); cursor: pointer; padding: 0 .25rem; text-decoration: underline; }
 :is(.pp-button, .pp-link, .pp-row-button, .pp-search, input, .pp-scroll):focus-visible { outline: 2px solid var(--pp-accent); outline-offset: 2px; }
 
-.pp-notice { margin: 0; padding: .5rem 1rem; font-size: .9rem; border-bottom: 1px solid var(--pp-border); background: #f9fafb; }
+.pp-notice { margin: 0; padding: .5rem 1rem; font-size: .9rem; border-bottom: 1px solid var(--pp-border); background: var(--pp-surface); }
 .pp-error { color: var(--pp-danger); }
 .pp-ok { color: var(--pp-ok); }
 .pp-muted { color: var(--pp-muted); font-size: .85rem; }
@@ -62,7 +72,7 @@ export const CSS = String.raw`
 .pp-meta { display: flex; gap: .3rem; flex-shrink: 0; max-width: 40%; overflow: hidden; }
 .pp-stage, .pp-tag { font-size: .75rem; padding: .1rem .45rem; border-radius: 999px; white-space: nowrap; max-width: 10rem; overflow: hidden; text-overflow: ellipsis; }
 .pp-stage { background: color-mix(in srgb, var(--pp-accent) 12%, transparent); color: var(--pp-accent); }
-.pp-tag { background: #f3f4f6; color: var(--pp-muted); }
+.pp-tag { background: var(--pp-surface); color: var(--pp-muted); }
 .pp-empty { padding: 1.5rem 1rem; color: var(--pp-muted); text-align: center; }
 .pp-footer { display: flex; justify-content: center; padding: .6rem; border-top: 1px solid var(--pp-border); min-height: 2.9rem; align-items: center; }
 
@@ -78,10 +88,10 @@ export const CSS = String.raw`
 .pp-confirm p { flex-basis: 100%; margin: 0; }
 .pp-busy { color: var(--pp-muted); font-size: .8rem; }
 
-.pp-form { padding: 1rem; border-bottom: 1px solid var(--pp-border); background: #fafafa; }
+.pp-form { padding: 1rem; border-bottom: 1px solid var(--pp-border); background: var(--pp-surface); }
 .pp-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .6rem 1rem; }
 .pp-field label { display: block; font-size: .85rem; margin-bottom: .2rem; }
-.pp-field input { width: 100%; padding: .45rem .6rem; border: 1px solid var(--pp-border); border-radius: 6px; font: inherit; }
+.pp-field input { width: 100%; padding: .45rem .6rem; border: 1px solid var(--pp-control); border-radius: 6px; font: inherit; background: var(--pp-bg); color: var(--pp-fg); }
 .pp-invalid input { border-color: var(--pp-danger); }
 .pp-field-error { color: var(--pp-danger); font-size: .8rem; margin: .2rem 0 0; min-height: 1em; }
 .pp-form-message { margin: .75rem 0 0; }

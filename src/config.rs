@@ -19,6 +19,29 @@ impl ProviderKind {
     }
 }
 
+/// The panel's colours: light, dark, or following the system's `prefers-color-scheme` (auto).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark, Theme::Auto].into_iter().find(|t| t.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
 pub const DEFAULT_ROLLOUT_API: &str = "https://crm.universal.rollout.com/api";
 pub const DEFAULT_CREDENTIALS_URL: &str = "https://universal.rollout.com/api/credentials";
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
@@ -46,6 +69,7 @@ pub struct RawConfig {
     pub credentials_url: Option<String>,
     pub credential_id: Option<String>,
     pub page_size: Option<String>,
+    pub theme: Option<String>,
 }
 
 impl RawConfig {
@@ -58,13 +82,20 @@ impl RawConfig {
             "credentials-url" => &mut self.credentials_url,
             "credential-id" => &mut self.credential_id,
             "page-size" => &mut self.page_size,
+            "theme" => &mut self.theme,
             _ => return false,
         };
         *slot = value;
         true
     }
 
-    /// Validates the attributes; the error is a sentence for the page's developer.
+    /// The theme to show, whatever else is wrong (a wrong value is reported by `parse`).
+    pub fn theme(&self) -> Theme {
+        self.theme.as_deref().and_then(Theme::parse).unwrap_or_default()
+    }
+
+    /// Validates the attributes; the error is a sentence for the page's developer. Presentation
+    /// (`theme`) is checked here but kept out of `PanelConfig`: changing it doesn't reload.
     pub fn parse(&self) -> Result<PanelConfig, String> {
         let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         let token_url = given(&self.token_url).ok_or(
@@ -90,6 +121,9 @@ impl RawConfig {
                 .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
                 .ok_or_else(|| format!("page-size=\"{text}\" is not valid: use a whole number from 1 to {MAX_PAGE_SIZE}."))?,
         };
+        if let Some(text) = given(&self.theme).filter(|t| Theme::parse(t).is_none()) {
+            return Err(format!("theme=\"{text}\" is not supported: use \"light\", \"dark\" or \"auto\"."));
+        }
         Ok(PanelConfig {
             token_url,
             provider,
@@ -128,6 +162,7 @@ mod tests {
         assert!(raw(&[("token-url", "/t"), ("page-size", "101")]).parse().is_err());
         assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().contains("\"salesforce\""));
         assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().contains("api-base"));
+        assert!(raw(&[("token-url", "/t"), ("theme", "purple")]).parse().unwrap_err().contains("theme=\"purple\""));
         assert!(!RawConfig::default().set("colour", None));
         assert!(attribute_names().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
     }
@@ -138,6 +173,14 @@ mod tests {
         let quoted: Vec<String> = attribute_names().map(|a| format!("\"{a}\"")).collect();
         let line = format!("const ATTRIBUTES = [{}];", quoted.join(", "));
         assert!(shim.contains(&line), "js/element.js must declare `{line}`");
+    }
+
+    #[test]
+    fn the_theme_is_presentation_only() {
+        let dark = raw(&[("token-url", "/t"), ("theme", "Dark")]);
+        assert_eq!(dark.theme(), Theme::Dark);
+        assert_eq!(dark.parse(), raw(&[("token-url", "/t")]).parse(), "a theme change doesn't change what is loaded");
+        assert_eq!(raw(&[("theme", "purple")]).theme(), Theme::Auto);
     }
 
     #[test]

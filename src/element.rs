@@ -64,7 +64,8 @@ impl ElementHandle {
         let mounted = leptos::mount::mount_to(container, move || {
             let attributes = RwSignal::new(raw);
             let config = Signal::derive(move || attributes.with(RawConfig::parse));
-            let panel = Panel::new(config, Rc::new(move |event| dispatch(&host, &event)));
+            let theme = Signal::derive(move || attributes.with(RawConfig::theme));
+            let panel = Panel::new(config, theme, Rc::new(move |event| dispatch(&host, &event)));
             slot.set(Some((panel, attributes)));
             view! { <PanelView panel /> }
         });

@@ -37,7 +37,7 @@ pub struct CssName {
     pub about: &'static str,
 }
 
-pub const ATTRIBUTES: [Attribute; 6] = [
+pub const ATTRIBUTES: [Attribute; 7] = [
     Attribute {
         name: "token-url",
         ty: "string",
@@ -59,6 +59,12 @@ pub const ATTRIBUTES: [Attribute; 6] = [
     },
     Attribute { name: "credential-id", ty: "string", default: "", about: "Use this Rollout credential id rather than resolving one." },
     Attribute { name: "page-size", ty: "number", default: "50", about: "People per request, 1 to 100." },
+    Attribute {
+        name: "theme",
+        ty: "\"light\" | \"dark\" | \"auto\"",
+        default: "\"auto\"",
+        about: "The panel's colours; auto follows prefers-color-scheme, live.",
+    },
 ];
 
 pub const MEMBERS: [Member; 4] = [
@@ -96,14 +102,17 @@ pub const EVENTS: [Event; 6] = [
     },
 ];
 
-pub const CSS_PROPERTIES: [CssName; 10] = [
-    CssName { name: "--people-panel-accent", about: "Buttons, links and focus rings." },
-    CssName { name: "--people-panel-background", about: "The panel's background." },
-    CssName { name: "--people-panel-color", about: "Text." },
-    CssName { name: "--people-panel-muted", about: "Secondary text: counts, e-mails, hints." },
-    CssName { name: "--people-panel-border", about: "Borders and separators." },
-    CssName { name: "--people-panel-danger", about: "Errors and the delete button." },
-    CssName { name: "--people-panel-success", about: "Confirmations." },
+pub const CSS_PROPERTIES: [CssName; 13] = [
+    CssName { name: "--people-panel-accent", about: "Primary buttons, links, the stage chip and focus rings (light #1d4ed8, dark #60a5fa)." },
+    CssName { name: "--people-panel-on-accent", about: "Text on the accent: the primary button's label (light #ffffff, dark #0b1220)." },
+    CssName { name: "--people-panel-background", about: "The panel's background (light #ffffff, dark #111827)." },
+    CssName { name: "--people-panel-surface", about: "Forms, notices and tag chips (light #f3f4f6, dark #1f2937)." },
+    CssName { name: "--people-panel-color", about: "Text (light #111827, dark #f9fafb)." },
+    CssName { name: "--people-panel-muted", about: "Secondary text: counts, e-mails, hints (light #4b5563, dark #aeb5c0)." },
+    CssName { name: "--people-panel-border", about: "Separators (light #d1d5db, dark #374151)." },
+    CssName { name: "--people-panel-control-border", about: "Edges of fields and buttons (light #6b7280, dark #8b93a1)." },
+    CssName { name: "--people-panel-danger", about: "Errors and the delete button (light #b91c1c, dark #fca5a5)." },
+    CssName { name: "--people-panel-success", about: "Confirmations (light #047857, dark #6ee7b7)." },
     CssName { name: "--people-panel-radius", about: "Corner radius." },
     CssName { name: "--people-panel-list-height", about: "The list's height (it scrolls inside)." },
     CssName { name: "--people-panel-font", about: "The font family." },

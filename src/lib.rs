@@ -21,7 +21,7 @@ pub mod retry;
 pub mod text;
 pub mod ui;
 
-pub use config::{PanelConfig, ProviderKind, RawConfig};
+pub use config::{PanelConfig, ProviderKind, RawConfig, Theme};
 pub use element::define;
 pub use panel::PanelEvent;
 pub use ui::PeoplePanel;

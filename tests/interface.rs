@@ -85,6 +85,7 @@ fn the_readme_shows_the_react_host_the_tests_run_and_every_name() {
     let host = include_str!("../e2e/hosts/PeoplePanelHost.tsx");
     assert!(README.contains(host.trim_end()), "README.md's React snippet must equal e2e/hosts/PeoplePanelHost.tsx");
     let names = people_panel::interface::ATTRIBUTES.iter().map(|a| a.name).chain(MEMBERS.iter().map(|m| m.name)).chain(EVENTS.iter().map(|e| e.name));
+    let names = names.chain(CSS_PROPERTIES.iter().map(|p| p.name)).chain(PARTS.iter().map(|p| p.name));
     for name in names {
         assert!(README.contains(&format!("`{name}`")) || README.contains(&format!("`panel.{name}")), "README.md does not document `{name}`");
     }

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
 use crate::browser::{self, now_ms, sleep};
-use crate::config::PanelConfig;
+use crate::config::{PanelConfig, Theme};
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
 use crate::json::Json;
@@ -101,6 +101,8 @@ struct Session {
 #[derive(Clone, Copy)]
 pub struct Panel {
     config: Signal<Result<PanelConfig, String>>,
+    /// Presentation only: changing it never reloads.
+    pub theme: Signal<Theme>,
     pub phase: RwSignal<Phase>,
     pub notice: RwSignal<Option<Notice>>,
     pub people: RwSignal<PeopleList>,
@@ -132,9 +134,10 @@ pub struct Panel {
 
 impl Panel {
     /// Creates the state and starts loading; reloads whenever `config` changes.
-    pub fn new(config: Signal<Result<PanelConfig, String>>, emit: EventSink) -> Self {
+    pub fn new(config: Signal<Result<PanelConfig, String>>, theme: Signal<Theme>, emit: EventSink) -> Self {
         let panel = Panel {
             config,
+            theme,
             phase: RwSignal::new(Phase::Loading),
             notice: RwSignal::new(None),
             people: RwSignal::new(PeopleList::default()),

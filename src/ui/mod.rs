@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::config::{ProviderKind, RawConfig, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
+use crate::config::{ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::panel::{Panel, PanelEvent, Phase};
 
 mod form;
@@ -34,7 +34,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
     let ready = Memo::new(move |_| panel.phase.get() == Phase::Ready);
     view! {
-        <section class="pp" part="panel" aria-label="People">
+        <section class="pp" part="panel" aria-label="People" data-theme=move || panel.theme.get().as_str()>
             <header class="pp-header" part="header">
                 // Text in braces, not a literal: a fully static element would be built from an
                 // HTML string through `innerHTML`, which Trusted Types forbid.
@@ -105,6 +105,9 @@ pub fn PeoplePanel(
     /// People per request, 1–100.
     #[prop(into, default = Signal::stored(DEFAULT_PAGE_SIZE))]
     page_size: Signal<u32>,
+    /// Light, dark, or following `prefers-color-scheme` (auto, the default).
+    #[prop(into, default = Signal::stored(Theme::Auto))]
+    theme: Signal<Theme>,
     /// Called with every event the element would dispatch.
     #[prop(optional)]
     on_event: Option<Rc<dyn Fn(PanelEvent)>>,
@@ -118,12 +121,13 @@ pub fn PeoplePanel(
             credentials_url: Some(credentials_url.get()),
             credential_id: credential_id.get(),
             page_size: Some(page_size.get().to_string()),
+            theme: None,
         }
         .parse()
     });
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         adopt_styles(&document);
     }
-    let panel = Panel::new(config, on_event.unwrap_or_else(|| Rc::new(|_| {})));
+    let panel = Panel::new(config, theme, on_event.unwrap_or_else(|| Rc::new(|_| {})));
     view! { <PanelView panel /> }
 }

@@ -160,7 +160,7 @@ fn node_packages() -> Result {
     if installed.is_some() && installed >= lock {
         return Ok(());
     }
-    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()), "setup: npm ci (esbuild, binaryen, playwright-core, react, Rollout Link, typescript)")
+    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()), "setup: npm ci (esbuild, binaryen, playwright-core, react, Rollout Link, typescript, axe-core)")
 }
 
 /// esbuild from npm: bundles the entry, the glue and the element into one module.
