@@ -87,6 +87,10 @@ export const CSS = String.raw`
 .pp-confirm { margin-top: .75rem; padding: .75rem; border: 1px solid var(--pp-danger); border-radius: 6px; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .pp-confirm p { flex-basis: 100%; margin: 0; }
 .pp-busy { color: var(--pp-muted); font-size: .8rem; }
+/* Read by screen readers, not shown: the live region. */
+.pp-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
+.pp { position: relative; }
+.pp-detail:focus-visible { outline: 2px solid var(--pp-accent); outline-offset: 2px; }
 
 .pp-form { padding: 1rem; border-bottom: 1px solid var(--pp-border); background: var(--pp-surface); }
 .pp-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .6rem 1rem; }

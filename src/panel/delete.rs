@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{Notice, Panel, PanelEvent};
+use super::{focus, Focus, Notice, Panel, PanelEvent};
 use crate::error::PanelError;
 
 /// Where a delete stands. One person at a time: the one whose details are open.
@@ -32,11 +32,14 @@ impl Panel {
     /// "Delete" in a person's details: asks for a confirmation first.
     pub fn ask_delete(&self, id: String) {
         self.delete.set(DeleteState::Confirming(id));
+        self.focus_on(Focus::Element(focus::CANCEL_DELETE));
     }
 
+    /// Back to the details, on their Delete button.
     pub fn cancel_delete(&self) {
         if !matches!(self.delete.get_untracked(), DeleteState::Deleting(_)) {
             self.delete.set(DeleteState::Idle);
+            self.focus_on(Focus::Element(focus::DELETE_BUTTON));
         }
     }
 
@@ -66,6 +69,7 @@ impl Panel {
             };
             panel.delete.set(DeleteState::Idle);
             panel.selected.set(None);
+            panel.focus_on(Focus::Element(focus::LIST));
             panel.people.update(|list| {
                 list.remove(std::slice::from_ref(&id));
             });

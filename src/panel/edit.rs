@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{Notice, Panel, PanelEvent, Phase};
+use super::{Focus, Notice, Panel, PanelEvent, Phase};
 use crate::browser;
 use crate::error::PanelError;
 use crate::model::NewPerson;
@@ -84,7 +84,10 @@ impl Panel {
         let errors = after.validate(self.rules.get_untracked());
         self.form_message.set(None);
         self.form_errors.set(errors.clone());
-        let (Some(session), true) = (self.session.get_value(), errors.is_empty() && self.phase.get_untracked() == Phase::Ready) else { return };
+        if !errors.is_empty() {
+            return self.focus_on(Focus::Element(super::focus::FIRST_INVALID));
+        }
+        let (Some(session), true) = (self.session.get_value(), self.phase.get_untracked() == Phase::Ready) else { return };
         let Some((before, original)) = self.edit_base.get_value() else { return };
         if after.changed_from(&before).is_empty() {
             self.form_message.set(Some("Nothing has changed yet: edit a field, then save.".into()));
@@ -116,6 +119,7 @@ impl Panel {
                         list.merge_changed(vec![person]);
                     });
                     panel.leave_edit();
+                    panel.focus_on(Focus::Row(id));
                     panel.emit(PanelEvent::PersonUpdated(raw));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),

@@ -20,9 +20,11 @@ use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::{self, ApiRequest};
 
 mod delete;
+mod focus;
 mod edit;
 
 pub use delete::DeleteState;
+pub use focus::Focus;
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
 const SYNC_WAIT_MS: f64 = 90_000.0;
@@ -119,6 +121,8 @@ pub struct Panel {
     pub sending: RwSignal<bool>,
     pub rules: RwSignal<FormRules>,
     pub delete: RwSignal<DeleteState>,
+    /// Where keyboard focus should go next (see focus.rs); the views carry it out.
+    pub focus: RwSignal<Option<Focus>>,
     /// The id of the person the form is editing; `None` while it creates.
     pub editing: RwSignal<Option<String>>,
     /// What an edit started from: the form as prefilled, and the person as the CRM returned it.
@@ -154,6 +158,7 @@ impl Panel {
             rules: RwSignal::new(FormRules { both_names: false, email_required: false, has_company: true }),
             delete: RwSignal::new(DeleteState::Idle),
             editing: RwSignal::new(None),
+            focus: RwSignal::new(None),
             edit_base: StoredValue::new_local(None),
             session: StoredValue::new_local(None),
             generation: StoredValue::new(0),
@@ -477,7 +482,7 @@ impl Panel {
         self.form_errors.set(errors.clone());
         let Some(session) = self.session.get_value() else { return };
         if !errors.is_empty() {
-            return;
+            return self.focus_on(Focus::Element(focus::FIRST_INVALID));
         }
         if self.phase.get_untracked() != Phase::Ready {
             self.form_message.set(Some("The list isn't loaded yet: wait for it, then save again. Your values are kept.".into()));
@@ -561,6 +566,7 @@ impl Panel {
         };
         self.notice.set(Some(Notice::Info(format!("Added {}.{note}", person.name))));
         if self.current(generation) {
+            self.focus_on(Focus::Row(person.id.clone()));
             self.people.update(|p| p.add_created(person));
         }
         self.emit(PanelEvent::PersonCreated(raw));
@@ -572,6 +578,7 @@ impl Panel {
     fn show_field_errors(&self, error: &PanelError) {
         if let PanelError::Rejected { fields, .. } = error {
             self.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
+            self.focus_on(Focus::Element(focus::FIRST_INVALID));
         }
     }
 }

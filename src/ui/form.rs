@@ -44,7 +44,7 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
                 <Field panel name="tags" label="Tags (comma-separated)" kind="text" autocomplete="off"
                     get=|f| &f.tags set=|f, v| f.tags = v />
             </div>
-            {move || panel.form_message.get().map(|m| view! { <p class="pp-form-message pp-error" role="alert">{m}</p> })}
+            {move || panel.form_message.get().map(|m| view! { <p class="pp-form-message pp-error">{m}</p> })}
             <div class="pp-form-actions">
                 // An edit that changes nothing cannot be saved.
                 <button class="pp-button pp-primary" part="button" type="submit"
@@ -55,9 +55,7 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
                         (false, false) => "Save person",
                     }}
                 </button>
-                <button class="pp-button" part="button" type="button" on:click=move |_| {
-                    if panel.editing.with_untracked(Option::is_some) { panel.leave_edit() } else { panel.form_open.set(false) }
-                }>
+                <button class="pp-button" part="button" type="button" on:click=move |_| panel.close_form()>
                     "Close"
                 </button>
             </div>

@@ -3,8 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::focus::focus_later;
 use crate::model::Person;
-use crate::panel::{DeleteState, Panel};
+use crate::panel::{DeleteState, Focus, Panel};
 
 /// Must match `.pp-row { height }` in style/people-panel.css. Whole pixels: styles are written
 /// without formatting floats (which would add float-printing code to the wasm).
@@ -15,8 +16,24 @@ const OVERSCAN: usize = 8;
 /// the slots' contents in place instead of creating and keying rows.
 const SLOTS: usize = 64;
 
+/// The row a key moves to from `from` in a list of `n`: arrows, Home/End, Page Up/Down.
+fn moved(key: &str, from: usize, n: usize, page: usize) -> Option<usize> {
+    let last = n.checked_sub(1)?;
+    Some(match key {
+        "ArrowDown" => (from + 1).min(last),
+        "ArrowUp" => from.saturating_sub(1),
+        "Home" => 0,
+        "End" => last,
+        "PageDown" => (from + page).min(last),
+        "PageUp" => from.saturating_sub(page),
+        _ => return None,
+    })
+}
+
+/// The list is one tab stop: its current row (`active`) has tabindex 0, the others -1; arrows,
+/// Home/End and Page Up/Down move it (scrolling it into view), Enter opens it.
 #[component]
-pub fn PeopleListView(panel: Panel) -> impl IntoView {
+pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(ROW_PX * 10);
@@ -33,6 +50,53 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let (first, end) = window.get();
         matches.with(|m| panel.people.with(|l| m[first..end].iter().map(|&i| l.people[i].clone()).collect::<Vec<_>>()))
+    });
+    // The current row, by position in `matches`; kept inside what is rendered, so that the list
+    // always has its one tab stop.
+    let active = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        let (first, end) = window.get();
+        let at = active.get_untracked();
+        if end > first && !(first..end).contains(&at) {
+            active.set(at.clamp(first, end - 1));
+        }
+    });
+    // How many rows the list has, for screen readers: what matches, or the CRM's total while more
+    // pages are to come (-1: unknown).
+    let set_size = Memo::new(move |_| {
+        let shown = matches.with(Vec::len);
+        let searching = !panel.query.with(|q| q.trim().is_empty());
+        panel.people.with(|l| if searching || !l.has_more() { shown as i64 } else { l.total.map_or(-1, |t| t as i64) })
+    });
+    let show_row = move |pos: usize| {
+        active.set(pos);
+        if let Some(el) = scroller.get_untracked() {
+            let (top, height) = (el.scroll_top().max(0) as usize, el.client_height().max(0) as usize);
+            let (row_top, row_bottom) = (pos * ROW_PX, (pos + 1) * ROW_PX);
+            if row_top < top {
+                el.set_scroll_top(row_top as i32);
+            } else if row_bottom > top + height {
+                el.set_scroll_top(row_bottom.saturating_sub(height) as i32);
+            }
+        }
+        focus_later(root, format!(".pp-row-button[data-pos=\"{pos}\"]"));
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let page = viewport.get_untracked() / ROW_PX;
+        if let Some(pos) = moved(&ev.key(), active.get_untracked(), matches.with_untracked(Vec::len), page.max(1)) {
+            ev.prevent_default();
+            show_row(pos);
+        }
+    };
+    // A row asked for (after a save, or back from its details): scrolled to, and focused.
+    Effect::new(move |_| {
+        if let Some(Focus::Row(id)) = panel.focus.get() {
+            panel.focus.set(None);
+            let pos = matches.with_untracked(|m| panel.people.with_untracked(|l| m.iter().position(|&i| l.people[i].id == id)));
+            if let Some(pos) = pos {
+                show_row(pos);
+            }
+        }
     });
     let on_scroll = move |_| {
         if let Some(el) = scroller.get() {
@@ -51,14 +115,16 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
     let empty = Memo::new(move |_| panel.people.with(|l| l.people.is_empty()));
     view! {
         <PersonDetail panel />
-        <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll tabindex="0" aria-label="People list">
+        <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll>
             <ul
                 class="pp-rows"
                 role="list"
+                aria-label="People list"
+                on:keydown=on_keydown
                 style:height=move || format!("{}px", matches.with(Vec::len) * ROW_PX)
                 style:padding-top=move || format!("{}px", window.get().0 * ROW_PX)
             >
-                {(0..SLOTS).map(|index| view! { <RowSlot panel rows index /> }).collect_view()}
+                {(0..SLOTS).map(|index| view! { <RowSlot panel rows window active set_size index /> }).collect_view()}
             </ul>
             {move || {
                 let text = if empty.get() && !has_more.get() {
@@ -88,19 +154,29 @@ pub fn PeopleListView(panel: Panel) -> impl IntoView {
 
 /// The `index`-th row of the window, if the window has one; rebuilt in place as the window moves.
 #[component]
-fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, index: usize) -> impl IntoView {
-    move || rows.with(|rows| rows.get(index).map(|person| person_row(panel, person)))
+fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, window: Memo<(usize, usize)>, active: RwSignal<usize>, set_size: Memo<i64>, index: usize) -> impl IntoView {
+    move || {
+        let pos = window.get().0 + index;
+        rows.with(|rows| rows.get(index).map(|person| person_row(panel, person, pos, active, set_size)))
+    }
 }
 
-fn person_row(panel: Panel, person: &Person) -> impl IntoView {
+fn person_row(panel: Panel, person: &Person, pos: usize, active: RwSignal<usize>, set_size: Memo<i64>) -> impl IntoView {
     let id = person.id.clone();
     let row_id = person.id.clone();
     let deleting = move || panel.delete.with(|d| matches!(d, DeleteState::Deleting(x) if *x == row_id));
     let contact = [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let company = person.company.clone().unwrap_or_default();
     view! {
-        <li class="pp-row" part="row" data-id=person.id.clone()>
-            <button class="pp-row-button" type="button" on:click=move |_| panel.selected.set(Some(id.clone()))>
+        <li class="pp-row" part="row" data-id=person.id.clone() aria-posinset=pos + 1 aria-setsize=move || set_size.get()>
+            <button
+                class="pp-row-button"
+                type="button"
+                data-pos=pos
+                tabindex=move || if active.get() == pos { 0 } else { -1 }
+                on:focus=move |_| active.set(pos)
+                on:click=move |_| panel.open_details(id.clone())
+            >
                 <span class="pp-name">{person.name.clone()}</span>
                 <span class="pp-contact">{contact}</span>
                 <span class="pp-company">{company}</span>
@@ -109,7 +185,7 @@ fn person_row(panel: Panel, person: &Person) -> impl IntoView {
                 {person.stage.clone().map(|s| view! { <span class="pp-stage" part="stage">{s}</span> })}
                 {person.tags.iter().take(3).map(|t| view! { <span class="pp-tag" part="tag">{t.clone()}</span> }).collect_view()}
             </span>
-            {move || deleting().then(|| view! { <span class="pp-busy" role="status">"Deleting…"</span> })}
+            {move || deleting().then(|| view! { <span class="pp-busy">"Deleting…"</span> })}
         </li>
     }
 }
@@ -138,20 +214,20 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
             .collect();
             let id = p.id.clone();
             view! {
-                <article class="pp-detail" part="detail" aria-label=format!("Details of {}", p.name)>
+                <article class="pp-detail" part="detail" aria-label=format!("Details of {}", p.name) tabindex="-1">
                     <header class="pp-detail-header">
                         <h3>{p.name.clone()}</h3>
-                        <button class="pp-link" type="button" aria-label="Close details" on:click=move |_| panel.selected.set(None)>"×"</button>
+                        <button class="pp-link" type="button" aria-label="Close details" on:click=move |_| panel.close_details()>"×"</button>
                     </header>
                     <dl>
                         {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                     </dl>
                     <div class="pp-detail-actions">
-                        <button class="pp-button" part="button" type="button" on:click={
+                        <button class="pp-button" part="button" type="button" data-action="edit" on:click={
                             let id = id.clone();
                             move |_| panel.start_edit(id.clone())
                         }>"Edit"</button>
-                        <button class="pp-button pp-danger" part="button" type="button" on:click=move |_| panel.ask_delete(id.clone())>"Delete"</button>
+                        <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.ask_delete(id.clone())>"Delete"</button>
                     </div>
                     <DeleteConfirmation panel id=p.id.clone() name=p.name.clone() />
                 </article>
@@ -174,11 +250,11 @@ fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
         Some(view! {
             <div class="pp-confirm" role="alertdialog" aria-label=format!("Delete {name}?")>
                 <p>{format!("Delete {name} from the CRM? This can't be undone.")}</p>
-                {reason.map(|r| view! { <p class="pp-error" role="alert">{format!("It was not deleted. {r}")}</p> })}
+                {reason.map(|r| view! { <p class="pp-error">{format!("It was not deleted. {r}")}</p> })}
                 <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.confirm_delete()>
                     {if deleting { "Deleting…" } else { "Yes, delete" }}
                 </button>
-                <button class="pp-button" part="button" type="button" disabled=deleting on:click=move |_| panel.cancel_delete()>"Cancel"</button>
+                <button class="pp-button" part="button" type="button" data-action="cancel-delete" disabled=deleting on:click=move |_| panel.cancel_delete()>"Cancel"</button>
             </div>
         })
     }

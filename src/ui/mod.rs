@@ -8,6 +8,8 @@ use wasm_bindgen::JsValue;
 use crate::config::{ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::panel::{Panel, PanelEvent, Phase};
 
+mod announce;
+mod focus;
 mod form;
 mod list;
 mod status;
@@ -33,13 +35,21 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     };
     // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
     let ready = Memo::new(move |_| panel.phase.get() == Phase::Ready);
+    let root = NodeRef::<leptos::html::Section>::new();
+    focus::follow_focus(panel, root);
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && panel.escape() {
+            ev.prevent_default();
+        }
+    };
     view! {
-        <section class="pp" part="panel" aria-label="People" data-theme=move || panel.theme.get().as_str()>
+        <section class="pp" part="panel" aria-label="People" data-theme=move || panel.theme.get().as_str() node_ref=root on:keydown=on_keydown>
+            <p class="pp-sr" role="status">{announce::announcement(panel)}</p>
             <header class="pp-header" part="header">
                 // Text in braces, not a literal: a fully static element would be built from an
                 // HTML string through `innerHTML`, which Trusted Types forbid.
                 <h2 class="pp-title">{"People"}</h2>
-                <span class="pp-count" aria-live="polite">{count}</span>
+                <span class="pp-count">{count}</span>
                 <input
                     class="pp-search"
                     part="search"
@@ -54,14 +64,8 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     class="pp-button pp-primary"
                     part="button"
                     type="button"
-                    on:click=move |_| {
-                        if panel.editing.with_untracked(Option::is_some) {
-                            panel.leave_edit();
-                            panel.form_open.set(true);
-                        } else {
-                            panel.form_open.update(|open| *open = !*open);
-                        }
-                    }
+                    data-action="new"
+                    on:click=move |_| panel.toggle_new_form()
                     disabled=move || !ready.get()
                     aria-expanded=move || panel.form_open.get().to_string()
                 >
@@ -74,7 +78,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
             <NoticeBar panel />
             {move || (ready.get() && panel.form_open.get()).then(|| view! { <PersonForm panel /> })}
             <PhaseView panel />
-            {move || ready.get().then(|| view! { <PeopleListView panel /> })}
+            {move || ready.get().then(|| view! { <PeopleListView panel root /> })}
         </section>
     }
 }

@@ -9,19 +9,19 @@ use crate::panel::{Action, Notice, Panel, Phase};
 use crate::provider::rollout::Credential;
 
 /// A state the panel shows instead of the list.
-struct StateBox {
+pub(super) struct StateBox {
     /// `data-state`, for hosts and tests.
-    state: &'static str,
-    failed: bool,
-    spinner: bool,
-    title: &'static str,
-    message: String,
+    pub state: &'static str,
+    pub failed: bool,
+    pub spinner: bool,
+    pub title: &'static str,
+    pub message: String,
     /// A button that loads again, with its label.
-    reload: Option<&'static str>,
+    pub reload: Option<&'static str>,
 }
 
 /// What to show for `phase`: a state box, the credential picker, or nothing (`Ready`: the list).
-fn state_of(phase: Phase) -> Option<Result<StateBox, Vec<Credential>>> {
+pub(super) fn state_of(phase: Phase) -> Option<Result<StateBox, Vec<Credential>>> {
     let quiet = |state, spinner, title, message: &str, reload| StateBox { state, failed: false, spinner, title, message: message.into(), reload };
     Some(Ok(match phase {
         Phase::Ready => return None,
@@ -64,7 +64,7 @@ pub fn PhaseView(panel: Panel) -> impl IntoView {
     move || {
         Some(match state_of(panel.phase.get())? {
             Ok(s) => Either::Left(view! {
-                <div class="pp-state" class:pp-error=s.failed part=if s.failed { "state error" } else { "state" } role=if s.failed { "alert" } else { "status" } data-state=s.state>
+                <div class="pp-state" class:pp-error=s.failed part=if s.failed { "state error" } else { "state" } data-state=s.state>
                     {s.spinner.then(|| view! { <span class="pp-spinner" aria-hidden="true"></span> })}
                     {(!s.title.is_empty()).then(|| view! { <p class="pp-state-title">{s.title}</p> })}
                     <p class="pp-message">{s.message}</p>
@@ -106,6 +106,15 @@ fn CredentialPicker(panel: Panel, credentials: Vec<Credential>) -> impl IntoView
     }
 }
 
+/// A notice's sentence (shown in the bar, and announced).
+pub(super) fn notice_text(notice: &Notice) -> String {
+    match notice {
+        Notice::Retrying(n) => format!("Retrying… (attempt {} failed: {})", n.attempt, n.reason),
+        Notice::Failed { error, .. } => error.message(),
+        Notice::Info(text) => text.clone(),
+    }
+}
+
 /// What a notice's button does.
 #[derive(Clone, Copy)]
 enum NoticeButton {
@@ -118,13 +127,14 @@ enum NoticeButton {
 pub fn NoticeBar(panel: Panel) -> impl IntoView {
     move || {
         panel.notice.get().map(|notice| {
-            let (kind, class, role, text, button) = match notice {
-                Notice::Retrying(n) => ("retrying", "pp-notice", "status", format!("Retrying… (attempt {} failed: {})", n.attempt, n.reason), None),
-                Notice::Failed { error, retry } => ("error", "pp-notice pp-error", "alert", error.message(), Some(NoticeButton::Retry(retry))),
-                Notice::Info(text) => ("info", "pp-notice pp-ok", "status", text, Some(NoticeButton::Dismiss)),
+            let text = notice_text(&notice);
+            let (kind, class, button) = match notice {
+                Notice::Retrying(_) => ("retrying", "pp-notice", None),
+                Notice::Failed { retry, .. } => ("error", "pp-notice pp-error", Some(NoticeButton::Retry(retry))),
+                Notice::Info(_) => ("info", "pp-notice pp-ok", Some(NoticeButton::Dismiss)),
             };
             view! {
-                <p class=class part="notice" role=role data-notice=kind>
+                <p class=class part="notice" data-notice=kind>
                     {text}
                     {button.map(|button| {
                         let (label, aria_label) = match button {

@@ -1,0 +1,112 @@
+// The whole workflow from the keyboard alone (no mouse event is sent): the list is one tab stop
+// with arrow keys, Enter opens, Escape closes and returns focus where it came from, a failed save
+// focuses the first invalid field, a save focuses the person's row.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, admin, newPage } from "./support.js";
+
+/** What has focus, looking into the panel's shadow root: a short description. */
+async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return "body";
+    const text = (el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40);
+    const pos = el.dataset.pos !== undefined ? ` pos=${el.dataset.pos}` : "";
+    const action = el.dataset.action ? ` action=${el.dataset.action}` : "";
+    return `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${pos}${action} ${text}`.trim();
+  });
+}
+
+/** Presses `key` until focus matches `pattern` (at most `max` times). */
+async function pressUntil(page, key, pattern, max = 12) {
+  for (let i = 0; i < max; i++) {
+    if (pattern.test(await focused(page))) return;
+    await page.keyboard.press(key);
+  }
+  assert.match(await focused(page), pattern);
+}
+
+async function expectFocus(page, pattern) {
+  for (let waited = 0; waited < 3000 && !pattern.test(await focused(page)); waited += 50) await page.waitForTimeout(50);
+  assert.match(await focused(page), pattern);
+}
+
+test("keyboard only: page, open a person, create one after an invalid try, close everything", async () => {
+  const user = `e2e-keys${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 120 });
+  const { page, errors } = await newPage();
+  await page.goto(`${BASE}/?user=${user}`);
+  const panel = page.locator("people-panel");
+  await panel.locator(".pp-row").first().waitFor();
+
+  // The list is one tab stop: Tab reaches its first row, then leaves it for "Load more".
+  await pressUntil(page, "Tab", /^button pos=0 /);
+  await page.keyboard.press("Tab");
+  await expectFocus(page, /^button Load more/);
+  await page.keyboard.press("Enter");
+  await panel.locator(".pp-count", { hasText: "100 of 120" }).waitFor();
+  await page.keyboard.press("Shift+Tab");
+  await expectFocus(page, /^button pos=0 /);
+
+  // Arrows, End, Home; the row scrolled into view; screen readers hear its position.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expectFocus(page, /^button pos=2 /);
+  // End reaches the last loaded row; scrolled near the end, the list loads the rest by itself.
+  await page.keyboard.press("End");
+  await panel.locator(".pp-count", { hasText: "120 of 120" }).waitFor();
+  await page.keyboard.press("End");
+  await expectFocus(page, /^button pos=119 /);
+  const row = panel.locator('.pp-row:has(.pp-row-button[data-pos="119"])');
+  assert.equal(await row.getAttribute("aria-posinset"), "120");
+  assert.equal(await row.getAttribute("aria-setsize"), "120");
+  const name = (await row.locator(".pp-name").textContent()).trim();
+  await page.keyboard.press("Home");
+  await expectFocus(page, /^button pos=0 /);
+  await page.keyboard.press("End");
+  await expectFocus(page, /^button pos=119 /);
+
+  // Enter opens the details (focus in them); Escape closes them, back on the same row.
+  await page.keyboard.press("Enter");
+  await expectFocus(page, new RegExp(`^article Details of ${name.slice(0, 20)}`));
+  await pressUntil(page, "Tab", /action=delete/);
+  await page.keyboard.press("Enter");
+  await expectFocus(page, /action=cancel-delete/);
+  await page.keyboard.press("Escape");
+  await expectFocus(page, /action=delete/);
+  await page.keyboard.press("Escape");
+  await expectFocus(page, /^button pos=119 /);
+  assert.equal(await panel.locator(".pp-detail").count(), 0);
+
+  // New person: focus in the form; an invalid e-mail refused, focus on it; then saved, focus on the new row.
+  await pressUntil(page, "Shift+Tab", /action=new/);
+  await page.keyboard.press("Enter");
+  await expectFocus(page, /^input#pp-first_name/);
+  await page.keyboard.type("Kay");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Okonkwo");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("kay-at-example");
+  await page.keyboard.press("Enter");
+  await expectFocus(page, /^input#pp-email/);
+  assert.equal(await panel.locator("#pp-email").getAttribute("aria-invalid"), "true");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("kay@example.com");
+  await page.keyboard.press("Enter");
+  await panel.locator(".pp-row .pp-name", { hasText: "Kay Okonkwo" }).waitFor();
+  await expectFocus(page, /^button pos=\d+ Kay Okonkwo/);
+
+  // The form again, closed with Escape: back on "New person".
+  await pressUntil(page, "Shift+Tab", /action=new/);
+  await page.keyboard.press("Enter");
+  await expectFocus(page, /^input#pp-first_name/);
+  await page.keyboard.press("Escape");
+  await expectFocus(page, /action=new/);
+  assert.equal(await panel.locator(".pp-form").count(), 0);
+
+  // The live region said what happened, once.
+  assert.match(await panel.locator(".pp-sr").textContent(), /Added Kay Okonkwo|People: /);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
