@@ -26,9 +26,27 @@ pub const CANCEL_DELETE: &str = "[data-action=\"cancel-delete\"]";
 /// The list's current row (the one tab stop of the list).
 pub const LIST: &str = ".pp-row-button[tabindex=\"0\"]";
 
+const ROW: &str = "row ";
+
+impl Focus {
+    /// As stored in `Panel::focus`: a string, so that the panel adds no new signal type (each
+    /// costs the wasm several KB of reactive code). No selector starts with "row ".
+    fn encode(self) -> String {
+        match self {
+            Focus::Row(id) => format!("{ROW}{id}"),
+            Focus::Element(selector) => selector.to_string(),
+        }
+    }
+
+    /// The person a stored request asks for (a row), if it does; otherwise it is a selector.
+    pub fn row_of(request: &str) -> Option<&str> {
+        request.strip_prefix(ROW)
+    }
+}
+
 impl Panel {
     pub fn focus_on(&self, target: Focus) {
-        self.focus.set(Some(target));
+        self.focus.set(Some(target.encode()));
     }
 
     /// A person's details, with focus in them.

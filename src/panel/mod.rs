@@ -20,7 +20,7 @@ use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::{self, ApiRequest};
 
 mod delete;
-mod focus;
+pub mod focus;
 mod edit;
 
 pub use delete::DeleteState;
@@ -122,7 +122,7 @@ pub struct Panel {
     pub rules: RwSignal<FormRules>,
     pub delete: RwSignal<DeleteState>,
     /// Where keyboard focus should go next (see focus.rs); the views carry it out.
-    pub focus: RwSignal<Option<Focus>>,
+    pub focus: RwSignal<Option<String>>,
     /// The id of the person the form is editing; `None` while it creates.
     pub editing: RwSignal<Option<String>>,
     /// What an edit started from: the form as prefilled, and the person as the CRM returned it.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::status::{notice_text, state_of};
 use crate::panel::{DeleteState, Panel, Phase};
 
-pub fn announcement(panel: Panel) -> Memo<String> {
-    Memo::new(move |_| {
+pub fn announcement(panel: Panel) -> String {
+    {
         if let Some(message) = panel.form_message.get() {
             return message;
         }
@@ -32,5 +32,5 @@ pub fn announcement(panel: Panel) -> Memo<String> {
                 _ => String::new(),
             },
         }
-    })
+    }
 }

@@ -4,26 +4,33 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::panel::{Focus, Panel};
-
-/// Focuses the first element matching `selector` inside `scope`, after the DOM has updated.
-pub fn focus_later(scope: NodeRef<html::Section>, selector: String) {
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            let target = scope.get_untracked().and_then(|root| root.query_selector(&selector).ok().flatten());
-            if let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = element.focus();
-            }
-        })
-    });
+/// What has focus in the panel's tree (its shadow root, or the document for the component).
+fn focused_in(scope: &web_sys::Element) -> Option<web_sys::Element> {
+    let root = scope.get_root_node();
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }
 }
 
-/// Follows `panel.focus` for elements; rows are the list's to focus (it scrolls to them first).
-pub fn follow_focus(panel: Panel, root: NodeRef<html::Section>) {
-    Effect::new(move |_| {
-        if let Some(Focus::Element(selector)) = panel.focus.get() {
-            panel.focus.set(None);
-            focus_later(root, selector.to_string());
-        }
+/// Focuses the first element matching `selector` inside `scope` if it is there already.
+pub fn focus_now(scope: NodeRef<html::Section>, selector: &str) -> bool {
+    let target = scope.get_untracked().and_then(|root| root.query_selector(selector).ok().flatten());
+    target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|element| element.focus().is_ok())
+}
+
+/// Focuses the first element matching `selector` inside `scope`, after the DOM has updated,
+/// unless the user has put focus somewhere else meanwhile (focus is never taken from them).
+pub fn focus_later(scope: NodeRef<html::Section>, selector: String) {
+    let before = scope.get_untracked().and_then(|root| focused_in(&root));
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            let Some(root) = scope.get_untracked() else { return };
+            let now = focused_in(&root).filter(|el| el.is_connected() && el.tag_name() != "BODY");
+            if now.is_some() && now != before {
+                return;
+            }
+            focus_now(scope, &selector);
+        })
     });
 }

@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::focus::focus_later;
+use super::focus::{focus_later, focus_now};
 use crate::model::Person;
 use crate::panel::{DeleteState, Focus, Panel};
 
@@ -51,23 +51,9 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
         let (first, end) = window.get();
         matches.with(|m| panel.people.with(|l| m[first..end].iter().map(|&i| l.people[i].clone()).collect::<Vec<_>>()))
     });
-    // The current row, by position in `matches`; kept inside what is rendered, so that the list
-    // always has its one tab stop.
+    // The current row, by position in `matches`, as last moved to; `current` keeps it inside what
+    // is rendered, so that the list always has its one tab stop.
     let active = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        let (first, end) = window.get();
-        let at = active.get_untracked();
-        if end > first && !(first..end).contains(&at) {
-            active.set(at.clamp(first, end - 1));
-        }
-    });
-    // How many rows the list has, for screen readers: what matches, or the CRM's total while more
-    // pages are to come (-1: unknown).
-    let set_size = Memo::new(move |_| {
-        let shown = matches.with(Vec::len);
-        let searching = !panel.query.with(|q| q.trim().is_empty());
-        panel.people.with(|l| if searching || !l.has_more() { shown as i64 } else { l.total.map_or(-1, |t| t as i64) })
-    });
     let show_row = move |pos: usize| {
         active.set(pos);
         if let Some(el) = scroller.get_untracked() {
@@ -79,23 +65,33 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
                 el.set_scroll_top(row_bottom.saturating_sub(height) as i32);
             }
         }
-        focus_later(root, format!(".pp-row-button[data-pos=\"{pos}\"]"));
+        // A row already rendered (the next one, say) takes focus at once, so that quick key presses
+        // each move from the last; one scrolled into view takes it once rendered.
+        let row = format!(".pp-row-button[data-pos=\"{pos}\"]");
+        if !focus_now(root, &row) {
+            focus_later(root, row);
+        }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let page = viewport.get_untracked() / ROW_PX;
-        if let Some(pos) = moved(&ev.key(), active.get_untracked(), matches.with_untracked(Vec::len), page.max(1)) {
+        if let Some(pos) = moved(&ev.key(), untrack(|| current(window, active)), matches.with_untracked(Vec::len), page.max(1)) {
             ev.prevent_default();
             show_row(pos);
         }
     };
-    // A row asked for (after a save, or back from its details): scrolled to, and focused.
+    // The panel's focus requests (they all come while the list is shown): a row is scrolled to
+    // first; anything else is focused once the DOM has it.
     Effect::new(move |_| {
-        if let Some(Focus::Row(id)) = panel.focus.get() {
-            panel.focus.set(None);
-            let pos = matches.with_untracked(|m| panel.people.with_untracked(|l| m.iter().position(|&i| l.people[i].id == id)));
-            if let Some(pos) = pos {
-                show_row(pos);
+        let Some(request) = panel.focus.get() else { return };
+        panel.focus.set(None);
+        match Focus::row_of(&request) {
+            Some(id) => {
+                let pos = matches.with_untracked(|m| panel.people.with_untracked(|l| m.iter().position(|&i| l.people[i].id == id)));
+                if let Some(pos) = pos {
+                    show_row(pos);
+                }
             }
+            None => focus_later(root, request),
         }
     });
     let on_scroll = move |_| {
@@ -124,7 +120,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
                 style:height=move || format!("{}px", matches.with(Vec::len) * ROW_PX)
                 style:padding-top=move || format!("{}px", window.get().0 * ROW_PX)
             >
-                {(0..SLOTS).map(|index| view! { <RowSlot panel rows window active set_size index /> }).collect_view()}
+                {(0..SLOTS).map(|index| view! { <RowSlot panel rows window active matches index /> }).collect_view()}
             </ul>
             {move || {
                 let text = if empty.get() && !has_more.get() {
@@ -154,26 +150,42 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
 
 /// The `index`-th row of the window, if the window has one; rebuilt in place as the window moves.
 #[component]
-fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, window: Memo<(usize, usize)>, active: RwSignal<usize>, set_size: Memo<i64>, index: usize) -> impl IntoView {
+fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, window: Memo<(usize, usize)>, active: RwSignal<usize>, matches: Memo<Vec<usize>>, index: usize) -> impl IntoView {
     move || {
         let pos = window.get().0 + index;
-        rows.with(|rows| rows.get(index).map(|person| person_row(panel, person, pos, active, set_size)))
+        let tab_stop = move || current(window, active) == pos;
+        rows.with(|rows| rows.get(index).map(|person| person_row(panel, person, pos, tab_stop, active, matches)))
     }
 }
 
-fn person_row(panel: Panel, person: &Person, pos: usize, active: RwSignal<usize>, set_size: Memo<i64>) -> impl IntoView {
+/// The current row: the one last moved to, kept inside what is rendered so that the list always
+/// has its one tab stop.
+fn current(window: Memo<(usize, usize)>, active: RwSignal<usize>) -> usize {
+    let (first, end) = window.get();
+    active.get().clamp(first, end.max(first + 1) - 1)
+}
+
+/// How many rows the list has, for screen readers: what matches, or the CRM's total while more
+/// pages are to come (-1: unknown).
+fn set_size(panel: Panel, matches: Memo<Vec<usize>>) -> i64 {
+    let shown = matches.with(Vec::len);
+    let searching = !panel.query.with(|q| q.trim().is_empty());
+    panel.people.with(|l| if searching || !l.has_more() { shown as i64 } else { l.total.map_or(-1, |t| t as i64) })
+}
+
+fn person_row(panel: Panel, person: &Person, pos: usize, tab_stop: impl Fn() -> bool + Send + Sync + 'static, active: RwSignal<usize>, matches: Memo<Vec<usize>>) -> impl IntoView {
     let id = person.id.clone();
     let row_id = person.id.clone();
     let deleting = move || panel.delete.with(|d| matches!(d, DeleteState::Deleting(x) if *x == row_id));
     let contact = [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let company = person.company.clone().unwrap_or_default();
     view! {
-        <li class="pp-row" part="row" data-id=person.id.clone() aria-posinset=pos + 1 aria-setsize=move || set_size.get()>
+        <li class="pp-row" part="row" data-id=person.id.clone() aria-posinset=pos + 1 aria-setsize=move || set_size(panel, matches).to_string()>
             <button
                 class="pp-row-button"
                 type="button"
                 data-pos=pos
-                tabindex=move || if active.get() == pos { 0 } else { -1 }
+                tabindex=move || if tab_stop() { "0" } else { "-1" }
                 on:focus=move |_| active.set(pos)
                 on:click=move |_| panel.open_details(id.clone())
             >

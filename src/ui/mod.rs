@@ -36,7 +36,6 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
     let ready = Memo::new(move |_| panel.phase.get() == Phase::Ready);
     let root = NodeRef::<leptos::html::Section>::new();
-    focus::follow_focus(panel, root);
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && panel.escape() {
             ev.prevent_default();
@@ -44,7 +43,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     };
     view! {
         <section class="pp" part="panel" aria-label="People" data-theme=move || panel.theme.get().as_str() node_ref=root on:keydown=on_keydown>
-            <p class="pp-sr" role="status">{announce::announcement(panel)}</p>
+            <p class="pp-sr" role="status">{move || announce::announcement(panel)}</p>
             <header class="pp-header" part="header">
                 // Text in braces, not a literal: a fully static element would be built from an
                 // HTML string through `innerHTML`, which Trusted Types forbid.
