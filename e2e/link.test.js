@@ -18,7 +18,7 @@ test("a user connects a CRM through Rollout Link (a wrong key first), works with
   });
   await page.goto(`${BASE}/link.html`);
   const panel = page.locator("people-panel");
-  await panel.getByText("Connect your CRM").waitFor();
+  await panel.locator(`.pp-state[data-state="connect"]`).waitFor();
 
   // Link's connector tiles come from the emulator's catalog.
   await page.getByText("Follow Up Boss", { exact: true }).click();
@@ -27,7 +27,7 @@ test("a user connects a CRM through Rollout Link (a wrong key first), works with
   await page.getByRole("button", { name: "Save" }).click();
   await page.locator(".universal-ApiTokenAuthForm-error", { hasText: "did not accept this API key" }).waitFor();
   assert.equal(connected.length, 0);
-  assert.ok(await panel.getByText("Connect your CRM").isVisible(), "the panel still asks for a CRM");
+  assert.ok(await panel.locator(`.pp-state[data-state="connect"]`).isVisible(), "the panel still asks for a CRM");
 
   await page.getByLabel("API Key").fill(DEMO_API_KEY);
   await page.getByRole("button", { name: "Save" }).click();
@@ -42,7 +42,7 @@ test("a user connects a CRM through Rollout Link (a wrong key first), works with
   await page.getByText("Confirm deletion of this credential").waitFor();
   await page.getByRole("button", { name: "Delete" }).click();
   // onCredentialDeleted → panel.onCredentialDeleted: forgotten, and it asks to connect again.
-  await panel.getByText("Connect your CRM").waitFor();
+  await panel.locator(`.pp-state[data-state="connect"]`).waitFor();
   assert.equal(await panel.locator(".pp-row").count(), 0);
   const log = await page.locator(".app-log li").allTextContents();
   assert.ok(log.some((line) => line.includes("credential-changed") && line.includes(connected[0])), log.join("\n"));
@@ -50,7 +50,7 @@ test("a user connects a CRM through Rollout Link (a wrong key first), works with
 
   // A reload remembers nothing of the deleted credential.
   await page.reload();
-  await panel.getByText("Connect your CRM").waitFor();
+  await panel.locator(`.pp-state[data-state="connect"]`).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

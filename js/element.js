@@ -6,14 +6,22 @@
 // which the Rust side takes over when it attaches (`attach`), so the request overlaps loading the
 // wasm instead of following it.
 import { adoptStyles } from "./style.js";
+import { direction, message, resolveLocale } from "./i18n.js";
 
 // The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
 // this copy differs (the class must exist before the wasm does, so it can't ask Rust).
-const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size", "theme"];
+const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size", "theme", "lang"];
 const TAG = "people-panel";
 
 let connectRust = null;
 const waiting = new Set();
+const connected = new Set();
+
+// A panel without its own lang speaks the page's: when the page's language changes, so does it.
+new MutationObserver(() => connected.forEach((element) => element._panel?.relocalize())).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ["lang"],
+});
 
 // Token requests started before the wasm was ready, by token-url: { at, answer: Promise<Response> }.
 const earlyTokenRequests = new Map();
@@ -46,7 +54,8 @@ export function attach(connect) {
 }
 
 /** What the Rust view shows while loading, painted by JS until the wasm is ready. */
-function paintLoadingFrame(container, theme) {
+function paintLoadingFrame(container, theme, locale, strings) {
+  const t = (id) => message(locale, strings, id);
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -56,17 +65,19 @@ function paintLoadingFrame(container, theme) {
   const panel = el("section", "pp");
   panel.setAttribute("part", "panel");
   panel.dataset.theme = theme;
-  panel.setAttribute("aria-label", "People");
+  panel.setAttribute("aria-label", t("people"));
+  panel.lang = locale;
+  if (direction(locale) === "rtl") panel.dir = "rtl";
   const header = el("header", "pp-header");
   header.setAttribute("part", "header");
-  header.append(el("h2", "pp-title", "People"));
+  header.append(el("h2", "pp-title", t("people")));
   const state = el("div", "pp-state");
   state.setAttribute("part", "state");
   state.setAttribute("role", "status");
   state.dataset.state = "loading";
   const spinner = el("span", "pp-spinner");
   spinner.setAttribute("aria-hidden", "true");
-  state.append(spinner, el("p", "pp-message", "Loading people…"));
+  state.append(spinner, el("p", "pp-message", t("state.loading")));
   panel.append(header, state);
   container.replaceChildren(panel);
 }
@@ -88,6 +99,7 @@ class PeoplePanelElement extends HTMLElement {
     super(); // no attributes or children here: the spec forbids it
     this._panel = null;
     this._pendingCredential = null;
+    this._strings = null;
   }
 
   connectedCallback() {
@@ -96,7 +108,8 @@ class PeoplePanelElement extends HTMLElement {
     if (connectRust) {
       this._connectRust();
     } else {
-      paintLoadingFrame(this._freshContainer(), (this.getAttribute("theme") || "auto").toLowerCase());
+      const locale = resolveLocale(this.getAttribute("lang"), this);
+      paintLoadingFrame(this._freshContainer(), (this.getAttribute("theme") || "auto").toLowerCase(), locale, this._strings);
       waiting.add(this);
       requestTokenEarly(this.getAttribute("token-url"));
     }
@@ -114,6 +127,8 @@ class PeoplePanelElement extends HTMLElement {
     if (this._panel || !this.isConnected) return;
     // Rust renders its first frame synchronously, so the loading frame is replaced without a gap.
     this._panel = connectRust(this, this._freshContainer());
+    connected.add(this);
+    if (this._strings) this._panel.stringsChanged(this._strings);
     if (this._pendingCredential) {
       this._panel.credentialAdded(this._pendingCredential);
       this._pendingCredential = null;
@@ -122,6 +137,7 @@ class PeoplePanelElement extends HTMLElement {
 
   disconnectedCallback() {
     waiting.delete(this);
+    connected.delete(this);
     if (this._panel) {
       this._panel.free(); // unmounts and disposes the Rust side
       this._panel = null;
@@ -159,6 +175,19 @@ class PeoplePanelElement extends HTMLElement {
 
   refresh() {
     if (this._panel) this._panel.refresh();
+  }
+
+  /** Your text for any message id of the panel's catalogs (js/i18n.js), e.g. `{ "new-person": "Add contact" }`. */
+  get strings() {
+    return this._strings;
+  }
+
+  set strings(overrides) {
+    if (overrides != null && typeof overrides !== "object") {
+      throw new TypeError("people-panel: strings expects an object of message ids to text");
+    }
+    this._strings = overrides ?? null;
+    if (this._panel) this._panel.stringsChanged(this._strings);
   }
 }
 

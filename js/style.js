@@ -36,7 +36,7 @@ export const CSS = String.raw`
 .pp { background: var(--pp-bg); border: 1px solid var(--pp-border); border-radius: var(--pp-radius); overflow: hidden; }
 .pp-header { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; padding: .75rem 1rem; border-bottom: 1px solid var(--pp-border); }
 .pp-title { font-size: 1.05rem; margin: 0; }
-.pp-count { color: var(--pp-muted); font-size: .85rem; margin-right: auto; font-variant-numeric: tabular-nums; }
+.pp-count { color: var(--pp-muted); font-size: .85rem; margin-inline-end: auto; font-variant-numeric: tabular-nums; }
 .pp-search { flex: 1 1 12rem; max-width: 20rem; padding: .45rem .6rem; border: 1px solid var(--pp-control); border-radius: 6px; font: inherit; background: var(--pp-bg); color: var(--pp-fg); }
 .pp ::placeholder { color: var(--pp-muted); opacity: 1; }
 
@@ -65,7 +65,7 @@ export const CSS = String.raw`
 .pp-scroll { height: var(--pp-height); overflow-y: auto; position: relative; }
 .pp-rows { list-style: none; margin: 0; padding: 0; box-sizing: border-box; }
 .pp-row { height: 64px; display: flex; align-items: center; gap: .75rem; padding: 0 1rem; border-bottom: 1px solid var(--pp-border); overflow: hidden; }
-.pp-row-button { flex: 1; min-width: 0; display: grid; grid-template-columns: 1fr auto; grid-template-rows: auto auto; column-gap: .75rem; text-align: left; background: none; border: 0; padding: .35rem 0; font: inherit; color: inherit; cursor: pointer; }
+.pp-row-button { flex: 1; min-width: 0; display: grid; grid-template-columns: 1fr auto; grid-template-rows: auto auto; column-gap: .75rem; text-align: start; background: none; border: 0; padding: .35rem 0; font: inherit; color: inherit; cursor: pointer; }
 .pp-name { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .pp-contact { grid-row: 2; color: var(--pp-muted); font-size: .85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .pp-company { grid-row: 1 / span 2; grid-column: 2; align-self: center; color: var(--pp-muted); font-size: .85rem; max-width: 12rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

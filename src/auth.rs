@@ -85,14 +85,14 @@ impl TokenSource {
 }
 
 async fn fetch_token(url: &str) -> Result<Token, PanelError> {
-    let signed_out = |reason: String| PanelError::SignedOut { token_url: url.to_string(), reason };
-    let response = browser::fetch_token_answer(url).await.map_err(|()| signed_out("could not be reached".into()))?;
+    let signed_out = |reason: &'static str| PanelError::SignedOut { token_url: url.to_string(), reason, status: 0 };
+    let response = browser::fetch_token_answer(url).await.map_err(|()| signed_out("token.unreachable"))?;
     if !(200..300).contains(&response.status()) {
-        return Err(signed_out(format!("answered HTTP {}", response.status())));
+        return Err(PanelError::SignedOut { token_url: url.to_string(), reason: "token.http", status: response.status() });
     }
     // The server's clock, which judges the token (a browser's clock may be minutes off).
     let server_now = response.header("date").map(|date| js_sys::Date::parse(&date) / 1000.0);
-    let body = response.text().await.ok_or_else(|| signed_out("answered an unreadable body".into()))?;
+    let body = response.text().await.ok_or_else(|| signed_out("token.unreadable"))?;
     parse_token_answer(&body, browser::now_ms() / 1000.0, server_now).map_err(signed_out)
 }
 

@@ -70,6 +70,8 @@ pub struct RawConfig {
     pub credential_id: Option<String>,
     pub page_size: Option<String>,
     pub theme: Option<String>,
+    /// Presentation only, like `theme`: an unknown language falls back, it is not an error.
+    pub lang: Option<String>,
 }
 
 impl RawConfig {
@@ -83,6 +85,7 @@ impl RawConfig {
             "credential-id" => &mut self.credential_id,
             "page-size" => &mut self.page_size,
             "theme" => &mut self.theme,
+            "lang" => &mut self.lang,
             _ => return false,
         };
         *slot = value;

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::config::RawConfig;
+use crate::i18n::resolve_locale;
 use crate::interface::attribute_names;
 use crate::json::Json;
 use crate::panel::{Panel, PanelEvent};
@@ -46,6 +47,7 @@ pub fn define() {
 /// and disposes its signals.
 #[wasm_bindgen]
 pub struct ElementHandle {
+    host: HtmlElement,
     panel: Panel,
     attributes: RwSignal<RawConfig>,
     _mounted: Box<dyn Any>,
@@ -61,20 +63,45 @@ impl ElementHandle {
         type Made = Option<(Panel, RwSignal<RawConfig>)>;
         let made: Rc<Cell<Made>> = Rc::new(Cell::new(None));
         let slot = made.clone();
+        let events_to = host.clone();
         let mounted = leptos::mount::mount_to(container, move || {
             let attributes = RwSignal::new(raw);
             let config = Signal::derive(move || attributes.with(RawConfig::parse));
             let theme = Signal::derive(move || attributes.with(RawConfig::theme));
-            let panel = Panel::new(config, theme, Rc::new(move |event| dispatch(&host, &event)));
+            let panel = Panel::new(config, theme, Rc::new(move |event| dispatch(&events_to, &event)));
             slot.set(Some((panel, attributes)));
-            view! { <PanelView panel /> }
+            // A language or strings change rebuilds the view in the new words (the state stays).
+            move || {
+                panel.words.track();
+                view! { <PanelView panel /> }
+            }
         });
         let (panel, attributes) = made.take().expect("mount_to runs its view function synchronously");
-        ElementHandle { panel, attributes, _mounted: Box::new(mounted) }
+        let handle = ElementHandle { host, panel, attributes, _mounted: Box::new(mounted) };
+        handle.relocalize();
+        handle
+    }
+
+    /// Speaks the `lang` attribute's language, else the page's (called again when either changes).
+    pub fn relocalize(&self) {
+        let locale = resolve_locale(self.host.get_attribute("lang"), &self.host);
+        if self.panel.words.with_untracked(|w| w.locale != locale) {
+            self.panel.words.update(|w| w.locale = locale);
+        }
+    }
+
+    /// `panel.strings = { id: text }`: the host's own words.
+    #[wasm_bindgen(js_name = stringsChanged)]
+    pub fn strings_changed(&self, overrides: JsValue) {
+        let overrides = overrides.is_object().then(|| Json::from_js(overrides));
+        self.panel.words.update(|w| w.overrides = overrides);
     }
 
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str, value: Option<String>) {
+        if name == "lang" {
+            return self.relocalize();
+        }
         self.attributes.update(|raw| {
             raw.set(name, value);
         });

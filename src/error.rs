@@ -1,12 +1,15 @@
-//! The one error type of the panel's client layer, with the sentence a user sees for each case.
+//! The one error type of the panel's client layer, with the sentence a user sees for each case
+//! (in the panel's language: i18n.rs).
+use crate::i18n::{text, Words};
 use crate::json::Json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelError {
     /// The element's attributes are wrong (message names the attribute).
     Config(String),
-    /// The host backend's token route didn't give a usable token.
-    SignedOut { token_url: String, reason: String },
+    /// The host backend's token route didn't give a usable token: `reason` is a message id
+    /// (`token.*`), `status` the route's HTTP status when that is the reason.
+    SignedOut { token_url: String, reason: &'static str, status: u16 },
     /// 401 even with a freshly fetched token.
     Unauthorized(String),
     /// Rollout's 403: the CRM connection is invalid or revoked.
@@ -49,24 +52,26 @@ impl PanelError {
 
     /// What the user reads: one sentence of what happened, then what to do. The server's own words
     /// are added in brackets only when they say more than the sentence does.
-    pub fn message(&self) -> String {
+    pub fn message(&self, words: &Words) -> String {
+        let said = |id: &'static str, words_of_server: &str, status: u16| words.tf(id, [("detail", text(&detail(words_of_server, status)))]);
         match self {
             PanelError::Config(m) => m.clone(),
-            PanelError::SignedOut { token_url, reason } => {
-                format!("Sign-in needed: the token route {token_url} {reason}. Sign in to the app again, then retry.")
+            PanelError::SignedOut { token_url, reason, status } => {
+                let reason = words.tf(reason, [("status", text(&status.to_string()))]);
+                words.tf("error.signed-out", [("url", text(token_url)), ("reason", text(&reason))])
             }
-            PanelError::Unauthorized(m) => format!("The CRM did not accept your session{}. Sign in again, then retry.", detail(m, 401)),
-            PanelError::Forbidden(m) => format!("Reconnect your CRM: the connection is no longer valid{}.", detail(m, 403)),
-            PanelError::NotPermitted(m) => {
-                format!("You don't have permission to do this in the CRM{}. Ask its administrator for access.", detail(m, 403))
+            PanelError::Unauthorized(m) => said("error.unauthorized", m, 401),
+            PanelError::Forbidden(m) => said("error.forbidden", m, 403),
+            PanelError::NotPermitted(m) => said("error.not-permitted", m, 403),
+            PanelError::Syncing => words.t("error.syncing"),
+            PanelError::RateLimited => words.t("error.rate-limited"),
+            PanelError::Network(m) => said("error.network", m, 0),
+            PanelError::NotFound(m) => said("error.not-found", m, 404),
+            PanelError::Rejected { message, .. } => said("error.rejected", message, 400),
+            PanelError::Server { status, message } => {
+                words.tf("error.server", [("status", text(&status.to_string())), ("detail", text(&detail(message, *status)))])
             }
-            PanelError::Syncing => "Your CRM is still syncing. People appear here as soon as the first sync finishes.".into(),
-            PanelError::RateLimited => "The CRM is receiving too many requests right now. Wait a moment, then retry.".into(),
-            PanelError::Network(m) => format!("Can't reach the CRM{}. Check your connection, then retry.", detail(m, 0)),
-            PanelError::NotFound(m) => format!("The CRM has no such record{}: it may have been deleted elsewhere.", detail(m, 404)),
-            PanelError::Rejected { message, .. } => format!("The CRM refused this{}.", detail(message, 400)),
-            PanelError::Server { status, message } => format!("The CRM had a problem (HTTP {status}){}. Retry in a moment.", detail(message, *status)),
-            PanelError::Malformed(m) => format!("The CRM sent an answer the panel can't read{}.", detail(m, 0)),
+            PanelError::Malformed(m) => said("error.malformed", m, 0),
         }
     }
 
@@ -122,7 +127,7 @@ pub(crate) fn detail(words: &str, status: u16) -> String {
 
 impl std::fmt::Display for PanelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.message(&Words::default()))
     }
 }
 
@@ -139,7 +144,7 @@ mod tests {
         let rally = PanelError::from_response(400, r#"{"message":"Validation failed","details":[{"field":"email","message":"email is required"}]}"#);
         assert_eq!(rally, PanelError::Rejected { message: "Validation failed".into(), fields: vec![("email".into(), "email is required".into())] });
         let html = PanelError::from_response(502, "<html><body>Bad gateway</body></html>");
-        assert_eq!(html.message(), "The CRM had a problem (HTTP 502). Retry in a moment.");
+        assert_eq!(html.message(&Words::default()), "The CRM had a problem (HTTP 502). Retry in a moment.");
         assert!(html.is_transient() && !PanelError::Syncing.is_transient());
     }
 
@@ -147,15 +152,15 @@ mod tests {
     fn every_message_is_one_sentence_whatever_the_body_holds() {
         for body in ["", "<html>Not Found</html>", r#"{"error":"Not found"}"#, r#"{"message":"HTTP 404"}"#, r#"{"error":"Not Found."}"#] {
             assert_eq!(
-                PanelError::from_response(404, body).message(),
+                PanelError::from_response(404, body).message(&Words::default()),
                 "The CRM has no such record: it may have been deleted elsewhere.",
                 "{body}"
             );
         }
         let said_more = PanelError::from_response(404, r#"{"error":"person p-9 was merged into p-2"}"#);
-        assert_eq!(said_more.message(), "The CRM has no such record (person p-9 was merged into p-2): it may have been deleted elsewhere.");
-        assert_eq!(PanelError::from_response(500, r#"{"error":"Internal Server Error"}"#).message(), "The CRM had a problem (HTTP 500). Retry in a moment.");
-        assert_eq!(PanelError::from_response(401, "").message(), "The CRM did not accept your session. Sign in again, then retry.");
-        assert_eq!(PanelError::from_response(400, r#"{"error":"email is invalid."}"#).message(), "The CRM refused this (email is invalid).");
+        assert_eq!(said_more.message(&Words::default()), "The CRM has no such record (person p-9 was merged into p-2): it may have been deleted elsewhere.");
+        assert_eq!(PanelError::from_response(500, r#"{"error":"Internal Server Error"}"#).message(&Words::default()), "The CRM had a problem (HTTP 500). Retry in a moment.");
+        assert_eq!(PanelError::from_response(401, "").message(&Words::default()), "The CRM did not accept your session. Sign in again, then retry.");
+        assert_eq!(PanelError::from_response(400, r#"{"error":"email is invalid."}"#).message(&Words::default()), "The CRM refused this (email is invalid).");
     }
 }

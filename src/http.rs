@@ -40,7 +40,8 @@ pub type RetryListener = Rc<dyn Fn(Option<RetryNotice>)>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryNotice {
     pub attempt: u32,
-    pub reason: String,
+    /// What failed (put in words, in the panel's language, when shown).
+    pub reason: PanelError,
 }
 
 #[derive(Clone)]
@@ -121,7 +122,7 @@ impl Client {
             let wait = retryable.then(|| self.policy.delay(attempt, now_ms() - started, hint, random())).flatten();
             match wait {
                 Some(wait_ms) => {
-                    (self.on_retry)(Some(RetryNotice { attempt, reason: error.message() }));
+                    (self.on_retry)(Some(RetryNotice { attempt, reason: error.clone() }));
                     sleep(wait_ms).await;
                 }
                 None => {

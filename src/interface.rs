@@ -37,7 +37,7 @@ pub struct CssName {
     pub about: &'static str,
 }
 
-pub const ATTRIBUTES: [Attribute; 7] = [
+pub const ATTRIBUTES: [Attribute; 8] = [
     Attribute {
         name: "token-url",
         ty: "string",
@@ -65,9 +65,15 @@ pub const ATTRIBUTES: [Attribute; 7] = [
         default: "\"auto\"",
         about: "The panel's colours; auto follows prefers-color-scheme, live.",
     },
+    Attribute {
+        name: "lang",
+        ty: "string",
+        default: "",
+        about: "The language of the panel's words (en, de, es); else the nearest lang up the page, else English. Live.",
+    },
 ];
 
-pub const MEMBERS: [Member; 4] = [
+pub const MEMBERS: [Member; 5] = [
     Member {
         name: "credentialId",
         ty: "string | null",
@@ -87,6 +93,12 @@ pub const MEMBERS: [Member; 4] = [
         about: "Hand it Rollout Link's onCredentialDeleted: forgets that id when it is the one in use and asks to connect a CRM.",
     },
     Member { name: "refresh", ty: "", method: true, about: "Reloads the list from the CRM." },
+    Member {
+        name: "strings",
+        ty: "Record<string, string | Record<string, string>>",
+        method: false,
+        about: "Your own text for any of the panel's message ids (js/i18n.js); a plural is an object of Intl.PluralRules categories.",
+    },
 ];
 
 pub const EVENTS: [Event; 6] = [

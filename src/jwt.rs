@@ -40,34 +40,34 @@ impl Token {
 }
 
 /// Turns the token route's answer (`{ "token": "…" }` or a bare JWT) into a token, or says what is
-/// wrong with it in words a developer can act on.
+/// wrong with it (a `token.*` message id: words a developer can act on).
 ///
 /// `now_secs` is the browser's clock at arrival; `server_now_secs` the answer's `Date`, if it had one.
-pub fn parse_token_answer(body: &str, now_secs: f64, server_now_secs: Option<f64>) -> Result<Token, String> {
+pub fn parse_token_answer(body: &str, now_secs: f64, server_now_secs: Option<f64>) -> Result<Token, &'static str> {
     let mut token = read_token_answer(body)?;
     let server_now = server_now_secs.filter(|d| d.is_finite()).or(token.claims.iat.filter(|iat| *iat <= token.claims.exp));
     token.clock_offset = server_now.map_or(0.0, |server| server - now_secs);
     if token.claims.exp <= now_secs + token.clock_offset {
-        return Err("answered an expired token".into());
+        return Err("token.expired");
     }
     Ok(token)
 }
 
-fn read_token_answer(body: &str) -> Result<Token, String> {
+fn read_token_answer(body: &str) -> Result<Token, &'static str> {
     let body = body.trim();
     if body.is_empty() {
-        return Err("answered nothing".into());
+        return Err("token.empty");
     }
     if body.starts_with('<') {
-        return Err("answered an HTML page instead of a token (a sign-in page?)".into());
+        return Err("token.html");
     }
     let jwt = if body.starts_with('{') {
-        let value = Json::parse(body).map_err(|_| "answered malformed JSON".to_string())?;
-        value.get("token").as_str().ok_or("answered JSON without a \"token\" string")?
+        let value = Json::parse(body).map_err(|_| "token.malformed-json")?;
+        value.get("token").as_str().ok_or("token.no-token")?
     } else {
         body.trim_matches('"').to_string()
     };
-    let claims = decode_claims(&jwt).ok_or("answered something that is not a JWT")?;
+    let claims = decode_claims(&jwt).ok_or("token.not-jwt")?;
     Ok(Token { jwt, claims, clock_offset: 0.0 })
 }
 
@@ -101,11 +101,11 @@ mod tests {
 
     #[test]
     fn says_what_is_wrong_with_a_bad_answer() {
-        assert_eq!(parse_token_answer("", 0.0, None).unwrap_err(), "answered nothing");
-        assert!(parse_token_answer("<!doctype html><form>", 0.0, None).unwrap_err().contains("HTML page"));
-        assert!(parse_token_answer(r#"{"token":"not-a-jwt"}"#, 0.0, None).unwrap_err().contains("not a JWT"));
-        assert!(parse_token_answer(r#"{"jwt":"x"}"#, 0.0, None).unwrap_err().contains("\"token\""));
-        assert_eq!(parse_token_answer(&jwt(r#"{"exp":10}"#), 20.0, None).unwrap_err(), "answered an expired token");
+        assert_eq!(parse_token_answer("", 0.0, None).unwrap_err(), "token.empty");
+        assert_eq!(parse_token_answer("<!doctype html><form>", 0.0, None).unwrap_err(), "token.html");
+        assert_eq!(parse_token_answer(r#"{"token":"not-a-jwt"}"#, 0.0, None).unwrap_err(), "token.not-jwt");
+        assert_eq!(parse_token_answer(r#"{"jwt":"x"}"#, 0.0, None).unwrap_err(), "token.no-token");
+        assert_eq!(parse_token_answer(&jwt(r#"{"exp":10}"#), 20.0, None).unwrap_err(), "token.expired");
     }
 
     #[test]
@@ -130,7 +130,7 @@ mod tests {
     fn an_expired_token_is_told_by_the_servers_clock() {
         // Issued long ago and expired at 1900, by the route's Date (2000), whatever the browser says.
         let stale = jwt(r#"{"iat":1000,"exp":1900}"#);
-        assert_eq!(parse_token_answer(&stale, 1500.0, Some(2000.0)).unwrap_err(), "answered an expired token");
-        assert_eq!(parse_token_answer(&jwt(r#"{"iat":1000,"exp":1000}"#), 0.0, None).unwrap_err(), "answered an expired token");
+        assert_eq!(parse_token_answer(&stale, 1500.0, Some(2000.0)).unwrap_err(), "token.expired");
+        assert_eq!(parse_token_answer(&jwt(r#"{"iat":1000,"exp":1000}"#), 0.0, None).unwrap_err(), "token.expired");
     }
 }

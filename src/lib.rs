@@ -11,6 +11,7 @@ pub mod config;
 pub mod element;
 pub mod error;
 pub mod http;
+pub mod i18n;
 pub mod interface;
 pub mod json;
 pub mod jwt;

@@ -1,5 +1,6 @@
 //! The panel's domain: a person as shown, a new person as typed (with validation), and the loaded
 //! list (paging position, de-duplication, search). Pure Rust, tested natively.
+use crate::i18n::{number, text, Words};
 use std::collections::HashSet;
 
 use crate::json::Json;
@@ -161,13 +162,14 @@ impl PeopleList {
     }
 
     /// "120 of 3,400", or "120" while the total is unknown.
-    pub fn count_label(&self, shown: usize) -> String {
+    /// "120 of 3,400", or "7 matching · 120 of 3,400 loaded" while searching, in `words`' language.
+    pub fn count_label(&self, words: &Words, shown: usize) -> String {
         let loaded = self.people.len();
         let base = match self.total {
-            Some(total) if total as usize >= loaded => format!("{} of {}", thousands(loaded as u64), thousands(total)),
-            _ => thousands(loaded as u64),
+            Some(total) if total as usize >= loaded => words.tf("count.of", [("loaded", number(loaded as f64)), ("total", number(total as f64))]),
+            _ => words.tf("count.loaded", [("loaded", number(loaded as f64))]),
         };
-        if shown == loaded { base } else { format!("{} matching · {base} loaded", thousands(shown as u64)) }
+        if shown == loaded { base } else { words.tf("count.matching", [("shown", number(shown as f64)), ("base", text(&base))]) }
     }
 }
 
@@ -288,25 +290,25 @@ impl NewPerson {
         let (first, last) = (self.first_name.trim(), self.last_name.trim());
         if needs.both_names {
             if first.is_empty() {
-                error("first_name", "Enter a first name.");
+                error("first_name", "form.first-name-required");
             }
             if last.is_empty() {
-                error("last_name", "Enter a last name.");
+                error("last_name", "form.last-name-required");
             }
         } else if first.is_empty() && last.is_empty() {
-            error("first_name", "Enter a first or last name.");
+            error("first_name", "form.name-required");
         }
         let email = self.email.trim();
         if email.is_empty() {
             if needs.email_required {
-                error("email", "Enter an email address.");
+                error("email", "form.email-required");
             }
         } else if !is_email(email) {
-            error("email", "Enter an email address like name@example.com.");
+            error("email", "form.email-invalid");
         }
         let phone = self.phone.trim();
         if !phone.is_empty() && !phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) {
-            error("phone", "Use digits, spaces and + - ( ) only.");
+            error("phone", "form.phone-invalid");
         }
         errors
     }
@@ -378,8 +380,9 @@ mod tests {
     fn counts_read_naturally() {
         let mut list = PeopleList::default();
         list.append(Page { people: (0..120).map(|i| person(&i.to_string(), "x")).collect(), raw: vec![], next: Cursor::Offset(120), total: Some(3400) });
-        assert_eq!(list.count_label(120), "120 of 3,400");
-        assert_eq!(list.count_label(7), "7 matching · 120 of 3,400 loaded");
+        let words = Words::default();
+        assert_eq!(list.count_label(&words, 120), "120 of 3,400");
+        assert_eq!(list.count_label(&words, 7), "7 matching · 120 of 3,400 loaded");
         assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
@@ -422,7 +425,7 @@ mod tests {
         assert_eq!(fields, ["first_name", "email"]);
         let bad_email = NewPerson { first_name: "A".into(), email: "a@b".into(), ..Default::default() };
         assert_eq!(bad_email.validate(rollout)[0].field, "email");
-        assert_eq!(NewPerson::default().validate(rollout)[0].message, "Enter a first or last name.");
+        assert_eq!(NewPerson::default().validate(rollout)[0].message, "form.name-required");
         assert_eq!(NewPerson { tags: " vip, ,buyer ".into(), ..Default::default() }.tag_list(), ["vip", "buyer"]);
     }
 }

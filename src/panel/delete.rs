@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::{focus, Focus, Notice, Panel, PanelEvent};
 use crate::error::PanelError;
+use crate::i18n::text;
 
 /// Where a delete stands. One person at a time: the one whose details are open.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,10 +61,10 @@ impl Panel {
                 return;
             }
             let note = match result {
-                Ok(_) => format!("Deleted {name}."),
-                Err(PanelError::NotFound(_)) => format!("{name} was already deleted elsewhere; removed from the list."),
+                Ok(_) => panel.tf("notice.deleted", [("name", text(&name))]),
+                Err(PanelError::NotFound(_)) => panel.tf("notice.deleted-elsewhere", [("name", text(&name))]),
                 Err(error) => {
-                    panel.delete.set(DeleteState::Failed { id, reason: error.message() });
+                    panel.delete.set(DeleteState::Failed { id, reason: panel.say(&error) });
                     return;
                 }
             };

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::{Focus, Notice, Panel, PanelEvent, Phase};
 use crate::browser;
+use crate::i18n::text;
 use crate::error::PanelError;
 use crate::model::NewPerson;
 
@@ -44,7 +45,7 @@ impl Panel {
                     panel.edit_base.set_value(Some((complete, Some(original))));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),
-                Err(error) => panel.form_message.set(Some(format!("{} Close the form and edit again to retry.", error.message()))),
+                Err(error) => panel.form_message.set(Some(panel.tf("form.edit-load-failed", [("error", text(&panel.say(&error)))]))),
             }
         });
     }
@@ -75,7 +76,7 @@ impl Panel {
         self.people.update(|list| {
             list.remove(&[id.to_string()]);
         });
-        self.notice.set(Some(Notice::Info(format!("{name} was deleted in the CRM by someone else; removed from the list."))));
+        self.notice.set(Some(Notice::Info(self.tf("notice.gone-elsewhere", [("name", text(&name))]))));
     }
 
     /// Saves the edit: validated like a create, only when something changed.
@@ -90,11 +91,11 @@ impl Panel {
         let (Some(session), true) = (self.session.get_value(), self.phase.get_untracked() == Phase::Ready) else { return };
         let Some((before, original)) = self.edit_base.get_value() else { return };
         if after.changed_from(&before).is_empty() {
-            self.form_message.set(Some("Nothing has changed yet: edit a field, then save.".into()));
+            self.form_message.set(Some(self.t("form.nothing-changed")));
             return;
         }
         let Some(original) = original else {
-            self.form_message.set(Some("The person's full record hasn't arrived from the CRM yet: wait a moment, then save again.".into()));
+            self.form_message.set(Some(self.t("form.record-pending")));
             return;
         };
         self.sending.set(true);
@@ -114,7 +115,7 @@ impl Panel {
                     if let Some(key) = panel.form_draft_key() {
                         browser::forget(&key);
                     }
-                    panel.notice.set(Some(Notice::Info(format!("Saved {}.", person.name))));
+                    panel.notice.set(Some(Notice::Info(panel.tf("notice.saved", [("name", text(&person.name))]))));
                     panel.people.update(|list| {
                         list.merge_changed(vec![person]);
                     });
@@ -123,13 +124,12 @@ impl Panel {
                     panel.emit(PanelEvent::PersonUpdated(raw));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),
-                Err(error) if super::unknown_outcome(&error) => panel.form_message.set(Some(format!(
-                    "We couldn't confirm that the changes were saved. {} Saving them again is safe; your values are kept.",
-                    error.message()
-                ))),
+                Err(error) if super::unknown_outcome(&error) => {
+                    panel.form_message.set(Some(panel.tf("form.edit-unconfirmed", [("error", text(&panel.say(&error)))])))
+                }
                 Err(error) => {
                     panel.show_field_errors(&error);
-                    panel.form_message.set(Some(format!("The changes were not saved. {} Your values are kept.", error.message())));
+                    panel.form_message.set(Some(panel.tf("form.edit-failed", [("error", text(&panel.say(&error)))])));
                 }
             }
         });

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
 use crate::browser::{self, now_ms, sleep};
 use crate::config::{PanelConfig, Theme};
+use crate::i18n::{number, text, Words};
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
 use crate::json::Json;
@@ -105,6 +106,8 @@ pub struct Panel {
     config: Signal<Result<PanelConfig, String>>,
     /// Presentation only: changing it never reloads.
     pub theme: Signal<Theme>,
+    /// The panel's language and the host's overrides: every text it shows comes from them.
+    pub words: RwSignal<Words>,
     pub phase: RwSignal<Phase>,
     pub notice: RwSignal<Option<Notice>>,
     pub people: RwSignal<PeopleList>,
@@ -142,6 +145,7 @@ impl Panel {
         let panel = Panel {
             config,
             theme,
+            words: RwSignal::new(Words::default()),
             phase: RwSignal::new(Phase::Loading),
             notice: RwSignal::new(None),
             people: RwSignal::new(PeopleList::default()),
@@ -188,9 +192,24 @@ impl Panel {
         self.generation.try_get_value() == Some(generation)
     }
 
+    /// The text of message `id` in the panel's language.
+    pub fn t(&self, id: &str) -> String {
+        self.words.with_untracked(|w| w.t(id))
+    }
+
+    /// The text of message `id` with its arguments, in the panel's language.
+    pub fn tf<const N: usize>(&self, id: &str, args: [(&'static str, Json); N]) -> String {
+        self.words.with_untracked(|w| w.tf(id, args))
+    }
+
+    /// An error in the panel's language.
+    pub fn say(&self, error: &PanelError) -> String {
+        self.words.with_untracked(|w| error.message(w))
+    }
+
     fn fail(&self, generation: u64, error: PanelError) {
         if self.current(generation) {
-            self.emit(PanelEvent::Error { status: error.status(), message: error.message() });
+            self.emit(PanelEvent::Error { status: error.status(), message: self.say(&error) });
             self.phase.set(Phase::Failed(error));
         }
     }
@@ -356,7 +375,7 @@ impl Panel {
             if panel.current(generation) {
                 panel.loading_more.set(false);
                 panel.notice.set(Some(match result {
-                    Ok((changed, removed)) => Notice::Info(format!("Up to date: {changed} changed or new, {removed} removed.")),
+                    Ok((changed, removed)) => Notice::Info(panel.tf("notice.up-to-date", [("changed", number(changed as f64)), ("removed", number(removed as f64))])),
                     Err(error) => Notice::Failed { error, retry: Action::Refresh },
                 }));
             }
@@ -485,7 +504,7 @@ impl Panel {
             return self.focus_on(Focus::Element(focus::FIRST_INVALID));
         }
         if self.phase.get_untracked() != Phase::Ready {
-            self.form_message.set(Some("The list isn't loaded yet: wait for it, then save again. Your values are kept.".into()));
+            self.form_message.set(Some(self.t("form.not-loaded")));
             return;
         }
         self.sending.set(true);
@@ -502,7 +521,7 @@ impl Panel {
                 Ok((person, raw, how)) => panel.created(generation, person, raw, how),
                 Err(error) => {
                     panel.show_field_errors(&error);
-                    panel.form_message.set(Some(create_failure(&draft, &error)));
+                    panel.form_message.set(Some(panel.create_failure(&draft, &error)));
                 }
             }
         });
@@ -523,7 +542,7 @@ impl Panel {
                 Err(e) if !unknown_outcome(&e) => return Err(e),
                 Err(_) => {}
             }
-            self.form_message.set(Some("The save wasn't confirmed: checking with the CRM whether the person was saved…".into()));
+            self.form_message.set(Some(self.t("form.checking")));
             // Once found, what was found is the answer: nothing after this may fail into a resend.
             if let Some((person, raw)) = self.find_created(session, draft, sent_at, &known, credential).await? {
                 return Ok((person, raw, Saved::Confirmed));
@@ -559,12 +578,12 @@ impl Panel {
         self.form.set(NewPerson::default());
         self.form_open.set(false);
         self.form_message.set(None);
-        let note = match how {
-            Saved::Directly => "",
-            Saved::Confirmed => " The CRM's answer to the save was lost or an error, but it confirms it was saved once.",
-            Saved::Resent => " The first attempt never reached the CRM, so it was sent again.",
+        let id = match how {
+            Saved::Directly => "notice.added",
+            Saved::Confirmed => "notice.added-confirmed",
+            Saved::Resent => "notice.added-resent",
         };
-        self.notice.set(Some(Notice::Info(format!("Added {}.{note}", person.name))));
+        self.notice.set(Some(Notice::Info(self.tf(id, [("name", text(&person.name))]))));
         if self.current(generation) {
             self.focus_on(Focus::Row(person.id.clone()));
             self.people.update(|p| p.add_created(person));
@@ -620,20 +639,21 @@ fn unknown_outcome(error: &PanelError) -> bool {
 }
 
 /// What the user reads when a create failed: the server's reason, or that its outcome is unknown.
-fn create_failure(draft: &NewPerson, error: &PanelError) -> String {
-    let who = [draft.first_name.trim(), draft.last_name.trim()].join(" ").trim().to_string();
-    match error {
-        PanelError::Rejected { message, .. } => {
-            format!("The CRM did not save this person{}. Fix it and save again; your values are kept.", crate::error::detail(message, 400))
-        }
-        PanelError::Network(_) | PanelError::Server { .. } => format!(
-            "We couldn't confirm whether {who} was saved ({}). Refresh the list to check before saving again; your values are kept.",
-            match error {
-                PanelError::Network(reason) => reason.clone(),
-                other => format!("HTTP {}", other.status()),
+impl Panel {
+    /// Why a create failed, and what to do, in the panel's language.
+    fn create_failure(&self, draft: &NewPerson, error: &PanelError) -> String {
+        let who = [draft.first_name.trim(), draft.last_name.trim()].join(" ").trim().to_string();
+        match error {
+            PanelError::Rejected { message, .. } => self.tf("form.create-refused", [("detail", text(&crate::error::detail(message, 400)))]),
+            PanelError::Network(_) | PanelError::Server { .. } => {
+                let reason = match error {
+                    PanelError::Network(reason) => reason.clone(),
+                    other => format!("HTTP {}", other.status()),
+                };
+                self.tf("form.create-unconfirmed", [("name", text(&who)), ("reason", text(&reason))])
             }
-        ),
-        other => format!("{} Your values are kept.", other.message()),
+            other => self.tf("form.create-failed", [("error", text(&self.say(other)))]),
+        }
     }
 }
 

@@ -233,7 +233,7 @@ mod tests {
     fn a_refused_scope_is_a_permission_error_not_a_broken_connection() {
         let refused = rally().error_for(403, r#"{"error":"insufficient scope: this key lacks the write scope"}"#);
         assert_eq!(refused, PanelError::NotPermitted("insufficient scope: this key lacks the write scope".into()));
-        assert!(refused.message().starts_with("You don't have permission"), "{}", refused.message());
+        assert!(refused.message(&crate::i18n::Words::default()).starts_with("You don't have permission"), "{}", refused.message(&crate::i18n::Words::default()));
         assert_eq!(rally().error_for(404, ""), PanelError::NotFound(String::new()));
     }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::status::{notice_text, state_of};
+use crate::i18n::{number, text};
 use crate::panel::{DeleteState, Panel, Phase};
 
 pub fn announcement(panel: Panel) -> String {
@@ -12,21 +13,25 @@ pub fn announcement(panel: Panel) -> String {
             return message;
         }
         if let DeleteState::Failed { reason, .. } = panel.delete.get() {
-            return format!("It was not deleted. {reason}");
+            return panel.tf("delete.failed", [("reason", text(&reason))]);
         }
         if let Some(notice) = panel.notice.get() {
-            return notice_text(&notice);
+            return notice_text(panel, &notice);
         }
         match panel.phase.get() {
             Phase::Ready => {
                 let query = panel.query.get();
                 panel.people.with(|list| {
-                    let label = list.count_label(list.search(&query).len());
-                    if query.trim().is_empty() { format!("People: {label}") } else { format!("Search results: {label}") }
+                    let (shown, loaded) = (list.search(&query).len(), list.people.len());
+                    match list.total {
+                        _ if !query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
+                        Some(total) if total as usize > loaded => panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))]),
+                        _ => panel.tf("announce.loaded", [("n", number(loaded as f64))]),
+                    }
                 })
             }
-            Phase::ChooseCredential(_) => "Which CRM? You have several CRMs connected. Choose the one to show.".into(),
-            phase => match state_of(phase) {
+            Phase::ChooseCredential(_) => format!("{} {}", panel.t("choose.title"), panel.t("choose.message")),
+            phase => match state_of(panel, phase) {
                 Some(Ok(state)) if state.title.is_empty() => state.message,
                 Some(Ok(state)) => format!("{}. {}", state.title, state.message),
                 _ => String::new(),

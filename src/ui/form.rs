@@ -14,7 +14,7 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
         <form
             class="pp-form"
             part="form"
-            aria-label=move || if panel.editing.with(Option::is_some) { "Edit person" } else { "New person" }
+            aria-label=move || panel.t(if panel.editing.with(Option::is_some) { "form.edit" } else { "form.new" })
             novalidate=true
             on:submit=move |ev| {
                 ev.prevent_default();
@@ -22,26 +22,26 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
             }
         >
             <div class="pp-grid">
-                <Field panel name="first_name" label="First name" kind="text" autocomplete="given-name"
+                <Field panel name="first_name" label="field.first-name" kind="text" autocomplete="given-name"
                     required=Signal::derive(move || rules().both_names)
                     get=|f| &f.first_name set=|f, v| f.first_name = v />
-                <Field panel name="last_name" label="Last name" kind="text" autocomplete="family-name"
+                <Field panel name="last_name" label="field.last-name" kind="text" autocomplete="family-name"
                     required=Signal::derive(move || rules().both_names)
                     get=|f| &f.last_name set=|f, v| f.last_name = v />
-                <Field panel name="email" label="Email" kind="email" autocomplete="email"
+                <Field panel name="email" label="field.email" kind="email" autocomplete="email"
                     required=Signal::derive(move || rules().email_required)
                     get=|f| &f.email set=|f, v| f.email = v />
-                <Field panel name="phone" label="Phone" kind="tel" autocomplete="tel"
+                <Field panel name="phone" label="field.phone" kind="tel" autocomplete="tel"
                     get=|f| &f.phone set=|f, v| f.phone = v />
                 {move || rules().has_company.then(|| view! {
-                    <Field panel name="company" label="Company" kind="text" autocomplete="organization"
+                    <Field panel name="company" label="field.company" kind="text" autocomplete="organization"
                         get=|f| &f.company set=|f, v| f.company = v />
                 })}
-                <Field panel name="job_title" label="Job title" kind="text" autocomplete="organization-title"
+                <Field panel name="job_title" label="field.job-title" kind="text" autocomplete="organization-title"
                     get=|f| &f.job_title set=|f, v| f.job_title = v />
-                <Field panel name="stage" label="Stage" kind="text" autocomplete="off"
+                <Field panel name="stage" label="field.stage" kind="text" autocomplete="off"
                     get=|f| &f.stage set=|f, v| f.stage = v />
-                <Field panel name="tags" label="Tags (comma-separated)" kind="text" autocomplete="off"
+                <Field panel name="tags" label="field.tags-input" kind="text" autocomplete="off"
                     get=|f| &f.tags set=|f, v| f.tags = v />
             </div>
             {move || panel.form_message.get().map(|m| view! { <p class="pp-form-message pp-error">{m}</p> })}
@@ -49,14 +49,14 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
                 // An edit that changes nothing cannot be saved.
                 <button class="pp-button pp-primary" part="button" type="submit"
                     disabled=move || panel.sending.get() || (panel.editing.with(Option::is_some) && !panel.edit_changed())>
-                    {move || match (panel.sending.get(), panel.editing.with(Option::is_some)) {
-                        (true, _) => "Saving…",
-                        (false, true) => "Save changes",
-                        (false, false) => "Save person",
-                    }}
+                    {move || panel.t(match (panel.sending.get(), panel.editing.with(Option::is_some)) {
+                        (true, _) => "form.saving",
+                        (false, true) => "form.save-changes",
+                        (false, false) => "form.save-new",
+                    })}
                 </button>
                 <button class="pp-button" part="button" type="button" on:click=move |_| panel.close_form()>
-                    "Close"
+                    {panel.t("form.close")}
                 </button>
             </div>
         </form>
@@ -74,12 +74,13 @@ fn Field(
     get: Getter,
     set: Setter,
 ) -> impl IntoView {
-    let error = move || panel.form_errors.with(|errors| errors.iter().find(|e| e.field == name).map(|e| e.message.clone()));
+    // A message id from validation, or the server's own words (which pass through `t` unchanged).
+    let error = move || panel.form_errors.with(|errors| errors.iter().find(|e| e.field == name).map(|e| panel.t(&e.message)));
     let input_id = format!("pp-{name}");
     let error_id = format!("pp-{name}-error");
     view! {
         <div class="pp-field" class:pp-invalid=move || error().is_some()>
-            <label for=input_id.clone()>{label}{move || if required.get() { " *" } else { "" }}</label>
+            <label for=input_id.clone()>{panel.t(label)}{move || if required.get() { " *" } else { "" }}</label>
             <input
                 id=input_id
                 name=name

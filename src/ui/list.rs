@@ -4,6 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::focus::{focus_later, focus_now};
+use crate::i18n::text;
 use crate::model::Person;
 use crate::panel::{DeleteState, Focus, Panel};
 
@@ -115,7 +116,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
             <ul
                 class="pp-rows"
                 role="list"
-                aria-label="People list"
+                aria-label=panel.t("list.label")
                 on:keydown=on_keydown
                 style:height=move || format!("{}px", matches.with(Vec::len) * ROW_PX)
                 style:padding-top=move || format!("{}px", window.get().0 * ROW_PX)
@@ -124,10 +125,10 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
             </ul>
             {move || {
                 let text = if empty.get() && !has_more.get() {
-                    "No people in this CRM yet. Add the first one with “New person”.".to_string()
+                    panel.t("list.empty")
                 } else if !empty.get() && matches.with(Vec::is_empty) {
-                    let more = if has_more.get() { " More people are not loaded yet: load more to search them too." } else { "" };
-                    format!("No loaded person matches “{}”.{more}", panel.query.get().trim())
+                    let id = if has_more.get() { "list.no-match-more" } else { "list.no-match" };
+                    panel.tf(id, [("query", text(panel.query.get().trim()))])
                 } else {
                     return None;
                 };
@@ -138,10 +139,10 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
             {move || match (has_more.get(), empty.get()) {
                 (true, _) => Some(view! {
                     <button class="pp-button" part="button" type="button" on:click=move |_| panel.load_more() disabled=move || panel.loading_more.get()>
-                        {move || if panel.loading_more.get() { "Loading…" } else { "Load more" }}
+                        {move || panel.t(if panel.loading_more.get() { "list.loading" } else { "list.load-more" })}
                     </button>
                 }.into_any()),
-                (false, false) => Some(view! { <span class="pp-muted">"Everyone is loaded."</span> }.into_any()),
+                (false, false) => Some(view! { <span class="pp-muted">{panel.t("list.all-loaded")}</span> }.into_any()),
                 (false, true) => None,
             }}
         </footer>
@@ -189,15 +190,16 @@ fn person_row(panel: Panel, person: &Person, pos: usize, tab_stop: impl Fn() -> 
                 on:focus=move |_| active.set(pos)
                 on:click=move |_| panel.open_details(id.clone())
             >
-                <span class="pp-name">{person.name.clone()}</span>
-                <span class="pp-contact">{contact}</span>
-                <span class="pp-company">{company}</span>
+                // dir="auto": a name in Arabic or Hebrew reads right to left in an English panel.
+                <span class="pp-name" dir="auto">{person.name.clone()}</span>
+                <span class="pp-contact" dir="auto">{contact}</span>
+                <span class="pp-company" dir="auto">{company}</span>
             </button>
             <span class="pp-meta">
                 {person.stage.clone().map(|s| view! { <span class="pp-stage" part="stage">{s}</span> })}
                 {person.tags.iter().take(3).map(|t| view! { <span class="pp-tag" part="tag">{t.clone()}</span> }).collect_view()}
             </span>
-            {move || deleting().then(|| view! { <span class="pp-busy">"Deleting…"</span> })}
+            {move || deleting().then(|| view! { <span class="pp-busy">{panel.t("row.deleting")}</span> })}
         </li>
     }
 }
@@ -211,25 +213,27 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
     };
     move || {
         person().map(|p| {
-            let rows: Vec<(&str, String)> = [
-                ("Email", p.emails.join(", ")),
-                ("Phone", p.phones.join(", ")),
-                ("Company", p.company.clone().unwrap_or_default()),
-                ("Job title", p.job_title.clone().unwrap_or_default()),
-                ("Stage", p.stage.clone().unwrap_or_default()),
-                ("Tags", p.tags.join(", ")),
-                ("Source", p.source.clone().unwrap_or_default()),
-                ("Created", p.created.clone().unwrap_or_default()),
+            let created = p.created.as_deref().map(|iso| panel.words.with_untracked(|w| w.date(iso))).unwrap_or_default();
+            let rows: Vec<(String, String)> = [
+                ("field.email", p.emails.join(", ")),
+                ("field.phone", p.phones.join(", ")),
+                ("field.company", p.company.clone().unwrap_or_default()),
+                ("field.job-title", p.job_title.clone().unwrap_or_default()),
+                ("field.stage", p.stage.clone().unwrap_or_default()),
+                ("field.tags", p.tags.join(", ")),
+                ("field.source", p.source.clone().unwrap_or_default()),
+                ("field.created", created),
             ]
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
+            .map(|(label, v)| (panel.t(label), v))
             .collect();
             let id = p.id.clone();
             view! {
-                <article class="pp-detail" part="detail" aria-label=format!("Details of {}", p.name) tabindex="-1">
+                <article class="pp-detail" part="detail" aria-label=panel.tf("details.label", [("name", text(&p.name))]) tabindex="-1">
                     <header class="pp-detail-header">
-                        <h3>{p.name.clone()}</h3>
-                        <button class="pp-link" type="button" aria-label="Close details" on:click=move |_| panel.close_details()>"×"</button>
+                        <h3 dir="auto">{p.name.clone()}</h3>
+                        <button class="pp-link" type="button" aria-label=panel.t("details.close") on:click=move |_| panel.close_details()>"×"</button>
                     </header>
                     <dl>
                         {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
@@ -238,8 +242,8 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
                         <button class="pp-button" part="button" type="button" data-action="edit" on:click={
                             let id = id.clone();
                             move |_| panel.start_edit(id.clone())
-                        }>"Edit"</button>
-                        <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.ask_delete(id.clone())>"Delete"</button>
+                        }>{panel.t("edit")}</button>
+                        <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.ask_delete(id.clone())>{panel.t("delete")}</button>
                     </div>
                     <DeleteConfirmation panel id=p.id.clone() name=p.name.clone() />
                 </article>
@@ -260,13 +264,13 @@ fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
             _ => None,
         };
         Some(view! {
-            <div class="pp-confirm" role="alertdialog" aria-label=format!("Delete {name}?")>
-                <p>{format!("Delete {name} from the CRM? This can't be undone.")}</p>
-                {reason.map(|r| view! { <p class="pp-error">{format!("It was not deleted. {r}")}</p> })}
+            <div class="pp-confirm" role="alertdialog" aria-label=panel.tf("delete.label", [("name", text(&name))])>
+                <p>{panel.tf("delete.question", [("name", text(&name))])}</p>
+                {reason.map(|r| view! { <p class="pp-error">{panel.tf("delete.failed", [("reason", text(&r))])}</p> })}
                 <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.confirm_delete()>
-                    {if deleting { "Deleting…" } else { "Yes, delete" }}
+                    {panel.t(if deleting { "row.deleting" } else { "delete.confirm" })}
                 </button>
-                <button class="pp-button" part="button" type="button" data-action="cancel-delete" disabled=deleting on:click=move |_| panel.cancel_delete()>"Cancel"</button>
+                <button class="pp-button" part="button" type="button" data-action="cancel-delete" disabled=deleting on:click=move |_| panel.cancel_delete()>{panel.t("cancel")}</button>
             </div>
         })
     }

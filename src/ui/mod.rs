@@ -6,6 +6,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use crate::config::{ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
+use crate::i18n::resolve_locale;
+use crate::json::Json;
 use crate::panel::{Panel, PanelEvent, Phase};
 
 mod announce;
@@ -31,8 +33,9 @@ extern "C" {
 pub fn PanelView(panel: Panel) -> impl IntoView {
     let count = move || {
         let query = panel.query.get();
-        panel.people.with(|l| if l.people.is_empty() { String::new() } else { l.count_label(l.search(&query).len()) })
+        panel.people.with(|l| if l.people.is_empty() { String::new() } else { panel.words.with_untracked(|w| l.count_label(w, l.search(&query).len())) })
     };
+    let words = panel.words.get_untracked();
     // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
     let ready = Memo::new(move |_| panel.phase.get() == Phase::Ready);
     let root = NodeRef::<leptos::html::Section>::new();
@@ -42,19 +45,20 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         }
     };
     view! {
-        <section class="pp" part="panel" aria-label="People" data-theme=move || panel.theme.get().as_str() node_ref=root on:keydown=on_keydown>
+        <section class="pp" part="panel" aria-label=panel.t("people") lang=words.locale.clone() dir=words.direction()
+            data-theme=move || panel.theme.get().as_str() node_ref=root on:keydown=on_keydown>
             <p class="pp-sr" role="status">{move || announce::announcement(panel)}</p>
             <header class="pp-header" part="header">
                 // Text in braces, not a literal: a fully static element would be built from an
                 // HTML string through `innerHTML`, which Trusted Types forbid.
-                <h2 class="pp-title">{"People"}</h2>
+                <h2 class="pp-title">{panel.t("people")}</h2>
                 <span class="pp-count">{count}</span>
                 <input
                     class="pp-search"
                     part="search"
                     type="search"
-                    placeholder="Search loaded people"
-                    aria-label="Search people"
+                    placeholder=panel.t("search.placeholder")
+                    aria-label=panel.t("search.label")
                     prop:value=move || panel.query.get()
                     on:input:target=move |ev| panel.query.set(ev.target().value())
                     disabled=move || !ready.get()
@@ -68,10 +72,10 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     disabled=move || !ready.get()
                     aria-expanded=move || panel.form_open.get().to_string()
                 >
-                    "New person"
+                    {panel.t("new-person")}
                 </button>
-                <button class="pp-button" part="button" type="button" on:click=move |_| panel.refresh() title="Get what changed in the CRM">
-                    "Refresh"
+                <button class="pp-button" part="button" type="button" on:click=move |_| panel.refresh() title=panel.t("refresh.title")>
+                    {panel.t("refresh")}
                 </button>
             </header>
             <NoticeBar panel />
@@ -111,6 +115,12 @@ pub fn PeoplePanel(
     /// Light, dark, or following `prefers-color-scheme` (auto, the default).
     #[prop(into, default = Signal::stored(Theme::Auto))]
     theme: Signal<Theme>,
+    /// The language of the panel's words (`en`, `de`, `es`, …); the page's `lang` when unset.
+    #[prop(into, optional)]
+    lang: MaybeProp<String>,
+    /// Your own text for any message id of js/i18n.js.
+    #[prop(optional)]
+    strings: Vec<(&'static str, String)>,
     /// Called with every event the element would dispatch.
     #[prop(optional)]
     on_event: Option<Rc<dyn Fn(PanelEvent)>>,
@@ -125,6 +135,7 @@ pub fn PeoplePanel(
             credential_id: credential_id.get(),
             page_size: Some(page_size.get().to_string()),
             theme: None,
+            lang: None,
         }
         .parse()
     });
@@ -132,5 +143,20 @@ pub fn PeoplePanel(
         adopt_styles(&document);
     }
     let panel = Panel::new(config, theme, on_event.unwrap_or_else(|| Rc::new(|_| {})));
-    view! { <PanelView panel /> }
+    if !strings.is_empty() {
+        let overrides = Json::object_of(strings.into_iter().map(|(id, text)| (id, Json::string(&text))));
+        panel.words.update(|w| w.overrides = Some(overrides));
+    }
+    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    Effect::new(move |_| {
+        let requested = lang.get();
+        if let Some(page) = &page {
+            let locale = resolve_locale(requested, page);
+            panel.words.update(|w| w.locale = locale);
+        }
+    });
+    move || {
+        panel.words.track();
+        view! { <PanelView panel /> }
+    }
 }

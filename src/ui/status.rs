@@ -5,6 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::error::PanelError;
+use crate::i18n::{number, text};
 use crate::panel::{Action, Notice, Panel, Phase};
 use crate::provider::rollout::Credential;
 
@@ -14,46 +15,43 @@ pub(super) struct StateBox {
     pub state: &'static str,
     pub failed: bool,
     pub spinner: bool,
-    pub title: &'static str,
+    pub title: String,
     pub message: String,
     /// A button that loads again, with its label.
-    pub reload: Option<&'static str>,
+    pub reload: Option<String>,
 }
 
 /// What to show for `phase`: a state box, the credential picker, or nothing (`Ready`: the list).
-pub(super) fn state_of(phase: Phase) -> Option<Result<StateBox, Vec<Credential>>> {
-    let quiet = |state, spinner, title, message: &str, reload| StateBox { state, failed: false, spinner, title, message: message.into(), reload };
+pub(super) fn state_of(panel: Panel, phase: Phase) -> Option<Result<StateBox, Vec<Credential>>> {
+    let t = |id: &str| panel.t(id);
+    let quiet = |state, spinner, title: &str, message: &str, reload: Option<&str>| StateBox {
+        state,
+        failed: false,
+        spinner,
+        title: if title.is_empty() { String::new() } else { t(title) },
+        message: t(message),
+        reload: reload.map(t),
+    };
     Some(Ok(match phase {
         Phase::Ready => return None,
-        Phase::Loading => quiet("loading", true, "", "Loading people…", None),
-        Phase::Syncing => quiet(
-            "syncing",
-            true,
-            "Your CRM is still syncing",
-            "A newly connected CRM takes a minute to sync. People appear here as soon as it's ready.",
-            None,
-        ),
-        Phase::ConnectCrm => quiet(
-            "connect",
-            false,
-            "Connect your CRM",
-            "No CRM is connected yet. Connect one to see and add people here.",
-            Some("I've connected it — check again"),
-        ),
+        Phase::Loading => quiet("loading", true, "", "state.loading", None),
+        Phase::Syncing => quiet("syncing", true, "state.syncing.title", "state.syncing", None),
+        Phase::ConnectCrm => quiet("connect", false, "state.connect.title", "state.connect", Some("state.connect.check")),
         Phase::ChooseCredential(credentials) => return Some(Err(credentials)),
         Phase::Failed(error) => {
-            let (state, title) = match &error {
-                PanelError::Config(_) => ("config", "The panel is misconfigured"),
-                PanelError::SignedOut { .. } | PanelError::Unauthorized(_) => ("signed-out", "Sign-in needed"),
-                PanelError::Forbidden(_) => ("reconnect", "Reconnect your CRM"),
-                PanelError::NotPermitted(_) => ("not-permitted", "No permission"),
-                PanelError::Syncing => ("syncing", "Your CRM is still syncing"),
-                PanelError::RateLimited => ("rate-limited", "Too many requests"),
-                PanelError::Network(_) => ("offline", "Can't reach the CRM"),
-                _ => ("error", "Something went wrong"),
+            let state = match &error {
+                PanelError::Config(_) => "config",
+                PanelError::SignedOut { .. } | PanelError::Unauthorized(_) => "signed-out",
+                PanelError::Forbidden(_) => "reconnect",
+                PanelError::NotPermitted(_) => "not-permitted",
+                PanelError::Syncing => "syncing",
+                PanelError::RateLimited => "rate-limited",
+                PanelError::Network(_) => "offline",
+                _ => "error",
             };
-            let reload = (!matches!(error, PanelError::Config(_))).then_some("Try again");
-            StateBox { state, failed: true, spinner: false, title, message: error.message(), reload }
+            let title = t(&format!("state.{state}.title"));
+            let reload = (!matches!(error, PanelError::Config(_))).then(|| t("state.try-again"));
+            StateBox { state, failed: true, spinner: false, title, message: panel.say(&error), reload }
         }
     }))
 }
@@ -62,7 +60,7 @@ pub(super) fn state_of(phase: Phase) -> Option<Result<StateBox, Vec<Credential>>
 #[component]
 pub fn PhaseView(panel: Panel) -> impl IntoView {
     move || {
-        Some(match state_of(panel.phase.get())? {
+        Some(match state_of(panel, panel.phase.get())? {
             Ok(s) => Either::Left(view! {
                 <div class="pp-state" class:pp-error=s.failed part=if s.failed { "state error" } else { "state" } data-state=s.state>
                     {s.spinner.then(|| view! { <span class="pp-spinner" aria-hidden="true"></span> })}
@@ -83,8 +81,8 @@ fn CredentialPicker(panel: Panel, credentials: Vec<Credential>) -> impl IntoView
     view! {
         <div class="pp-state" part="state" data-state="choose">
             // Braced text: no static subtree (built through `innerHTML`, which Trusted Types forbid).
-            <p class="pp-state-title" id="pp-choose">{"Which CRM?"}</p>
-            <p>{"You have several CRMs connected. Choose the one to show."}</p>
+            <p class="pp-state-title" id="pp-choose">{panel.t("choose.title")}</p>
+            <p>{panel.t("choose.message")}</p>
             <ul class="pp-choices" aria-labelledby="pp-choose">
                 {credentials
                     .into_iter()
@@ -107,10 +105,10 @@ fn CredentialPicker(panel: Panel, credentials: Vec<Credential>) -> impl IntoView
 }
 
 /// A notice's sentence (shown in the bar, and announced).
-pub(super) fn notice_text(notice: &Notice) -> String {
+pub(super) fn notice_text(panel: Panel, notice: &Notice) -> String {
     match notice {
-        Notice::Retrying(n) => format!("Retrying… (attempt {} failed: {})", n.attempt, n.reason),
-        Notice::Failed { error, .. } => error.message(),
+        Notice::Retrying(n) => panel.tf("notice.retrying", [("attempt", number(n.attempt)), ("reason", text(&panel.say(&n.reason)))]),
+        Notice::Failed { error, .. } => panel.say(error),
         Notice::Info(text) => text.clone(),
     }
 }
@@ -127,7 +125,7 @@ enum NoticeButton {
 pub fn NoticeBar(panel: Panel) -> impl IntoView {
     move || {
         panel.notice.get().map(|notice| {
-            let text = notice_text(&notice);
+            let text = notice_text(panel, &notice);
             let (kind, class, button) = match notice {
                 Notice::Retrying(_) => ("retrying", "pp-notice", None),
                 Notice::Failed { retry, .. } => ("error", "pp-notice pp-error", Some(NoticeButton::Retry(retry))),
@@ -138,8 +136,8 @@ pub fn NoticeBar(panel: Panel) -> impl IntoView {
                     {text}
                     {button.map(|button| {
                         let (label, aria_label) = match button {
-                            NoticeButton::Retry(_) => ("Retry", None),
-                            NoticeButton::Dismiss => ("×", Some("Dismiss")),
+                            NoticeButton::Retry(_) => (panel.t("notice.retry"), None),
+                            NoticeButton::Dismiss => ("×".to_string(), Some(panel.t("notice.dismiss"))),
                         };
                         view! {
                             " "

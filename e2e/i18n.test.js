@@ -1,0 +1,108 @@
+// The panel's words in the host's language: the lang attribute, else the page's lang (live), counts
+// and dates through Intl, plurals through Intl.PluralRules, the host's own strings, right to left.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, admin, newPage } from "./support.js";
+
+/** Every word the panel shows or says to assistive technology, outside the people's own data. */
+async function words(panel) {
+  return panel.evaluate((host) => {
+    const root = host.shadowRoot;
+    const out = [];
+    const data = ".pp-name, .pp-contact, .pp-company, .pp-stage, .pp-tag, dd, h3";
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (text && !node.parentElement.closest(data)) out.push(text);
+    }
+    for (const el of root.querySelectorAll("[aria-label], [placeholder], [title]")) {
+      for (const name of ["aria-label", "placeholder", "title"]) if (el.getAttribute(name)) out.push(el.getAttribute(name));
+    }
+    return out;
+  });
+}
+
+test("lang picks the catalog, live: every word, counts, dates and plurals follow; the page's lang is the fallback", async () => {
+  const user = `e2e-lang${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 1234 });
+  const { page, errors } = await newPage();
+  await page.goto(`${BASE}/?user=${user}`);
+  const panel = page.locator("people-panel");
+  await panel.locator(".pp-row").first().waitFor();
+  assert.equal(await panel.locator(".pp-count").textContent(), "50 of 1,234");
+  const english = await words(panel);
+
+  await panel.evaluate((p) => p.setAttribute("lang", "de"));
+  await panel.locator(".pp-title", { hasText: "Personen" }).waitFor();
+  assert.equal(await panel.locator(".pp-count").textContent(), "50 von 1.234");
+  const german = await words(panel);
+  const untranslated = german.filter((w) => english.includes(w) && !/^[\d.,\s×*]+$/.test(w));
+  assert.deepEqual(untranslated, [], "words left in English");
+  assert.equal(await panel.getByRole("button", { name: "Neue Person" }).count(), 1);
+  assert.equal(await panel.locator(".pp-search").getAttribute("placeholder"), "Geladene Personen durchsuchen");
+
+  // A date the way German writes it, and a form refusal in German.
+  await panel.locator(".pp-row-button").first().click();
+  const created = await panel.locator(".pp-detail dt", { hasText: "Erstellt" }).locator("xpath=following-sibling::dd[1]").textContent();
+  assert.match(created, /^\d{1,2}\.\d{1,2}\.\d{4}/, `a German date: ${created}`);
+  await page.keyboard.press("Escape");
+  await panel.getByRole("button", { name: "Neue Person" }).click();
+  await panel.getByLabel("E-Mail").fill("kein-mail");
+  await panel.getByRole("button", { name: "Person speichern" }).click();
+  await panel.locator(".pp-field-error", { hasText: "Geben Sie eine E-Mail-Adresse wie name@example.com ein." }).waitFor();
+  await page.keyboard.press("Escape");
+
+  // Plurals through Intl.PluralRules, in the live region.
+  const oneName = (await panel.locator(".pp-row .pp-name").first().textContent()).trim();
+  await panel.getByRole("searchbox").fill("zzqxj");
+  await panel.locator(".pp-sr", { hasText: "0 Personen gefunden" }).waitFor();
+  await panel.getByRole("searchbox").fill(oneName + " ");
+  const said = await panel.locator(".pp-sr").textContent();
+  assert.match(said, /^(1 Person|[2-9]\d* Personen) gefunden$/, "one and other, as German says them");
+  await panel.getByRole("searchbox").fill("");
+
+  // Without its own lang, the panel speaks the page's, and follows it.
+  await panel.evaluate((p) => p.removeAttribute("lang"));
+  await page.evaluate(() => (document.documentElement.lang = "es"));
+  await panel.locator(".pp-title", { hasText: "Personas" }).waitFor();
+  assert.equal(await panel.getByRole("button", { name: "Nueva persona" }).count(), 1);
+  // A language without a catalog: English.
+  await page.evaluate(() => (document.documentElement.lang = "fr"));
+  await panel.locator(".pp-title", { hasText: "People" }).waitFor();
+
+  // The host's own words for any id; the rest stays the panel's.
+  await panel.evaluate((p) => (p.strings = { "new-person": "Add contact", "list.load-more": "Show more" }));
+  await panel.getByRole("button", { name: "Add contact" }).waitFor();
+  assert.equal(await panel.getByRole("button", { name: "Show more" }).count(), 1);
+  assert.equal(await panel.getByRole("button", { name: "Refresh" }).count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("right to left: in a dir=rtl host the panel is laid out right to left; names keep their own direction", async () => {
+  const user = `e2e-rtl${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 30 });
+  const { page, errors } = await newPage();
+  await page.goto(`${BASE}/?user=${user}`);
+  const panel = page.locator("people-panel");
+  await panel.locator(".pp-row").first().waitFor();
+  await page.evaluate(() => (document.body.dir = "rtl"));
+  const layout = await panel.evaluate((host) => {
+    const root = host.shadowRoot;
+    const row = root.querySelector(".pp-row").getBoundingClientRect();
+    const name = root.querySelector(".pp-name").getBoundingClientRect();
+    const title = root.querySelector(".pp-title").getBoundingClientRect();
+    const header = root.querySelector(".pp-header").getBoundingClientRect();
+    return {
+      direction: getComputedStyle(root.querySelector(".pp-row-button")).direction,
+      nameFromRight: row.right - name.right,
+      nameFromLeft: name.left - row.left,
+      titleOnTheRight: header.right - title.right < title.left - header.left,
+    };
+  });
+  assert.equal(layout.direction, "rtl");
+  assert.ok(layout.titleOnTheRight, "the title starts on the right");
+  assert.ok(layout.nameFromRight < layout.nameFromLeft, `a row's name starts on the right: ${JSON.stringify(layout)}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
