@@ -50,6 +50,13 @@ function useEventLog(panel) {
 function App() {
   const panel = useRef(null);
   const [provider, setProvider] = useState(localStorage.getItem("demo:provider") || "rollout");
+  // The panel follows these attributes live: its words and its colours.
+  const [lang, setLang] = useState(localStorage.getItem("demo:lang") || "");
+  const [theme, setTheme] = useState(localStorage.getItem("demo:theme") || "auto");
+  const remember = (key, set) => (value) => {
+    localStorage.setItem(key, value);
+    set(value);
+  };
   const log = useEventLog(panel);
   const rally = provider === "rally";
   const chooseProvider = (value) => {
@@ -73,10 +80,29 @@ function App() {
             <option value="rally">Rally CRM</option>
           </select>
         </label>
+        <label>
+          Language
+          <select value={lang} onChange={(e) => remember("demo:lang", setLang)(e.target.value)}>
+            <option value="">The page's (English)</option>
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+            <option value="es">Español</option>
+          </select>
+        </label>
+        <label>
+          Theme
+          <select value={theme} onChange={(e) => remember("demo:theme", setTheme)(e.target.value)}>
+            <option value="auto">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
       </header>
       <main className="app-main">
         <people-panel
           ref={panel}
+          lang={lang || undefined}
+          theme={theme}
           provider={provider}
           token-url={rally ? "/api/rally-token" : "/api/rollout-token"}
           api-base={rally ? `${EMULATOR}/rally/api/v1` : `${EMULATOR}/crm/api`}

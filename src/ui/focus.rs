@@ -13,6 +13,11 @@ fn focused_in(scope: &web_sys::Element) -> Option<web_sys::Element> {
     }
 }
 
+/// Whether what has focus in the panel matches `selector`.
+pub fn has_focus(scope: NodeRef<html::Section>, selector: &str) -> bool {
+    scope.get_untracked().and_then(|root| focused_in(&root)).is_some_and(|el| el.matches(selector).unwrap_or(false))
+}
+
 /// Focuses the first element matching `selector` inside `scope` if it is there already.
 pub fn focus_now(scope: NodeRef<html::Section>, selector: &str) -> bool {
     let target = scope.get_untracked().and_then(|root| root.query_selector(selector).ok().flatten());

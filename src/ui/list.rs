@@ -3,7 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::focus::{focus_later, focus_now};
+use super::focus::{focus_later, focus_now, has_focus};
+
+const LOAD_MORE: &str = "[data-action=\"load-more\"]";
 use crate::i18n::text;
 use crate::model::Person;
 use crate::panel::{DeleteState, Focus, Panel};
@@ -136,14 +138,24 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoVi
             }}
         </div>
         <footer class="pp-footer" part="footer">
-            {move || match (has_more.get(), empty.get()) {
-                (true, _) => Some(view! {
-                    <button class="pp-button" part="button" type="button" on:click=move |_| panel.load_more() disabled=move || panel.loading_more.get()>
-                        {move || panel.t(if panel.loading_more.get() { "list.loading" } else { "list.load-more" })}
-                    </button>
-                }.into_any()),
-                (false, false) => Some(view! { <span class="pp-muted">{panel.t("list.all-loaded")}</span> }.into_any()),
-                (false, true) => None,
+            {move || {
+                let (more, none) = (has_more.get(), empty.get());
+                // The last page came in under a keyboard user's focus on "Load more", which goes
+                // away: focus moves to the list rather than to nowhere.
+                if !more && has_focus(root, LOAD_MORE) {
+                    panel.focus_on(Focus::Element(crate::panel::focus::LIST));
+                }
+                match (more, none) {
+                    // Not `disabled` while loading: that would drop a keyboard user's focus.
+                    (true, _) => Some(view! {
+                        <button class="pp-button" part="button" type="button" data-action="load-more" on:click=move |_| panel.load_more()
+                            aria-disabled=move || panel.loading_more.get().to_string()>
+                            {move || panel.t(if panel.loading_more.get() { "list.loading" } else { "list.load-more" })}
+                        </button>
+                    }.into_any()),
+                    (false, false) => Some(view! { <span class="pp-muted">{panel.t("list.all-loaded")}</span> }.into_any()),
+                    (false, true) => None,
+                }
             }}
         </footer>
     }

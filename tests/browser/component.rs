@@ -41,3 +41,44 @@ async fn the_leptos_component_lists_people_and_reports_events() {
     drop(mounted);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_leptos_component_takes_theme_lang_and_strings_as_props() {
+    let user = unique("component-props");
+    connect_crm(&user, 3, "lofty").await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let s = server().to_string();
+    let lang = RwSignal::new("de".to_string());
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <PeoplePanel
+                token_url=format!("{s}/api/rollout-token?user={user}")
+                api_base=format!("{s}/crm/api")
+                credentials_url=format!("{s}/universal/api/credentials")
+                theme=people_panel::Theme::Dark
+                lang=lang
+                strings=vec![("refresh", "Neu laden".to_string())]
+            />
+        }
+    });
+    let text = |selector: &str| host.query_selector(selector).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default();
+    let deadline = js_sys::Date::now() + 15_000.0;
+    while text(".pp-count") != "3 von 3" {
+        assert!(js_sys::Date::now() < deadline, "the component never listed people in German: {:?}", host.text_content());
+        sleep(25).await;
+    }
+    let section = host.query_selector(".pp").unwrap().unwrap();
+    assert_eq!(section.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(text(".pp-title"), "Personen");
+    assert!(host.text_content().unwrap_or_default().contains("Neu laden"), "the host's own word for refresh");
+    // The lang prop is live.
+    lang.set("es".to_string());
+    while text(".pp-title") != "Personas" {
+        assert!(js_sys::Date::now() < deadline, "the component never switched to Spanish");
+        sleep(25).await;
+    }
+    drop(mounted);
+    host.remove();
+}
