@@ -1,7 +1,7 @@
 // cargo xtask bench: measures what users feel and prints PASS/FAIL per budget. Timings are medians
 // and ratios of one run; nothing here is a test.
 import { readFileSync, writeFileSync } from "node:fs";
-import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import { chromium } from "playwright-core";
 
 const BASE = process.env.PP_BENCH_URL;
 // The same site behind 40 ms per answer (the dev-server's --latency-ms): a real network's waterfall.
