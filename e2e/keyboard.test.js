@@ -97,6 +97,18 @@ test("keyboard only: page, open a person, create one after an invalid try, close
   await panel.locator(".pp-row .pp-name", { hasText: "Kay Okonkwo" }).waitFor();
   await expectFocus(page, /^button pos=\d+ Kay Okonkwo/);
 
+  // Edit from the keyboard: Enter on the row, Tab to Edit, a change, Enter: back on the row.
+  await page.keyboard.press("Enter");
+  await expectFocus(page, /^article Details of Kay Okonkwo/);
+  await pressUntil(page, "Tab", /action=edit/);
+  await page.keyboard.press("Enter");
+  await expectFocus(page, /^input#pp-first_name/);
+  await pressUntil(page, "Tab", /^input#pp-phone/);
+  await page.keyboard.type("+1 555 010 2030");
+  await page.keyboard.press("Enter");
+  await panel.locator(".pp-row", { hasText: "+1 555 010 2030" }).waitFor();
+  await expectFocus(page, /^button pos=\d+ Kay Okonkwo/);
+
   // The form again, closed with Escape: back on "New person".
   await pressUntil(page, "Shift+Tab", /action=new/);
   await page.keyboard.press("Enter");
@@ -106,7 +118,7 @@ test("keyboard only: page, open a person, create one after an invalid try, close
   assert.equal(await panel.locator(".pp-form").count(), 0);
 
   // The live region said what happened, once.
-  assert.match(await panel.locator(".pp-sr").textContent(), /Added Kay Okonkwo|People: /);
+  assert.equal(await panel.locator(".pp-sr").textContent(), "Saved Kay Okonkwo.");
   assert.deepEqual(errors, []);
   await page.close();
 });

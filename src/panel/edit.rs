@@ -24,6 +24,7 @@ impl Panel {
         self.form_message.set(None);
         self.selected.set(None);
         self.form_open.set(true);
+        self.focus_on(Focus::Element(super::focus::FIRST_FIELD));
         let (generation, credential, panel) = (self.generation.get_value(), self.credential_id(), *self);
         spawn_local(async move {
             let crm = &session.client.crm;
