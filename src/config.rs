@@ -1,4 +1,5 @@
 //! The panel's configuration: typed, validated once, with messages that name the attribute at fault.
+use crate::i18n::{number, text, Words};
 
 /// Which CRM API the panel talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -47,6 +48,19 @@ pub const DEFAULT_CREDENTIALS_URL: &str = "https://universal.rollout.com/api/cre
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 /// Rally's documented maximum, and the panel's own bound for Rollout.
 pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// A wrong attribute: the message that says so (in the panel's language) and the value written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigError {
+    pub id: &'static str,
+    pub value: String,
+}
+
+impl ConfigError {
+    pub fn message(&self, words: &Words) -> String {
+        words.tf(self.id, [("value", text(&self.value)), ("max", number(MAX_PAGE_SIZE))])
+    }
+}
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,35 +111,28 @@ impl RawConfig {
         self.theme.as_deref().and_then(Theme::parse).unwrap_or_default()
     }
 
-    /// Validates the attributes; the error is a sentence for the page's developer. Presentation
-    /// (`theme`) is checked here but kept out of `PanelConfig`: changing it doesn't reload.
-    pub fn parse(&self) -> Result<PanelConfig, String> {
+    /// Validates the attributes; the error names the attribute for the page's developer.
+    /// Presentation (`theme`) is checked here but kept out of `PanelConfig`: changing it doesn't reload.
+    pub fn parse(&self) -> Result<PanelConfig, ConfigError> {
         let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-        let token_url = given(&self.token_url).ok_or(
-            "The token-url attribute is missing: set it to your backend's route that returns a token, e.g. token-url=\"/api/rollout-token\".",
-        )?;
+        let wrong = |id: &'static str, value: &str| ConfigError { id, value: value.to_string() };
+        let token_url = given(&self.token_url).ok_or_else(|| wrong("config.token-url", ""))?;
         let provider = match given(&self.provider).as_deref().map(str::to_ascii_lowercase).as_deref() {
             None | Some("rollout") => ProviderKind::Rollout,
             Some("rally") => ProviderKind::Rally,
-            Some(other) => return Err(format!("provider=\"{other}\" is not supported: use \"rollout\" or \"rally\".")),
+            Some(other) => return Err(wrong("config.provider", other)),
         };
         let api_base = match (given(&self.api_base), provider) {
             (Some(base), _) => base,
             (None, ProviderKind::Rollout) => DEFAULT_ROLLOUT_API.to_string(),
-            (None, ProviderKind::Rally) => {
-                return Err("provider=\"rally\" needs an api-base attribute, e.g. api-base=\"https://your-tenant.rallycrm.io/api/v1\".".into())
-            }
+            (None, ProviderKind::Rally) => return Err(wrong("config.rally-api-base", "")),
         };
         let page_size = match given(&self.page_size) {
             None => DEFAULT_PAGE_SIZE,
-            Some(text) => text
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
-                .ok_or_else(|| format!("page-size=\"{text}\" is not valid: use a whole number from 1 to {MAX_PAGE_SIZE}."))?,
+            Some(text) => text.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n)).ok_or_else(|| wrong("config.page-size", &text))?,
         };
         if let Some(text) = given(&self.theme).filter(|t| Theme::parse(t).is_none()) {
-            return Err(format!("theme=\"{text}\" is not supported: use \"light\", \"dark\" or \"auto\"."));
+            return Err(wrong("config.theme", &text));
         }
         Ok(PanelConfig {
             token_url,
@@ -160,12 +167,12 @@ mod tests {
 
     #[test]
     fn bad_attributes_get_a_message_naming_them() {
-        assert!(RawConfig::default().parse().unwrap_err().contains("token-url"));
-        assert!(raw(&[("token-url", "/t"), ("page-size", "0")]).parse().unwrap_err().contains("page-size=\"0\""));
+        assert!(RawConfig::default().parse().unwrap_err().message(&Words::default()).contains("token-url"));
+        assert!(raw(&[("token-url", "/t"), ("page-size", "0")]).parse().unwrap_err().message(&Words::default()).contains("page-size=\"0\""));
         assert!(raw(&[("token-url", "/t"), ("page-size", "101")]).parse().is_err());
-        assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().contains("\"salesforce\""));
-        assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().contains("api-base"));
-        assert!(raw(&[("token-url", "/t"), ("theme", "purple")]).parse().unwrap_err().contains("theme=\"purple\""));
+        assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().message(&Words::default()).contains("\"salesforce\""));
+        assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().message(&Words::default()).contains("api-base"));
+        assert!(raw(&[("token-url", "/t"), ("theme", "purple")]).parse().unwrap_err().message(&Words::default()).contains("theme=\"purple\""));
         assert!(!RawConfig::default().set("colour", None));
         assert!(attribute_names().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
     }

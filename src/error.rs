@@ -1,12 +1,13 @@
 //! The one error type of the panel's client layer, with the sentence a user sees for each case
 //! (in the panel's language: i18n.rs).
+use crate::config::ConfigError;
 use crate::i18n::{text, Words};
 use crate::json::Json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelError {
-    /// The element's attributes are wrong (message names the attribute).
-    Config(String),
+    /// The element's attributes are wrong (the message names the attribute).
+    Config(ConfigError),
     /// The host backend's token route didn't give a usable token: `reason` is a message id
     /// (`token.*`), `status` the route's HTTP status when that is the reason.
     SignedOut { token_url: String, reason: &'static str, status: u16 },
@@ -55,7 +56,7 @@ impl PanelError {
     pub fn message(&self, words: &Words) -> String {
         let said = |id: &'static str, words_of_server: &str, status: u16| words.tf(id, [("detail", text(&detail(words_of_server, status)))]);
         match self {
-            PanelError::Config(m) => m.clone(),
+            PanelError::Config(wrong) => wrong.message(words),
             PanelError::SignedOut { token_url, reason, status } => {
                 let reason = words.tf(reason, [("status", text(&status.to_string()))]);
                 words.tf("error.signed-out", [("url", text(token_url)), ("reason", text(&reason))])

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
 use crate::browser::{self, now_ms, sleep};
-use crate::config::{PanelConfig, Theme};
+use crate::config::{ConfigError, PanelConfig, Theme};
 use crate::i18n::{number, text, Words};
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
@@ -103,7 +103,7 @@ struct Session {
 /// Every piece of panel state, as `Copy` signal handles.
 #[derive(Clone, Copy)]
 pub struct Panel {
-    config: Signal<Result<PanelConfig, String>>,
+    config: Signal<Result<PanelConfig, ConfigError>>,
     /// Presentation only: changing it never reloads.
     pub theme: Signal<Theme>,
     /// The panel's language and the host's overrides: every text it shows comes from them.
@@ -133,7 +133,7 @@ pub struct Panel {
     session: StoredValue<Option<Rc<Session>>, LocalStorage>,
     generation: StoredValue<u64>,
     /// The configuration the current load started from.
-    loaded_config: StoredValue<Option<Result<PanelConfig, String>>>,
+    loaded_config: StoredValue<Option<Result<PanelConfig, ConfigError>>>,
     /// Whose draft the form holds: its storage key.
     draft_key: StoredValue<Option<String>>,
     emit: StoredValue<EventSink, LocalStorage>,
@@ -141,7 +141,7 @@ pub struct Panel {
 
 impl Panel {
     /// Creates the state and starts loading; reloads whenever `config` changes.
-    pub fn new(config: Signal<Result<PanelConfig, String>>, theme: Signal<Theme>, emit: EventSink) -> Self {
+    pub fn new(config: Signal<Result<PanelConfig, ConfigError>>, theme: Signal<Theme>, emit: EventSink) -> Self {
         let panel = Panel {
             config,
             theme,
@@ -230,7 +230,7 @@ impl Panel {
         self.loaded_config.set_value(Some(config.clone()));
         let config = match config {
             Ok(config) => config,
-            Err(message) => return self.fail(generation, PanelError::Config(message)),
+            Err(wrong) => return self.fail(generation, PanelError::Config(wrong)),
         };
         let crm = provider::for_config(&config);
         self.rules.set(crm.form_rules());
@@ -384,7 +384,7 @@ impl Panel {
 
     async fn apply_changes(&self, session: &Session, since: &str) -> Result<(usize, usize), PanelError> {
         let (crm, credential) = (&session.client.crm, self.credential_id());
-        let incremental = crm.incremental().ok_or_else(|| PanelError::Config("this CRM has no change feed".into()))?;
+        let incremental = crm.incremental().ok_or_else(|| PanelError::Config(ConfigError { id: "config.no-change-feed", value: String::new() }))?;
         let mut cursor = Cursor::Start;
         let mut changed = Vec::new();
         loop {

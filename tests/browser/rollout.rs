@@ -112,14 +112,15 @@ async fn search_filters_what_is_loaded() {
 #[wasm_bindgen_test]
 async fn search_ignores_case_and_diacritics() {
     let user = unique("fold");
-    connect_crm(&user, 100, "hubspot").await;
-    // All 100 in one page: which names the seed puts first depends on the credential's number.
-    let mut attrs = rollout_attrs(&user);
-    attrs.push(("page-size".into(), "100".into()));
-    let panel = mount(&attrs);
+    let credential = connect_crm(&user, 40, "hubspot").await;
+    // Names of every kind, whatever the seed holds.
+    for (first, last) in [("Zoë", "Quintero"), ("Søren", "Vestergaard"), ("Heinz", "Müller"), ("Łukasz", "Wiśniewski")] {
+        crm_create(&user, &credential, serde_json::json!({ "firstName": first, "lastName": last })).await;
+    }
+    let panel = mount(&rollout_attrs(&user));
     panel.until_rows().await;
-    // Typed on a plain keyboard: "zoe" for Zoë, "soren" for Søren, "muller" for Müller.
-    for (typed, shown) in [("zoe", "Zoë"), ("SOREN", "Søren"), ("muller", "Müller")] {
+    // Typed on a plain keyboard: "zoe" for Zoë, "soren" for Søren, "muller" for Müller, "lukasz" for Łukasz.
+    for (typed, shown) in [("zoe", "Zoë"), ("SOREN", "Søren"), ("muller", "Müller"), ("lukasz wisniewski", "Łukasz Wiśniewski")] {
         panel.type_into(".pp-search", typed);
         panel.until(|m: &Mounted| m.row_names().first().is_some_and(|n| n.contains(shown)), typed).await;
         let names = panel.row_names();

@@ -47,6 +47,24 @@ pub async fn count_requests(user: &str, method: &str, suffix: &str) -> usize {
     log(user).await["entries"].as_array().unwrap().iter().filter(|e| e["method"] == method && e["path"].as_str().unwrap().ends_with(suffix)).count()
 }
 
+/// Creates a person through the Rollout CRM API as `user`, on `credential`, as another app would.
+pub async fn crm_create(user: &str, credential: &str, person: Value) -> Value {
+    let token = fetch_json("GET", &format!("{}/api/rollout-token?user={user}", server()), None).await["token"].as_str().unwrap().to_string();
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&person.to_string()));
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("Content-Type", "application/json").unwrap();
+    headers.set("Authorization", &format!("Bearer {token}")).unwrap();
+    headers.set("X-Rollout-Credential-Id", credential).unwrap();
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(&format!("{}/crm/api/people", server()), &init).unwrap();
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_request(&request)).await.unwrap().dyn_into().unwrap();
+    assert!(response.ok(), "POST /crm/api/people: HTTP {}", response.status());
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().unwrap()).await.unwrap().as_string().unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
 /// Connects a CRM for `user` on the emulator; returns its id.
 pub async fn connect_crm(user: &str, people: usize, app_key: &str) -> String {
     let c = admin("POST", "/credentials", serde_json::json!({ "user": user, "people": people, "appKey": app_key })).await;
