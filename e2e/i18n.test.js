@@ -52,6 +52,12 @@ test("lang picks the catalog, live: every word, counts, dates and plurals follow
   await panel.locator(".pp-field-error", { hasText: "Geben Sie eine E-Mail-Adresse wie name@example.com ein." }).waitFor();
   await page.keyboard.press("Escape");
 
+  // Even a wrong attribute is said in German (and naming the attribute).
+  await panel.evaluate((p) => p.setAttribute("page-size", "0"));
+  await panel.locator(".pp-state[data-state=config]", { hasText: 'page-size="0" ist ungültig' }).waitFor();
+  await panel.evaluate((p) => p.setAttribute("page-size", "50"));
+  await panel.locator(".pp-row").first().waitFor();
+
   // Plurals through Intl.PluralRules, in the live region.
   const oneName = (await panel.locator(".pp-row .pp-name").first().textContent()).trim();
   await panel.getByRole("searchbox").fill("zzqxj");
