@@ -2,7 +2,7 @@
 // and dates through Intl, plurals through Intl.PluralRules, the host's own strings, right to left.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, admin, newPage } from "./support.js";
+import { loadedHostPage } from "./support.js";
 
 /** Every word the panel shows or says to assistive technology, outside the people's own data. */
 async function words(panel) {
@@ -23,12 +23,7 @@ async function words(panel) {
 }
 
 test("lang picks the catalog, live: every word, counts, dates and plurals follow; the page's lang is the fallback", async () => {
-  const user = `e2e-lang${Date.now()}`;
-  await admin("POST", "/credentials", { user, people: 1234 });
-  const { page, errors } = await newPage();
-  await page.goto(`${BASE}/?user=${user}`);
-  const panel = page.locator("people-panel");
-  await panel.locator(".pp-row").first().waitFor();
+  const { page, errors, panel } = await loadedHostPage("e2e-lang", 1234);
   assert.equal(await panel.locator(".pp-count").textContent(), "50 of 1,234");
   const english = await words(panel);
 
@@ -86,12 +81,7 @@ test("lang picks the catalog, live: every word, counts, dates and plurals follow
 });
 
 test("right to left: in a dir=rtl host the panel is laid out right to left; names keep their own direction", async () => {
-  const user = `e2e-rtl${Date.now()}`;
-  await admin("POST", "/credentials", { user, people: 30 });
-  const { page, errors } = await newPage();
-  await page.goto(`${BASE}/?user=${user}`);
-  const panel = page.locator("people-panel");
-  await panel.locator(".pp-row").first().waitFor();
+  const { page, errors, panel } = await loadedHostPage("e2e-rtl", 30);
   await page.evaluate(() => (document.body.dir = "rtl"));
   const layout = await panel.evaluate((host) => {
     const root = host.shadowRoot;

@@ -3,7 +3,7 @@
 // focuses the first invalid field, a save focuses the person's row.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, admin, newPage } from "./support.js";
+import { loadedHostPage } from "./support.js";
 
 /** What has focus, looking into the panel's shadow root: a short description. */
 async function focused(page) {
@@ -33,12 +33,7 @@ async function expectFocus(page, pattern) {
 }
 
 test("keyboard only: page, open a person, create one after an invalid try, close everything", async () => {
-  const user = `e2e-keys${Date.now()}`;
-  await admin("POST", "/credentials", { user, people: 120 });
-  const { page, errors } = await newPage();
-  await page.goto(`${BASE}/?user=${user}`);
-  const panel = page.locator("people-panel");
-  await panel.locator(".pp-row").first().waitFor();
+  const { page, errors, panel } = await loadedHostPage("e2e-keys", 120);
 
   // The list is one tab stop: Tab reaches its first row, then leaves it for "Load more".
   await pressUntil(page, "Tab", /^button pos=0 /);

@@ -2,13 +2,7 @@
 // a user's flow: load, page, search, view, create, and the events the host page sees.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, admin, browser, newPage } from "./support.js";
-
-async function openHostPage(user) {
-  const { page, errors } = await newPage();
-  await page.goto(`${BASE}/?user=${user}`);
-  return { page, errors };
-}
+import { BASE, admin, browser, newPage, openHostPage } from "./support.js";
 
 test("a user pages, searches, views and creates people in a host page under a strict CSP", async () => {
   const user = `e2e${Date.now()}`;

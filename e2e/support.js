@@ -29,3 +29,19 @@ export async function newPage(context) {
   page.on("pageerror", (e) => errors.push(String(e)));
   return { page, errors };
 }
+
+/** The plain host page (e2e/site/index.html) signed in as `user`; the panel, not waited for. */
+export async function openHostPage(user) {
+  const { page, errors } = await newPage();
+  await page.goto(`${BASE}/?user=${encodeURIComponent(user)}`);
+  return { page, errors, panel: page.locator("people-panel") };
+}
+
+/** A new user (`prefix` + a time) with one CRM of `people`, in the host page, its first rows shown. */
+export async function loadedHostPage(prefix, people) {
+  const user = `${prefix}${Date.now()}`;
+  await admin("POST", "/credentials", { user, people });
+  const opened = await openHostPage(user);
+  await opened.panel.locator(".pp-row").first().waitFor();
+  return { user, ...opened };
+}

@@ -381,7 +381,7 @@ export function resolveLocale(requested, element) {
     const lang = node.getAttribute?.("lang");
     if (lang) return catalogOf(lang) ? lang : "en";
   }
-  return catalogOf(document.documentElement.lang) ? document.documentElement.lang : "en";
+  return "en"; // the walk up ends at <html>: no lang anywhere
 }
 
 /** `rtl` or `ltr` for a locale (Intl.Locale's text info where the browser has it). */

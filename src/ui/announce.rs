@@ -7,35 +7,34 @@ use super::status::{notice_text, state_of};
 use crate::i18n::{number, text};
 use crate::panel::{DeleteState, Panel, Phase};
 
-pub fn announcement(panel: Panel) -> String {
-    {
-        if let Some(message) = panel.form_message.get() {
-            return message;
+/// `matches`: who matches the search (the list's own memo).
+pub fn announcement(panel: Panel, matches: Memo<Vec<usize>>) -> String {
+    if let Some(message) = panel.form_message.get() {
+        return message;
+    }
+    if let DeleteState::Failed { reason, .. } = panel.delete.get() {
+        return panel.tf("delete.failed", [("reason", text(&reason))]);
+    }
+    if let Some(notice) = panel.notice.get() {
+        return notice_text(panel, &notice);
+    }
+    match panel.phase.get() {
+        Phase::Ready => {
+            let query = panel.query.get();
+            panel.people.with(|list| {
+                let (shown, loaded) = (matches.with(Vec::len), list.people.len());
+                match list.total {
+                    _ if !query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
+                    Some(total) if total as usize > loaded => panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))]),
+                    _ => panel.tf("announce.loaded", [("n", number(loaded as f64))]),
+                }
+            })
         }
-        if let DeleteState::Failed { reason, .. } = panel.delete.get() {
-            return panel.tf("delete.failed", [("reason", text(&reason))]);
-        }
-        if let Some(notice) = panel.notice.get() {
-            return notice_text(panel, &notice);
-        }
-        match panel.phase.get() {
-            Phase::Ready => {
-                let query = panel.query.get();
-                panel.people.with(|list| {
-                    let (shown, loaded) = (list.search(&query).len(), list.people.len());
-                    match list.total {
-                        _ if !query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
-                        Some(total) if total as usize > loaded => panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))]),
-                        _ => panel.tf("announce.loaded", [("n", number(loaded as f64))]),
-                    }
-                })
-            }
-            Phase::ChooseCredential(_) => format!("{} {}", panel.t("choose.title"), panel.t("choose.message")),
-            phase => match state_of(panel, phase) {
-                Some(Ok(state)) if state.title.is_empty() => state.message,
-                Some(Ok(state)) => format!("{}. {}", state.title, state.message),
-                _ => String::new(),
-            },
-        }
+        Phase::ChooseCredential(_) => format!("{} {}", panel.t("choose.title"), panel.t("choose.message")),
+        phase => match state_of(panel, phase) {
+            Some(Ok(state)) if state.title.is_empty() => state.message,
+            Some(Ok(state)) => format!("{}. {}", state.title, state.message),
+            _ => String::new(),
+        },
     }
 }

@@ -36,14 +36,10 @@ fn moved(key: &str, from: usize, n: usize, page: usize) -> Option<usize> {
 /// The list is one tab stop: its current row (`active`) has tabindex 0, the others -1; arrows,
 /// Home/End and Page Up/Down move it (scrolling it into view), Enter opens it.
 #[component]
-pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>) -> impl IntoView {
+pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<Vec<usize>>) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(ROW_PX * 10);
-    let matches = Memo::new(move |_| {
-        let query = panel.query.get();
-        panel.people.with(|l| l.search(&query))
-    });
     let window = Memo::new(move |_| {
         let n = matches.with(Vec::len);
         let first = (scroll_top.get() / ROW_PX).saturating_sub(OVERSCAN).min(n);

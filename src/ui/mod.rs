@@ -31,9 +31,14 @@ extern "C" {
 /// phase calls for.
 #[component]
 pub fn PanelView(panel: Panel) -> impl IntoView {
-    let count = move || {
+    // Who matches the search, computed once per change for the count, the live region and the list.
+    let matches = Memo::new(move |_| {
         let query = panel.query.get();
-        panel.people.with(|l| if l.people.is_empty() { String::new() } else { panel.words.with_untracked(|w| l.count_label(w, l.search(&query).len())) })
+        panel.people.with(|l| l.search(&query))
+    });
+    let count = move || {
+        let shown = matches.with(Vec::len);
+        panel.people.with(|l| if l.people.is_empty() { String::new() } else { panel.words.with_untracked(|w| l.count_label(w, shown)) })
     };
     let words = panel.words.get_untracked();
     // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
@@ -47,7 +52,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     view! {
         <section class="pp" part="panel" aria-label=panel.t("people") lang=words.locale.clone() dir=words.direction()
             data-theme=move || panel.theme.get().as_str() node_ref=root on:keydown=on_keydown>
-            <p class="pp-sr" role="status">{move || announce::announcement(panel)}</p>
+            <p class="pp-sr" role="status">{move || announce::announcement(panel, matches)}</p>
             <header class="pp-header" part="header">
                 // Text in braces, not a literal: a fully static element would be built from an
                 // HTML string through `innerHTML`, which Trusted Types forbid.
@@ -81,7 +86,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
             <NoticeBar panel />
             {move || (ready.get() && panel.form_open.get()).then(|| view! { <PersonForm panel /> })}
             <PhaseView panel />
-            {move || ready.get().then(|| view! { <PeopleListView panel root /> })}
+            {move || ready.get().then(|| view! { <PeopleListView panel root matches /> })}
         </section>
     }
 }
