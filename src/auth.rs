@@ -29,7 +29,9 @@ pub fn token_source(url: &str) -> Rc<TokenSource> {
     SOURCES.with(|s| {
         s.borrow_mut()
             .entry(url.to_string())
-            .or_insert_with(|| Rc::new(TokenSource { url: url.to_string(), current: RefCell::new(None), pending: RefCell::new(None) }))
+            .or_insert_with(|| {
+                Rc::new(TokenSource { url: url.to_string(), current: RefCell::new(None), pending: RefCell::new(None) })
+            })
             .clone()
     })
 }
@@ -88,7 +90,11 @@ async fn fetch_token(url: &str) -> Result<Token, PanelError> {
     let signed_out = |reason: &'static str| PanelError::SignedOut { token_url: url.to_string(), reason, status: 0 };
     let response = browser::fetch_token_answer(url).await.map_err(|()| signed_out("token.unreachable"))?;
     if !(200..300).contains(&response.status()) {
-        return Err(PanelError::SignedOut { token_url: url.to_string(), reason: "token.http", status: response.status() });
+        return Err(PanelError::SignedOut {
+            token_url: url.to_string(),
+            reason: "token.http",
+            status: response.status(),
+        });
     }
     // The server's clock, which judges the token (a browser's clock may be minutes off).
     let server_now = response.header("date").map(|date| js_sys::Date::parse(&date) / 1000.0);

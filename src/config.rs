@@ -129,7 +129,11 @@ impl RawConfig {
         };
         let page_size = match given(&self.page_size) {
             None => DEFAULT_PAGE_SIZE,
-            Some(text) => text.parse::<u32>().ok().filter(|n| (1..=MAX_PAGE_SIZE).contains(n)).ok_or_else(|| wrong("config.page-size", &text))?,
+            Some(text) => text
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+                .ok_or_else(|| wrong("config.page-size", &text))?,
         };
         if let Some(text) = given(&self.theme).filter(|t| Theme::parse(t).is_none()) {
             return Err(wrong("config.theme", &text));
@@ -168,11 +172,27 @@ mod tests {
     #[test]
     fn bad_attributes_get_a_message_naming_them() {
         assert!(RawConfig::default().parse().unwrap_err().message(&Words::default()).contains("token-url"));
-        assert!(raw(&[("token-url", "/t"), ("page-size", "0")]).parse().unwrap_err().message(&Words::default()).contains("page-size=\"0\""));
+        assert!(raw(&[("token-url", "/t"), ("page-size", "0")])
+            .parse()
+            .unwrap_err()
+            .message(&Words::default())
+            .contains("page-size=\"0\""));
         assert!(raw(&[("token-url", "/t"), ("page-size", "101")]).parse().is_err());
-        assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")]).parse().unwrap_err().message(&Words::default()).contains("\"salesforce\""));
-        assert!(raw(&[("token-url", "/t"), ("provider", "rally")]).parse().unwrap_err().message(&Words::default()).contains("api-base"));
-        assert!(raw(&[("token-url", "/t"), ("theme", "purple")]).parse().unwrap_err().message(&Words::default()).contains("theme=\"purple\""));
+        assert!(raw(&[("token-url", "/t"), ("provider", "salesforce")])
+            .parse()
+            .unwrap_err()
+            .message(&Words::default())
+            .contains("\"salesforce\""));
+        assert!(raw(&[("token-url", "/t"), ("provider", "rally")])
+            .parse()
+            .unwrap_err()
+            .message(&Words::default())
+            .contains("api-base"));
+        assert!(raw(&[("token-url", "/t"), ("theme", "purple")])
+            .parse()
+            .unwrap_err()
+            .message(&Words::default())
+            .contains("theme=\"purple\""));
         assert!(!RawConfig::default().set("colour", None));
         assert!(attribute_names().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
     }
@@ -195,7 +215,9 @@ mod tests {
 
     #[test]
     fn rally_takes_its_base_without_a_trailing_slash() {
-        let c = raw(&[("token-url", "/t"), ("provider", "Rally"), ("api-base", "https://acme.rallycrm.io/api/v1/")]).parse().unwrap();
+        let c = raw(&[("token-url", "/t"), ("provider", "Rally"), ("api-base", "https://acme.rallycrm.io/api/v1/")])
+            .parse()
+            .unwrap();
         assert_eq!((c.provider, c.api_base.as_str()), (ProviderKind::Rally, "https://acme.rallycrm.io/api/v1"));
     }
 }

@@ -37,7 +37,9 @@ pub fn define() {
     if DEFINED.with(|d| d.replace(true)) {
         return;
     }
-    let connect = Closure::<dyn Fn(HtmlElement, HtmlElement) -> JsValue>::new(|host, container| ElementHandle::connect(host, container).into());
+    let connect = Closure::<dyn Fn(HtmlElement, HtmlElement) -> JsValue>::new(|host, container| {
+        ElementHandle::connect(host, container).into()
+    });
     attach(&connect);
     // The element class keeps calling it for the page's lifetime.
     connect.forget();

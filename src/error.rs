@@ -10,7 +10,11 @@ pub enum PanelError {
     Config(ConfigError),
     /// The host backend's token route didn't give a usable token: `reason` is a message id
     /// (`token.*`), `status` the route's HTTP status when that is the reason.
-    SignedOut { token_url: String, reason: &'static str, status: u16 },
+    SignedOut {
+        token_url: String,
+        reason: &'static str,
+        status: u16,
+    },
     /// 401 even with a freshly fetched token.
     Unauthorized(String),
     /// Rollout's 403: the CRM connection is invalid or revoked.
@@ -25,8 +29,14 @@ pub enum PanelError {
     Network(String),
     NotFound(String),
     /// 400/422: the CRM refused the input; `fields` are per-field messages when the API gave them.
-    Rejected { message: String, fields: Vec<(String, String)> },
-    Server { status: u16, message: String },
+    Rejected {
+        message: String,
+        fields: Vec<(String, String)>,
+    },
+    Server {
+        status: u16,
+        message: String,
+    },
     /// An answer that doesn't have the documented shape.
     Malformed(String),
 }
@@ -48,13 +58,16 @@ impl PanelError {
 
     /// Network failures, 429 and 5xx may succeed if tried again.
     pub fn is_transient(&self) -> bool {
-        matches!(self, PanelError::Network(_) | PanelError::RateLimited) || matches!(self, PanelError::Server { status, .. } if *status >= 500)
+        matches!(self, PanelError::Network(_) | PanelError::RateLimited)
+            || matches!(self, PanelError::Server { status, .. } if *status >= 500)
     }
 
     /// What the user reads: one sentence of what happened, then what to do. The server's own words
     /// are added in brackets only when they say more than the sentence does.
     pub fn message(&self, words: &Words) -> String {
-        let said = |id: &'static str, words_of_server: &str, status: u16| words.tf(id, [("detail", text(&detail(words_of_server, status)))]);
+        let said = |id: &'static str, words_of_server: &str, status: u16| {
+            words.tf(id, [("detail", text(&detail(words_of_server, status)))])
+        };
         match self {
             PanelError::Config(wrong) => wrong.message(words),
             PanelError::SignedOut { token_url, reason, status } => {
@@ -69,9 +82,10 @@ impl PanelError {
             PanelError::Network(m) => said("error.network", m, 0),
             PanelError::NotFound(m) => said("error.not-found", m, 404),
             PanelError::Rejected { message, .. } => said("error.rejected", message, 400),
-            PanelError::Server { status, message } => {
-                words.tf("error.server", [("status", text(&status.to_string())), ("detail", text(&detail(message, *status)))])
-            }
+            PanelError::Server { status, message } => words.tf(
+                "error.server",
+                [("status", text(&status.to_string())), ("detail", text(&detail(message, *status)))],
+            ),
             PanelError::Malformed(m) => said("error.malformed", m, 0),
         }
     }
@@ -84,7 +98,13 @@ impl PanelError {
         // The server's words, from JSON only: an HTML error page is never echoed.
         let first_of_errors = || json.get("errors").items().and_then(|errors| errors.first()?.text("message"));
         let message = json.text("error").or_else(|| json.text("message")).or_else(first_of_errors).unwrap_or_default();
-        let fields = json.get("details").items().unwrap_or_default().iter().filter_map(|d| Some((d.text("field")?, d.text("message")?))).collect();
+        let fields = json
+            .get("details")
+            .items()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|d| Some((d.text("field")?, d.text("message")?)))
+            .collect();
         match status {
             400 | 422 => PanelError::Rejected { message, fields },
             401 => PanelError::Unauthorized(message),
@@ -118,9 +138,14 @@ fn reason_phrase(status: u16) -> &'static str {
 /// `" (server's words)"`, or nothing when they are empty or only repeat the status ("Not Found",
 /// "HTTP 404", "Error"), so no message says the same thing twice.
 pub(crate) fn detail(words: &str, status: u16) -> String {
-    let plain: String = words.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().trim().to_ascii_lowercase();
+    let plain: String =
+        words.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().trim().to_ascii_lowercase();
     let empty = ["", "error", "an error occurred"];
-    if empty.contains(&plain.as_str()) || plain == reason_phrase(status) || plain == format!("http {status}") || plain == status.to_string() {
+    if empty.contains(&plain.as_str())
+        || plain == reason_phrase(status)
+        || plain == format!("http {status}")
+        || plain == status.to_string()
+    {
         return String::new();
     }
     format!(" ({})", words.trim().trim_end_matches('.'))
@@ -138,12 +163,24 @@ mod tests {
 
     #[test]
     fn maps_statuses_and_reads_both_body_styles() {
-        assert_eq!(PanelError::from_response(403, r#"{"error":"invalid credential"}"#), PanelError::Forbidden("invalid credential".into()));
+        assert_eq!(
+            PanelError::from_response(403, r#"{"error":"invalid credential"}"#),
+            PanelError::Forbidden("invalid credential".into())
+        );
         let platform = PanelError::from_response(401, r#"{"errors":[{"message":"token expired"}]}"#);
         assert_eq!(platform, PanelError::Unauthorized("token expired".into()));
         assert_eq!(PanelError::from_response(409, "{}"), PanelError::Syncing);
-        let rally = PanelError::from_response(400, r#"{"message":"Validation failed","details":[{"field":"email","message":"email is required"}]}"#);
-        assert_eq!(rally, PanelError::Rejected { message: "Validation failed".into(), fields: vec![("email".into(), "email is required".into())] });
+        let rally = PanelError::from_response(
+            400,
+            r#"{"message":"Validation failed","details":[{"field":"email","message":"email is required"}]}"#,
+        );
+        assert_eq!(
+            rally,
+            PanelError::Rejected {
+                message: "Validation failed".into(),
+                fields: vec![("email".into(), "email is required".into())]
+            }
+        );
         let html = PanelError::from_response(502, "<html><body>Bad gateway</body></html>");
         assert_eq!(html.message(&Words::default()), "The CRM had a problem (HTTP 502). Retry in a moment.");
         assert!(html.is_transient() && !PanelError::Syncing.is_transient());
@@ -151,7 +188,13 @@ mod tests {
 
     #[test]
     fn every_message_is_one_sentence_whatever_the_body_holds() {
-        for body in ["", "<html>Not Found</html>", r#"{"error":"Not found"}"#, r#"{"message":"HTTP 404"}"#, r#"{"error":"Not Found."}"#] {
+        for body in [
+            "",
+            "<html>Not Found</html>",
+            r#"{"error":"Not found"}"#,
+            r#"{"message":"HTTP 404"}"#,
+            r#"{"error":"Not Found."}"#,
+        ] {
             assert_eq!(
                 PanelError::from_response(404, body).message(&Words::default()),
                 "The CRM has no such record: it may have been deleted elsewhere.",
@@ -159,9 +202,21 @@ mod tests {
             );
         }
         let said_more = PanelError::from_response(404, r#"{"error":"person p-9 was merged into p-2"}"#);
-        assert_eq!(said_more.message(&Words::default()), "The CRM has no such record (person p-9 was merged into p-2): it may have been deleted elsewhere.");
-        assert_eq!(PanelError::from_response(500, r#"{"error":"Internal Server Error"}"#).message(&Words::default()), "The CRM had a problem (HTTP 500). Retry in a moment.");
-        assert_eq!(PanelError::from_response(401, "").message(&Words::default()), "The CRM did not accept your session. Sign in again, then retry.");
-        assert_eq!(PanelError::from_response(400, r#"{"error":"email is invalid."}"#).message(&Words::default()), "The CRM refused this (email is invalid).");
+        assert_eq!(
+            said_more.message(&Words::default()),
+            "The CRM has no such record (person p-9 was merged into p-2): it may have been deleted elsewhere."
+        );
+        assert_eq!(
+            PanelError::from_response(500, r#"{"error":"Internal Server Error"}"#).message(&Words::default()),
+            "The CRM had a problem (HTTP 500). Retry in a moment."
+        );
+        assert_eq!(
+            PanelError::from_response(401, "").message(&Words::default()),
+            "The CRM did not accept your session. Sign in again, then retry."
+        );
+        assert_eq!(
+            PanelError::from_response(400, r#"{"error":"email is invalid."}"#).message(&Words::default()),
+            "The CRM refused this (email is invalid)."
+        );
     }
 }

@@ -23,7 +23,12 @@ thread_local! {
 const PACING_MARGIN: f64 = 1.1;
 
 fn pacer(key: String, (limit, window_ms): (usize, f64)) -> Rc<RefCell<Pacer>> {
-    PACERS.with(|p| p.borrow_mut().entry(key).or_insert_with(|| Rc::new(RefCell::new(Pacer::new(limit, window_ms * PACING_MARGIN)))).clone())
+    PACERS.with(|p| {
+        p.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Rc::new(RefCell::new(Pacer::new(limit, window_ms * PACING_MARGIN))))
+            .clone()
+    })
 }
 
 type SharedReply = Shared<LocalBoxFuture<'static, Result<String, PanelError>>>;
@@ -78,7 +83,8 @@ impl Client {
         if let Some(reply) = shared {
             return reply.await;
         }
-        let (me, request, credential, done) = (self.clone(), request.clone(), credential.map(str::to_string), key.clone());
+        let (me, request, credential, done) =
+            (self.clone(), request.clone(), credential.map(str::to_string), key.clone());
         let reply = async move {
             let result = me.send_now(&request, credential.as_deref()).await;
             IN_FLIGHT.with(|f| f.borrow_mut().remove(&done));
@@ -134,7 +140,12 @@ impl Client {
     }
 
     /// One HTTP exchange. On failure, also what the server asked us to wait (ms), if anything.
-    async fn attempt(&self, request: &ApiRequest, jwt: &str, credential: Option<&str>) -> Result<String, (PanelError, Option<f64>)> {
+    async fn attempt(
+        &self,
+        request: &ApiRequest,
+        jwt: &str,
+        credential: Option<&str>,
+    ) -> Result<String, (PanelError, Option<f64>)> {
         let bearer = format!("Bearer {jwt}");
         let mut headers = vec![("Authorization", bearer.as_str()), ("Accept", "application/json")];
         if let Some(id) = credential {
@@ -143,7 +154,9 @@ impl Client {
         if request.body.is_some() {
             headers.push(("Content-Type", "application/json"));
         }
-        let response = browser::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref()).await.map_err(|()| {
+        let response = browser::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref())
+            .await
+            .map_err(|()| {
             let reason = if is_offline() { "you appear to be offline" } else { "no answer from the server" };
             (PanelError::Network(reason.into()), None)
         })?;

@@ -82,7 +82,11 @@ mod imp {
     }
 
     pub fn direction(locale: &str) -> &'static str {
-        if js_direction(locale) == "rtl" { "rtl" } else { "ltr" }
+        if js_direction(locale) == "rtl" {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
 }
 
@@ -112,7 +116,11 @@ mod imp {
         let n = args.get("n").as_f64().unwrap_or(0.0);
         let text = match &catalogs()["en"][id] {
             serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Object(plural) => plural.get(if n == 1.0 { "one" } else { "other" }).and_then(|v| v.as_str()).unwrap_or_default().to_string(),
+            serde_json::Value::Object(plural) => plural
+                .get(if n == 1.0 { "one" } else { "other" })
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string(),
             _ => id.to_string(),
         };
         let mut out = String::new();
@@ -137,7 +145,11 @@ mod imp {
     }
 
     pub fn direction(locale: &str) -> &'static str {
-        if ["ar", "he", "fa", "ur"].iter().any(|rtl| locale.starts_with(rtl)) { "rtl" } else { "ltr" }
+        if ["ar", "he", "fa", "ur"].iter().any(|rtl| locale.starts_with(rtl)) {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
 
     pub fn resolve_locale(requested: Option<String>, _element: &web_sys::Element) -> String {
@@ -157,7 +169,8 @@ mod tests {
     fn every_catalog_has_every_id_the_others_have() {
         let catalogs = catalogs().as_object().unwrap();
         assert!(catalogs.len() >= 3, "en, de and es at least");
-        let ids = |lang: &str| catalogs[lang].as_object().unwrap().keys().cloned().collect::<std::collections::BTreeSet<_>>();
+        let ids =
+            |lang: &str| catalogs[lang].as_object().unwrap().keys().cloned().collect::<std::collections::BTreeSet<_>>();
         let all: std::collections::BTreeSet<String> = catalogs.keys().flat_map(|lang| ids(lang)).collect();
         for lang in catalogs.keys() {
             let have = ids(lang);
@@ -170,7 +183,8 @@ mod tests {
     fn plurals_have_the_categories_their_language_needs_and_placeholders_match() {
         let catalogs = catalogs().as_object().unwrap();
         let placeholders = |text: &str| {
-            let mut names: Vec<String> = text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string())).collect();
+            let mut names: Vec<String> =
+                text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string())).collect();
             names.sort();
             names
         };
@@ -179,10 +193,17 @@ mod tests {
                 let text = &catalog[id];
                 match (english, text) {
                     (serde_json::Value::String(en), serde_json::Value::String(other)) => {
-                        assert_eq!(placeholders(en), placeholders(other), "{lang}: {id} has other placeholders than English");
+                        assert_eq!(
+                            placeholders(en),
+                            placeholders(other),
+                            "{lang}: {id} has other placeholders than English"
+                        );
                     }
                     (serde_json::Value::Object(_), serde_json::Value::Object(forms)) => {
-                        assert!(forms.contains_key("one") && forms.contains_key("other"), "{lang}: {id} needs one and other");
+                        assert!(
+                            forms.contains_key("one") && forms.contains_key("other"),
+                            "{lang}: {id} needs one and other"
+                        );
                     }
                     _ => panic!("{lang}: {id} is not the same kind of message as in English"),
                 }

@@ -44,7 +44,12 @@ pub const ATTRIBUTES: [Attribute; 8] = [
         default: "",
         about: "Your backend's route that returns a short-lived token (JSON `{ token }` or the bare JWT). Required.",
     },
-    Attribute { name: "provider", ty: "\"rollout\" | \"rally\"", default: "\"rollout\"", about: "Which CRM API to call." },
+    Attribute {
+        name: "provider",
+        ty: "\"rollout\" | \"rally\"",
+        default: "\"rollout\"",
+        about: "Which CRM API to call.",
+    },
     Attribute {
         name: "api-base",
         ty: "string",
@@ -57,7 +62,12 @@ pub const ATTRIBUTES: [Attribute; 8] = [
         default: "\"https://universal.rollout.com/api/credentials\"",
         about: "Rollout's credentials list, read when no credential id is known.",
     },
-    Attribute { name: "credential-id", ty: "string", default: "", about: "Use this Rollout credential id rather than resolving one." },
+    Attribute {
+        name: "credential-id",
+        ty: "string",
+        default: "",
+        about: "Use this Rollout credential id rather than resolving one.",
+    },
     Attribute { name: "page-size", ty: "number", default: "50", about: "People per request, 1 to 100." },
     Attribute {
         name: "theme",
@@ -102,11 +112,31 @@ pub const MEMBERS: [Member; 5] = [
 ];
 
 pub const EVENTS: [Event; 6] = [
-    Event { name: "person-created", detail: "PeoplePanelPerson", about: "A person was created; the person as the API returned it." },
-    Event { name: "person-updated", detail: "PeoplePanelPerson", about: "A person was edited; the person as the API returned it." },
-    Event { name: "person-deleted", detail: "{ id: string }", about: "A person was deleted (or found already deleted)." },
-    Event { name: "credential-changed", detail: "PeoplePanelCredential", about: "The panel uses another Rollout credential." },
-    Event { name: "credential-required", detail: "Record<string, never>", about: "No credential is known: connect a CRM (Rollout Link)." },
+    Event {
+        name: "person-created",
+        detail: "PeoplePanelPerson",
+        about: "A person was created; the person as the API returned it.",
+    },
+    Event {
+        name: "person-updated",
+        detail: "PeoplePanelPerson",
+        about: "A person was edited; the person as the API returned it.",
+    },
+    Event {
+        name: "person-deleted",
+        detail: "{ id: string }",
+        about: "A person was deleted (or found already deleted).",
+    },
+    Event {
+        name: "credential-changed",
+        detail: "PeoplePanelCredential",
+        about: "The panel uses another Rollout credential.",
+    },
+    Event {
+        name: "credential-required",
+        detail: "Record<string, never>",
+        about: "No credential is known: connect a CRM (Rollout Link).",
+    },
     Event {
         name: "panel-error",
         detail: "{ status: number; message: string }",
@@ -115,14 +145,26 @@ pub const EVENTS: [Event; 6] = [
 ];
 
 pub const CSS_PROPERTIES: [CssName; 13] = [
-    CssName { name: "--people-panel-accent", about: "Primary buttons, links, the stage chip and focus rings (light #1d4ed8, dark #60a5fa)." },
-    CssName { name: "--people-panel-on-accent", about: "Text on the accent: the primary button's label (light #ffffff, dark #0b1220)." },
+    CssName {
+        name: "--people-panel-accent",
+        about: "Primary buttons, links, the stage chip and focus rings (light #1d4ed8, dark #60a5fa).",
+    },
+    CssName {
+        name: "--people-panel-on-accent",
+        about: "Text on the accent: the primary button's label (light #ffffff, dark #0b1220).",
+    },
     CssName { name: "--people-panel-background", about: "The panel's background (light #ffffff, dark #111827)." },
     CssName { name: "--people-panel-surface", about: "Forms, notices and tag chips (light #f3f4f6, dark #1f2937)." },
     CssName { name: "--people-panel-color", about: "Text (light #111827, dark #f9fafb)." },
-    CssName { name: "--people-panel-muted", about: "Secondary text: counts, e-mails, hints (light #4b5563, dark #aeb5c0)." },
+    CssName {
+        name: "--people-panel-muted",
+        about: "Secondary text: counts, e-mails, hints (light #4b5563, dark #aeb5c0).",
+    },
     CssName { name: "--people-panel-border", about: "Separators (light #d1d5db, dark #374151)." },
-    CssName { name: "--people-panel-control-border", about: "Edges of fields and buttons (light #6b7280, dark #8b93a1)." },
+    CssName {
+        name: "--people-panel-control-border",
+        about: "Edges of fields and buttons (light #6b7280, dark #8b93a1).",
+    },
     CssName { name: "--people-panel-danger", about: "Errors and the delete button (light #b91c1c, dark #fca5a5)." },
     CssName { name: "--people-panel-success", about: "Confirmations (light #047857, dark #6ee7b7)." },
     CssName { name: "--people-panel-radius", about: "Corner radius." },

@@ -23,7 +23,9 @@ mod imp {
 
     impl Json {
         pub fn parse(text: &str) -> Result<Json, String> {
-            JSON::parse(text).map(Json).map_err(|e| e.dyn_ref::<js_sys::Error>().map_or_else(|| "not JSON".into(), |e| String::from(e.message())))
+            JSON::parse(text).map(Json).map_err(|e| {
+                e.dyn_ref::<js_sys::Error>().map_or_else(|| "not JSON".into(), |e| String::from(e.message()))
+            })
         }
         pub fn null() -> Json {
             Json(JsValue::NULL)
@@ -162,7 +164,10 @@ mod imp {
         }
         /// Only the browser has JS values: natively these go through text (and are never called).
         pub fn from_js(value: wasm_bindgen::JsValue) -> Json {
-            js_sys::JSON::stringify(&value).ok().and_then(|t| Json::parse(&String::from(t)).ok()).unwrap_or_else(Json::null)
+            js_sys::JSON::stringify(&value)
+                .ok()
+                .and_then(|t| Json::parse(&String::from(t)).ok())
+                .unwrap_or_else(Json::null)
         }
         pub fn into_js(self) -> wasm_bindgen::JsValue {
             js_sys::JSON::parse(&self.stringify()).unwrap_or(wasm_bindgen::JsValue::NULL)
@@ -217,7 +222,10 @@ mod tests {
 
     #[test]
     fn writing_round_trips() {
-        let j = Json::object_of([("a", Json::string("x\"y")), ("b", Json::array(vec![Json::number(1.0), Json::bool(true)]))]);
+        let j = Json::object_of([
+            ("a", Json::string("x\"y")),
+            ("b", Json::array(vec![Json::number(1.0), Json::bool(true)])),
+        ]);
         assert_eq!(Json::parse(&j.stringify()).unwrap(), j);
     }
 }

@@ -45,7 +45,8 @@ impl Token {
 /// `now_secs` is the browser's clock at arrival; `server_now_secs` the answer's `Date`, if it had one.
 pub fn parse_token_answer(body: &str, now_secs: f64, server_now_secs: Option<f64>) -> Result<Token, &'static str> {
     let mut token = read_token_answer(body)?;
-    let server_now = server_now_secs.filter(|d| d.is_finite()).or(token.claims.iat.filter(|iat| *iat <= token.claims.exp));
+    let server_now =
+        server_now_secs.filter(|d| d.is_finite()).or(token.claims.iat.filter(|iat| *iat <= token.claims.exp));
     token.clock_offset = server_now.map_or(0.0, |server| server - now_secs);
     if token.claims.exp <= now_secs + token.clock_offset {
         return Err("token.expired");
@@ -79,7 +80,12 @@ fn decode_claims(jwt: &str) -> Option<Claims> {
     }
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
     let claims = Json::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
-    Some(Claims { exp: claims.get("exp").as_f64()?, iat: claims.get("iat").as_f64(), iss: claims.text("iss").unwrap_or_default(), sub: claims.text("sub").unwrap_or_default() })
+    Some(Claims {
+        exp: claims.get("exp").as_f64()?,
+        iat: claims.get("iat").as_f64(),
+        iss: claims.text("iss").unwrap_or_default(),
+        sub: claims.text("sub").unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]
@@ -95,7 +101,10 @@ mod tests {
     fn reads_json_and_bare_answers() {
         let t = jwt(r#"{"iss":"client","sub":"alice","exp":2000}"#);
         let from_json = parse_token_answer(&format!(r#"{{"token":"{t}","expiresAt":2000}}"#), 1000.0, None).unwrap();
-        assert_eq!((from_json.claims.iss.as_str(), from_json.claims.sub.as_str(), from_json.claims.exp), ("client", "alice", 2000.0));
+        assert_eq!(
+            (from_json.claims.iss.as_str(), from_json.claims.sub.as_str(), from_json.claims.exp),
+            ("client", "alice", 2000.0)
+        );
         assert_eq!(parse_token_answer(&format!("{t}\n"), 1000.0, None).unwrap().jwt, t);
     }
 
@@ -122,7 +131,11 @@ mod tests {
             let t = parse_token_answer(&jwt(r#"{"iat":1000,"exp":1900}"#), 2200.0, server_date).unwrap();
             assert!(!t.is_stale(2200.0 + 860.0));
             assert!(t.is_stale(2200.0 + 875.0));
-            assert_eq!(t.server_time(2_200_000.0 + 5_000.0), 1_005_000.0, "instants sent to the server are in its clock");
+            assert_eq!(
+                t.server_time(2_200_000.0 + 5_000.0),
+                1_005_000.0,
+                "instants sent to the server are in its clock"
+            );
         }
     }
 

@@ -166,10 +166,16 @@ impl PeopleList {
     pub fn count_label(&self, words: &Words, shown: usize) -> String {
         let loaded = self.people.len();
         let base = match self.total {
-            Some(total) if total as usize >= loaded => words.tf("count.of", [("loaded", number(loaded as f64)), ("total", number(total as f64))]),
+            Some(total) if total as usize >= loaded => {
+                words.tf("count.of", [("loaded", number(loaded as f64)), ("total", number(total as f64))])
+            }
             _ => words.tf("count.loaded", [("loaded", number(loaded as f64))]),
         };
-        if shown == loaded { base } else { words.tf("count.matching", [("shown", number(shown as f64)), ("base", text(&base))]) }
+        if shown == loaded {
+            base
+        } else {
+            words.tf("count.matching", [("shown", number(shown as f64)), ("base", text(&base))])
+        }
     }
 }
 
@@ -253,7 +259,12 @@ impl NewPerson {
     /// The names of the fields that differ from `before` (trimmed values compared).
     pub fn changed_from(&self, before: &NewPerson) -> Vec<&'static str> {
         let (mut now, mut then) = (self.clone(), before.clone());
-        now.fields_mut().into_iter().zip(then.fields_mut()).filter(|((_, a), (_, b))| a.trim() != b.trim()).map(|((name, _), _)| name).collect()
+        now.fields_mut()
+            .into_iter()
+            .zip(then.fields_mut())
+            .filter(|((_, a), (_, b))| a.trim() != b.trim())
+            .map(|((name, _), _)| name)
+            .collect()
     }
 
     /// The saved draft's form: `{ "first_name": "…", … }`.
@@ -353,9 +364,20 @@ mod tests {
     fn refresh_merges_changes_and_drops_deletions() {
         let mut list = PeopleList::default();
         let with_update = |id: &str, name: &str, at: &str| Person { updated: Some(at.into()), ..person(id, name) };
-        list.append(Page { people: vec![with_update("a", "Ana", "2026-01-01T00:00:00.000Z"), with_update("b", "Bo", "2026-01-02T00:00:00.000Z")], raw: vec![], next: Cursor::End, total: Some(2) });
+        list.append(Page {
+            people: vec![
+                with_update("a", "Ana", "2026-01-01T00:00:00.000Z"),
+                with_update("b", "Bo", "2026-01-02T00:00:00.000Z"),
+            ],
+            raw: vec![],
+            next: Cursor::End,
+            total: Some(2),
+        });
         assert_eq!(list.watermark().as_deref(), Some("2026-01-02T00:00:00.000Z"));
-        let added = list.merge_changed(vec![with_update("a", "Ana Silva", "2026-03-01T00:00:00.000Z"), with_update("c", "Cy", "2026-03-02T00:00:00.000Z")]);
+        let added = list.merge_changed(vec![
+            with_update("a", "Ana Silva", "2026-03-01T00:00:00.000Z"),
+            with_update("c", "Cy", "2026-03-02T00:00:00.000Z"),
+        ]);
         assert_eq!(added, 1);
         assert_eq!(list.remove(&["b".to_string(), "zz".to_string()]), 1);
         let names: Vec<&str> = list.people.iter().map(|p| p.name.as_str()).collect();
@@ -369,7 +391,12 @@ mod tests {
         let mut list = PeopleList::default();
         let mut ana = person("1", "Ana García");
         ana.company = Some("Blue Door Homes".into());
-        list.append(Page { people: vec![ana.indexed(), person("2", "Юлия Иванова")], raw: vec![], next: Cursor::End, total: None });
+        list.append(Page {
+            people: vec![ana.indexed(), person("2", "Юлия Иванова")],
+            raw: vec![],
+            next: Cursor::End,
+            total: None,
+        });
         assert_eq!(list.search("garcía blue"), [0]);
         assert_eq!(list.search("юлия"), [1]);
         assert_eq!(list.search("  "), [0, 1]);
@@ -379,7 +406,12 @@ mod tests {
     #[test]
     fn counts_read_naturally() {
         let mut list = PeopleList::default();
-        list.append(Page { people: (0..120).map(|i| person(&i.to_string(), "x")).collect(), raw: vec![], next: Cursor::Offset(120), total: Some(3400) });
+        list.append(Page {
+            people: (0..120).map(|i| person(&i.to_string(), "x")).collect(),
+            raw: vec![],
+            next: Cursor::Offset(120),
+            total: Some(3400),
+        });
         let words = Words::default();
         assert_eq!(list.count_label(&words, 120), "120 of 3,400");
         assert_eq!(list.count_label(&words, 7), "7 matching · 120 of 3,400 loaded");
@@ -390,17 +422,33 @@ mod tests {
     fn a_draft_recognises_the_person_it_created() {
         let mut ana = person("9", "Ana Silva");
         ana.emails = vec!["Ana@Example.com".into()];
-        assert!(NewPerson { first_name: "Ana".into(), email: "ana@example.com".into(), ..Default::default() }.matches(&ana));
-        assert!(!NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "x@example.com".into(), ..Default::default() }.matches(&ana));
+        assert!(
+            NewPerson { first_name: "Ana".into(), email: "ana@example.com".into(), ..Default::default() }.matches(&ana)
+        );
+        assert!(!NewPerson {
+            first_name: "Ana".into(),
+            last_name: "Silva".into(),
+            email: "x@example.com".into(),
+            ..Default::default()
+        }
+        .matches(&ana));
         assert!(NewPerson { first_name: " ana".into(), last_name: "SILVA ".into(), ..Default::default() }.matches(&ana));
     }
 
     #[test]
     fn an_edit_starts_from_the_person_and_knows_what_changed() {
         let mut ana = person("1", "Ana Silva");
-        (ana.first_name, ana.last_name, ana.emails, ana.tags) = (Some("Ana".into()), Some("Silva".into()), vec!["a@x.io".into(), "b@x.io".into()], vec!["vip".into(), "buyer".into()]);
+        (ana.first_name, ana.last_name, ana.emails, ana.tags) = (
+            Some("Ana".into()),
+            Some("Silva".into()),
+            vec!["a@x.io".into(), "b@x.io".into()],
+            vec!["vip".into(), "buyer".into()],
+        );
         let before = NewPerson::from_person(&ana);
-        assert_eq!((before.first_name.as_str(), before.email.as_str(), before.tags.as_str()), ("Ana", "a@x.io", "vip, buyer"));
+        assert_eq!(
+            (before.first_name.as_str(), before.email.as_str(), before.tags.as_str()),
+            ("Ana", "a@x.io", "vip, buyer")
+        );
         let mut after = before.clone();
         assert!(after.changed_from(&before).is_empty());
         after.email = " ana@new.io ".into();

@@ -30,7 +30,8 @@ fn the_element_class_has_every_property_and_method() {
         let defined = if member.method {
             ELEMENT_JS.contains(&format!("\n  {}(", member.name))
         } else {
-            ELEMENT_JS.contains(&format!("\n  get {}()", member.name)) && ELEMENT_JS.contains(&format!("\n  set {}(", member.name))
+            ELEMENT_JS.contains(&format!("\n  get {}()", member.name))
+                && ELEMENT_JS.contains(&format!("\n  set {}(", member.name))
         };
         assert!(defined, "js/element.js's class lacks `{}` from src/interface.rs", member.name);
     }
@@ -65,7 +66,11 @@ fn parts_in(source: &str) -> Vec<&str> {
     for (at, _) in source.match_indices("part=").chain(source.match_indices("\"part\", ")) {
         let rest = &source[at..];
         let rest = &rest[rest.find(['=', ' ']).unwrap() + 1..];
-        let end = if rest.starts_with("if ") { rest.find("else {").map(|e| e + rest[e..].find('}').unwrap()).unwrap() } else { 1 + rest[1..].find('"').unwrap() + 1 };
+        let end = if rest.starts_with("if ") {
+            rest.find("else {").map(|e| e + rest[e..].find('}').unwrap()).unwrap()
+        } else {
+            1 + rest[1..].find('"').unwrap() + 1
+        };
         parts.extend(rest[..end].split('"').skip(1).step_by(2).flat_map(str::split_whitespace));
     }
     parts
@@ -84,9 +89,16 @@ const README: &str = include_str!("../README.md");
 fn the_readme_shows_the_react_host_the_tests_run_and_every_name() {
     let host = include_str!("../e2e/hosts/PeoplePanelHost.tsx");
     assert!(README.contains(host.trim_end()), "README.md's React snippet must equal e2e/hosts/PeoplePanelHost.tsx");
-    let names = people_panel::interface::ATTRIBUTES.iter().map(|a| a.name).chain(MEMBERS.iter().map(|m| m.name)).chain(EVENTS.iter().map(|e| e.name));
+    let names = people_panel::interface::ATTRIBUTES
+        .iter()
+        .map(|a| a.name)
+        .chain(MEMBERS.iter().map(|m| m.name))
+        .chain(EVENTS.iter().map(|e| e.name));
     let names = names.chain(CSS_PROPERTIES.iter().map(|p| p.name)).chain(PARTS.iter().map(|p| p.name));
     for name in names {
-        assert!(README.contains(&format!("`{name}`")) || README.contains(&format!("`panel.{name}")), "README.md does not document `{name}`");
+        assert!(
+            README.contains(&format!("`{name}`")) || README.contains(&format!("`panel.{name}")),
+            "README.md does not document `{name}`"
+        );
     }
 }

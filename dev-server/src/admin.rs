@@ -62,7 +62,14 @@ async fn add_credential(State(state): State<Shared>, Json(body): Json<NewCredent
     let tenant = emu.settings.rollout_client_id.clone();
     let people = body.people.unwrap_or(emu.settings.people);
     let ready_at = now_ms() + body.syncing_ms.unwrap_or(0);
-    let c = emu.rollout.add_credential(&tenant, &body.user, body.app_key.as_deref().unwrap_or("follow-up-boss"), body.label, people, ready_at);
+    let c = emu.rollout.add_credential(
+        &tenant,
+        &body.user,
+        body.app_key.as_deref().unwrap_or("follow-up-boss"),
+        body.label,
+        people,
+        ready_at,
+    );
     (StatusCode::CREATED, Json(json!({ "id": c.id, "appKey": c.app_key, "label": c.label })))
 }
 

@@ -38,9 +38,8 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut body = json!({ "error": self.message });
         if !self.details.is_empty() {
-            body["details"] = Value::Array(
-                self.details.iter().map(|(f, m)| json!({ "field": f, "message": m })).collect(),
-            );
+            body["details"] =
+                Value::Array(self.details.iter().map(|(f, m)| json!({ "field": f, "message": m })).collect());
         }
         let mut response = (self.status, axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after_secs {

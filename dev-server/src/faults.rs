@@ -112,7 +112,9 @@ impl Faults {
     fn decide(&mut self, method: &str, path: &str) -> Decision {
         let s = &mut self.settings;
         let matching = |f: &FailNext| {
-            f.count > 0 && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && f.path_prefix.as_deref().is_none_or(|p| path.starts_with(p))
+            f.count > 0
+                && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && f.path_prefix.as_deref().is_none_or(|p| path.starts_with(p))
         };
         if let Some(fail) = s.fail_next.iter_mut().find(|f| matching(f)) {
             fail.count -= 1;
@@ -155,7 +157,8 @@ pub async fn inject(State(state): State<Shared>, request: Request, next: Next) -
     match decision {
         Decision::Pass => next.run(request).await,
         Decision::Fail(status) => {
-            let mut error = ApiError::new(status, format!("injected fault: {}", status.canonical_reason().unwrap_or("")));
+            let mut error =
+                ApiError::new(status, format!("injected fault: {}", status.canonical_reason().unwrap_or("")));
             if status == StatusCode::TOO_MANY_REQUESTS {
                 error.retry_after_secs = Some(1);
             }

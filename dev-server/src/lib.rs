@@ -82,7 +82,10 @@ pub fn app(state: Shared, static_dir: Option<PathBuf>) -> Router {
     let platform = Router::new()
         .route("/connectors", get(platform::list_connectors))
         .route("/connectors/{app_key}/icon", get(platform::connector_icon))
-        .route("/credentials", get(platform::list_credentials).post(platform::create_credential).delete(platform::delete_credential));
+        .route(
+            "/credentials",
+            get(platform::list_credentials).post(platform::create_credential).delete(platform::delete_credential),
+        );
     let rally = Router::new()
         .route("/contacts", get(rally::list_contacts).post(rally::create_contact))
         .route("/contacts/{id}", get(rally::get_contact).put(rally::update_contact).delete(rally::delete_contact))
@@ -136,10 +139,16 @@ fn cors() -> CorsLayer {
 
 /// Serves on an already bound listener until `shutdown` resolves. TCP_NODELAY, as real servers
 /// set it: without it Nagle's algorithm and delayed ACKs hold small answers back ~40 ms each.
-pub async fn serve(listener: tokio::net::TcpListener, app: Router, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

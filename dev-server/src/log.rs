@@ -49,12 +49,8 @@ pub struct Summary {
 
 impl RequestLog {
     pub fn summary(&self, user: Option<&str>) -> Summary {
-        let mine: Vec<Entry> = self
-            .entries
-            .iter()
-            .filter(|e| user.is_none() || e.user.as_deref() == user)
-            .cloned()
-            .collect();
+        let mine: Vec<Entry> =
+            self.entries.iter().filter(|e| user.is_none() || e.user.as_deref() == user).cloned().collect();
         let mut by_status = BTreeMap::new();
         let mut injected = BTreeMap::new();
         for e in &mine {

@@ -37,10 +37,12 @@ async fn main() -> std::io::Result<()> {
     let mut app = app(state, args.static_dir);
     if args.latency_ms > 0 {
         let delay = Duration::from_millis(args.latency_ms);
-        app = app.layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| async move {
-            tokio::time::sleep(delay).await;
-            next.run(request).await
-        }));
+        app = app.layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                tokio::time::sleep(delay).await;
+                next.run(request).await
+            },
+        ));
     }
     serve(listener, app, async {
         let _ = tokio::signal::ctrl_c().await;

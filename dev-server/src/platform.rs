@@ -81,7 +81,11 @@ pub async fn list_connectors(State(state): State<Shared>, headers: HeaderMap) ->
 pub async fn connector_icon(Path(app_key): Path<String>) -> Response {
     let Some(c) = connector(&app_key) else { return StatusCode::NOT_FOUND.into_response() };
     let words: Vec<&str> = c.name.split_whitespace().collect();
-    let initials: String = [words.first(), words.get(1..).and_then(|rest| rest.last())].into_iter().flatten().filter_map(|w| w.chars().next()).collect();
+    let initials: String = [words.first(), words.get(1..).and_then(|rest| rest.last())]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.chars().next())
+        .collect();
     let svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="{}"/><text x="32" y="41" font-family="sans-serif" font-size="24" font-weight="700" fill="#fff" text-anchor="middle">{initials}</text></svg>"##,
         c.colour
@@ -93,25 +97,44 @@ pub async fn connector_icon(Path(app_key): Path<String>) -> Response {
 pub async fn list_credentials(State(state): State<Shared>, headers: HeaderMap) -> Answer<Json<Value>> {
     let mut emu = state.lock().unwrap();
     let claims = authenticate(&mut emu, &headers)?;
-    let mine = emu.rollout.credentials.iter().filter(|c| c.user == claims.sub && c.tenant == claims.iss).map(Credential::to_json).collect();
+    let mine = emu
+        .rollout
+        .credentials
+        .iter()
+        .filter(|c| c.user == claims.sub && c.tenant == claims.iss)
+        .map(Credential::to_json)
+        .collect();
     Ok(Json(Value::Array(mine)))
 }
 
 /// `POST /credentials` `{ appKey, userInputs: { apiKey }, plan, entitiesToSync? }`: connects a CRM
 /// when its API key is right. Its data then answers 409 for the sync window, as a freshly
 /// connected CRM does.
-pub async fn create_credential(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Answer<(StatusCode, Json<Value>)> {
+pub async fn create_credential(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer<(StatusCode, Json<Value>)> {
     let mut emu = state.lock().unwrap();
     let claims = authenticate(&mut emu, &headers)?;
     let body = parse_object(&body)?;
     let app_key = body.get("appKey").and_then(Value::as_str).unwrap_or_default();
     let connector = connector(app_key).ok_or_else(|| ApiError::bad_request(format!("unknown appKey \"{app_key}\"")))?;
-    let key = body.get("userInputs").and_then(|inputs| inputs.get("apiKey")).and_then(Value::as_str).map(str::trim).unwrap_or_default();
+    let key = body
+        .get("userInputs")
+        .and_then(|inputs| inputs.get("apiKey"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .unwrap_or_default();
     if key.is_empty() {
         return Err(ApiError::bad_request("API Key is required").into());
     }
     if key != DEMO_API_KEY {
-        return Err(ApiError::bad_request(format!("{} did not accept this API key: check it and try again", connector.name)).into());
+        return Err(ApiError::bad_request(format!(
+            "{} did not accept this API key: check it and try again",
+            connector.name
+        ))
+        .into());
     }
     let ready_at = now_ms() + emu.settings.sync_window.as_millis() as u64;
     let people = emu.settings.people;
@@ -127,10 +150,15 @@ pub struct DeleteQuery {
 }
 
 /// `DELETE /credentials?credentialId=ID`: disconnects one of the caller's CRMs.
-pub async fn delete_credential(State(state): State<Shared>, headers: HeaderMap, Query(q): Query<DeleteQuery>) -> Answer<StatusCode> {
+pub async fn delete_credential(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<DeleteQuery>,
+) -> Answer<StatusCode> {
     let mut emu = state.lock().unwrap();
     let claims = authenticate(&mut emu, &headers)?;
-    let id = q.credential_id.filter(|id| !id.is_empty()).ok_or_else(|| ApiError::bad_request("credentialId is required"))?;
+    let id =
+        q.credential_id.filter(|id| !id.is_empty()).ok_or_else(|| ApiError::bad_request("credentialId is required"))?;
     let mine = emu.rollout.credentials.iter().any(|c| c.id == id && c.user == claims.sub && c.tenant == claims.iss);
     if !mine {
         return Err(ApiError::not_found("credential").into());

@@ -25,9 +25,32 @@ use crate::{Emulator, Shared};
 
 pub const MAX_PAGE: usize = 100;
 const FIELDS: &[&str] = &[
-    "id", "tenantId", "firstName", "lastName", "fullName", "email", "phone", "mobile", "title", "department",
-    "linkedInUrl", "twitterHandle", "address", "city", "state", "country", "postalCode", "companyId",
-    "lifecycleStage", "leadSource", "leadScore", "tags", "notes", "ownerId", "createdAt", "updatedAt",
+    "id",
+    "tenantId",
+    "firstName",
+    "lastName",
+    "fullName",
+    "email",
+    "phone",
+    "mobile",
+    "title",
+    "department",
+    "linkedInUrl",
+    "twitterHandle",
+    "address",
+    "city",
+    "state",
+    "country",
+    "postalCode",
+    "companyId",
+    "lifecycleStage",
+    "leadSource",
+    "leadScore",
+    "tags",
+    "notes",
+    "ownerId",
+    "createdAt",
+    "updatedAt",
 ];
 
 struct Contact {
@@ -65,13 +88,20 @@ impl Tenant {
 
     fn guid(&mut self) -> String {
         let rng = self.rng.get_or_insert_with(|| StdRng::seed_from_u64(0));
-        let (a, b, c, d, e): (u32, u16, u16, u16, u64) = (rng.random(), rng.random(), rng.random(), rng.random(), rng.random());
+        let (a, b, c, d, e): (u32, u16, u16, u16, u64) =
+            (rng.random(), rng.random(), rng.random(), rng.random(), rng.random());
         format!("{a:08x}-{b:04x}-4{:03x}-a{:03x}-{:012x}", c & 0xfff, d & 0xfff, e & 0xffff_ffff_ffff)
     }
 
     fn record(&mut self, entity_id: &str, action: &'static str, by: &str, at_ms: u64) {
         let seq = self.changes.len() as u64 + 1;
-        self.changes.push(Change { seq, entity_id: entity_id.into(), action, changed_ms: at_ms, changed_by: by.into() });
+        self.changes.push(Change {
+            seq,
+            entity_id: entity_id.into(),
+            action,
+            changed_ms: at_ms,
+            changed_by: by.into(),
+        });
     }
 
     fn find(&mut self, id: &str) -> Result<&mut Contact, ApiError> {
@@ -143,7 +173,10 @@ pub async fn gate(State(state): State<Shared>, mut request: Request, next: Next)
         Err(e) => return e.into_response(),
     };
     let mut response = if !admission.allowed {
-        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, format!("rate limit of {} requests per window exceeded", admission.limit));
+        let mut e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("rate limit of {} requests per window exceeded", admission.limit),
+        );
         e.retry_after_secs = Some(admission.reset_secs.saturating_sub(now_ms() / 1000).max(1));
         e.into_response()
     } else if request.method() != Method::GET && !caller.can_write {
@@ -173,38 +206,66 @@ pub struct ListQuery {
 fn parse_limit(value: Option<&str>, max: usize) -> Result<usize, ApiError> {
     match value {
         None => Ok(max.min(MAX_PAGE)),
-        Some(v) => v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| ApiError::bad_request(format!("limit must be an integer from 1 to {max}"))),
+        Some(v) => v
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| ApiError::bad_request(format!("limit must be an integer from 1 to {max}"))),
     }
 }
 
 fn parse_since(value: Option<&str>, name: &str) -> Result<Option<u64>, ApiError> {
-    value.map(|v| parse_iso(v).ok_or_else(|| ApiError::bad_request(format!("{name} must be an ISO-8601 UTC instant such as 2026-01-01T00:00:00Z")))).transpose()
+    value
+        .map(|v| {
+            parse_iso(v).ok_or_else(|| {
+                ApiError::bad_request(format!("{name} must be an ISO-8601 UTC instant such as 2026-01-01T00:00:00Z"))
+            })
+        })
+        .transpose()
 }
 
 fn project(fields: &Map<String, Value>, wanted: Option<&[&str]>) -> Value {
     match wanted {
         None => Value::Object(fields.clone()),
-        Some(names) => Value::Object(names.iter().filter_map(|n| fields.get(*n).map(|v| (n.to_string(), v.clone()))).collect()),
+        Some(names) => {
+            Value::Object(names.iter().filter_map(|n| fields.get(*n).map(|v| (n.to_string(), v.clone()))).collect())
+        }
     }
 }
 
 /// Choice: the list envelope (UNVERIFIED) is `{ "data": [...], "total", "limit", "offset" }`.
-pub async fn list_contacts(State(state): State<Shared>, Extension(caller): Extension<RallyCaller>, Query(q): Query<ListQuery>) -> Result<Json<Value>, ApiError> {
+pub async fn list_contacts(
+    State(state): State<Shared>,
+    Extension(caller): Extension<RallyCaller>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Value>, ApiError> {
     let limit = parse_limit(q.limit.as_deref(), MAX_PAGE)?;
-    let offset = q.offset.as_deref().map(|v| v.parse::<usize>().map_err(|_| ApiError::bad_request("offset must be a non-negative integer"))).transpose()?.unwrap_or(0);
+    let offset = q
+        .offset
+        .as_deref()
+        .map(|v| v.parse::<usize>().map_err(|_| ApiError::bad_request("offset must be a non-negative integer")))
+        .transpose()?
+        .unwrap_or(0);
     let since = parse_since(q.updated_since.as_deref(), "updatedSince")?;
-    let wanted: Option<Vec<&str>> = q.fields.as_deref().map(|f| f.split(',').map(str::trim).filter(|f| !f.is_empty()).collect());
+    let wanted: Option<Vec<&str>> =
+        q.fields.as_deref().map(|f| f.split(',').map(str::trim).filter(|f| !f.is_empty()).collect());
     if let Some(unknown) = wanted.iter().flatten().find(|f| !FIELDS.contains(f)) {
         return Err(ApiError::bad_request(format!("unknown field in fields: {unknown}")));
     }
     let mut emu = state.lock().unwrap();
     let tenant = tenant(&mut emu, &caller);
     let matching: Vec<&Contact> = tenant.contacts.iter().filter(|c| since.is_none_or(|s| c.updated_ms > s)).collect();
-    let page: Vec<Value> = matching.iter().skip(offset).take(limit).map(|c| project(&c.fields, wanted.as_deref())).collect();
+    let page: Vec<Value> =
+        matching.iter().skip(offset).take(limit).map(|c| project(&c.fields, wanted.as_deref())).collect();
     Ok(Json(json!({ "data": page, "total": matching.len(), "limit": limit, "offset": offset })))
 }
 
-pub async fn get_contact(State(state): State<Shared>, Extension(caller): Extension<RallyCaller>, Path(id): Path<String>, Query(q): Query<ListQuery>) -> Result<Json<Value>, ApiError> {
+pub async fn get_contact(
+    State(state): State<Shared>,
+    Extension(caller): Extension<RallyCaller>,
+    Path(id): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Value>, ApiError> {
     let wanted: Option<Vec<&str>> = q.fields.as_deref().map(|f| f.split(',').map(str::trim).collect());
     let mut emu = state.lock().unwrap();
     let contact = tenant(&mut emu, &caller).find(&id)?;
@@ -236,17 +297,29 @@ fn validate(fields: &Map<String, Value>) -> Result<(), ApiError> {
     for (key, _) in fields.iter().filter(|(k, _)| !FIELDS.contains(&k.as_str())) {
         problems.push((key.clone(), format!("{key} is not a contact field")));
     }
-    if problems.is_empty() { Ok(()) } else { Err(ApiError::invalid_fields(problems)) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_fields(problems))
+    }
 }
 
-pub async fn create_contact(State(state): State<Shared>, Extension(caller): Extension<RallyCaller>, body: Bytes) -> Result<(StatusCode, Json<Value>), ApiError> {
+pub async fn create_contact(
+    State(state): State<Shared>,
+    Extension(caller): Extension<RallyCaller>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     let mut fields = parse_object(&body)?;
     for server_owned in ["id", "tenantId", "fullName", "createdAt", "updatedAt"] {
         fields.remove(server_owned);
     }
     validate(&fields)?;
     fields.entry("lifecycleStage").or_insert(json!("lead"));
-    let full = format!("{} {}", fields["firstName"].as_str().unwrap_or("").trim(), fields["lastName"].as_str().unwrap_or("").trim());
+    let full = format!(
+        "{} {}",
+        fields["firstName"].as_str().unwrap_or("").trim(),
+        fields["lastName"].as_str().unwrap_or("").trim()
+    );
     fields.insert("fullName".into(), json!(full));
     let now = now_ms();
     let mut emu = state.lock().unwrap();
@@ -264,7 +337,12 @@ pub async fn create_contact(State(state): State<Shared>, Extension(caller): Exte
 
 /// Choice: PUT merges the fields it is given (Rally's docs don't say full or partial); the result
 /// must still carry the required fields.
-pub async fn update_contact(State(state): State<Shared>, Extension(caller): Extension<RallyCaller>, Path(id): Path<String>, body: Bytes) -> Result<Json<Value>, ApiError> {
+pub async fn update_contact(
+    State(state): State<Shared>,
+    Extension(caller): Extension<RallyCaller>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
     let mut changes = parse_object(&body)?;
     for server_owned in ["id", "tenantId", "fullName", "createdAt", "updatedAt"] {
         changes.remove(server_owned);
@@ -275,7 +353,11 @@ pub async fn update_contact(State(state): State<Shared>, Extension(caller): Exte
     let contact = tenant.find(&id)?;
     let mut merged = contact.fields.clone();
     merged.extend(changes);
-    let check: Map<String, Value> = merged.iter().filter(|(k, _)| !["id", "tenantId", "fullName", "createdAt", "updatedAt"].contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let check: Map<String, Value> = merged
+        .iter()
+        .filter(|(k, _)| !["id", "tenantId", "fullName", "createdAt", "updatedAt"].contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     validate(&check)?;
     let full = format!("{} {}", merged["firstName"].as_str().unwrap_or(""), merged["lastName"].as_str().unwrap_or(""));
     merged.insert("fullName".into(), json!(full));
@@ -286,7 +368,11 @@ pub async fn update_contact(State(state): State<Shared>, Extension(caller): Exte
     Ok(Json(Value::Object(merged)))
 }
 
-pub async fn delete_contact(State(state): State<Shared>, Extension(caller): Extension<RallyCaller>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+pub async fn delete_contact(
+    State(state): State<Shared>,
+    Extension(caller): Extension<RallyCaller>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let mut emu = state.lock().unwrap();
     let tenant = tenant(&mut emu, &caller);
     tenant.find(&id)?;
@@ -304,7 +390,11 @@ pub struct ChangesQuery {
 
 /// `GET /sync/changes?since=&entities=contacts&limit=` → a bare array sorted by `changedAt`.
 /// Choice: `limit` defaults to 100 and may go up to 1,000; `since` is required.
-pub async fn changes(State(state): State<Shared>, Extension(caller): Extension<RallyCaller>, Query(q): Query<ChangesQuery>) -> Result<Json<Value>, ApiError> {
+pub async fn changes(
+    State(state): State<Shared>,
+    Extension(caller): Extension<RallyCaller>,
+    Query(q): Query<ChangesQuery>,
+) -> Result<Json<Value>, ApiError> {
     let since = parse_since(q.since.as_deref(), "since")?.ok_or_else(|| ApiError::bad_request("since is required"))?;
     if let Some(entities) = q.entities.as_deref() {
         if entities.split(',').any(|e| e.trim() != "contacts") {
@@ -313,7 +403,11 @@ pub async fn changes(State(state): State<Shared>, Extension(caller): Extension<R
     }
     let limit = match q.limit.as_deref() {
         None => 100,
-        Some(v) => v.parse::<usize>().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| ApiError::bad_request("limit must be an integer from 1 to 1000"))?,
+        Some(v) => v
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| ApiError::bad_request("limit must be an integer from 1 to 1000"))?,
     };
     let mut emu = state.lock().unwrap();
     let tenant = tenant(&mut emu, &caller);

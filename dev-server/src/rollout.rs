@@ -56,7 +56,15 @@ pub struct RolloutStore {
 
 impl RolloutStore {
     /// Connects a CRM for a user, seeded with `people` deterministic people.
-    pub fn add_credential(&mut self, tenant: &str, user: &str, app_key: &str, label: Option<String>, people: usize, ready_at_ms: u64) -> Credential {
+    pub fn add_credential(
+        &mut self,
+        tenant: &str,
+        user: &str,
+        app_key: &str,
+        label: Option<String>,
+        people: usize,
+        ready_at_ms: u64,
+    ) -> Credential {
         self.next_credential += 1;
         let n = self.next_credential;
         let credential = Credential {
@@ -98,7 +106,10 @@ pub fn authenticate(emu: &mut Emulator, headers: &HeaderMap) -> Result<Claims, A
     let limit = settings.rollout_per_second;
     if !emu.rollout_limits.admit(&claims.iss, limit, now_ms()).allowed {
         // Choice: Rollout documents no rate-limit headers or Retry-After, so none are sent.
-        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, format!("rate limit exceeded: {limit} requests per second per tenant")));
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("rate limit exceeded: {limit} requests per second per tenant"),
+        ));
     }
     Ok(claims)
 }
@@ -122,7 +133,10 @@ pub async fn crm_gate(State(state): State<Shared>, mut request: Request, next: N
                 .find(|c| c.id == id && c.user == claims.sub && c.tenant == claims.iss)
                 .ok_or_else(|| ApiError::forbidden("invalid credential: reconnect the CRM"))?;
             if now_ms() < credential.ready_at_ms {
-                return Err(ApiError::new(StatusCode::CONFLICT, "the CRM's data is not ready yet: the first sync is still running, retry in 30–60 seconds"));
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "the CRM's data is not ready yet: the first sync is still running, retry in 30–60 seconds",
+                ));
             }
             Ok(CrmCaller { credential: credential.id.clone() })
         })
@@ -156,7 +170,9 @@ fn decode_cursor(cursor: &str) -> Option<usize> {
 
 fn parse_count(name: &str, value: Option<&str>) -> Result<Option<usize>, ApiError> {
     value
-        .map(|v| v.parse::<usize>().map_err(|_| ApiError::bad_request(format!("{name} must be a non-negative integer"))))
+        .map(|v| {
+            v.parse::<usize>().map_err(|_| ApiError::bad_request(format!("{name} must be a non-negative integer")))
+        })
         .transpose()
 }
 
@@ -189,13 +205,21 @@ pub async fn list_people(
     Ok(Json(json!({ "_metadata": metadata, "people": page })))
 }
 
-pub async fn get_person(State(state): State<Shared>, Extension(caller): Extension<CrmCaller>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn get_person(
+    State(state): State<Shared>,
+    Extension(caller): Extension<CrmCaller>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let mut emu = state.lock().unwrap();
     let person = emu.rollout.people_mut(&caller.credential).iter().find(|p| p["id"] == id.as_str()).cloned();
     person.map(|p| Json(Value::Object(p))).ok_or_else(|| ApiError::not_found("person"))
 }
 
-pub async fn create_person(State(state): State<Shared>, Extension(caller): Extension<CrmCaller>, body: Bytes) -> Result<(StatusCode, Json<Value>), ApiError> {
+pub async fn create_person(
+    State(state): State<Shared>,
+    Extension(caller): Extension<CrmCaller>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     let mut person = validate_person(parse_object(&body)?)?;
     let mut emu = state.lock().unwrap();
     emu.rollout.next_person += 1;
@@ -210,10 +234,20 @@ pub async fn create_person(State(state): State<Shared>, Extension(caller): Exten
 }
 
 /// Choice: PUT replaces the whole person (fields left out are cleared), keeping `id` and `created`.
-pub async fn update_person(State(state): State<Shared>, Extension(caller): Extension<CrmCaller>, Path(id): Path<String>, body: Bytes) -> Result<Json<Value>, ApiError> {
+pub async fn update_person(
+    State(state): State<Shared>,
+    Extension(caller): Extension<CrmCaller>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
     let mut person = validate_person(parse_object(&body)?)?;
     let mut emu = state.lock().unwrap();
-    let slot = emu.rollout.people_mut(&caller.credential).iter_mut().find(|p| p["id"] == id.as_str()).ok_or_else(|| ApiError::not_found("person"))?;
+    let slot = emu
+        .rollout
+        .people_mut(&caller.credential)
+        .iter_mut()
+        .find(|p| p["id"] == id.as_str())
+        .ok_or_else(|| ApiError::not_found("person"))?;
     person.insert("id".into(), json!(id));
     person.insert("created".into(), slot.get("created").cloned().unwrap_or(Value::Null));
     let now = iso(now_ms());
@@ -223,7 +257,11 @@ pub async fn update_person(State(state): State<Shared>, Extension(caller): Exten
     Ok(Json(Value::Object(person)))
 }
 
-pub async fn delete_person(State(state): State<Shared>, Extension(caller): Extension<CrmCaller>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+pub async fn delete_person(
+    State(state): State<Shared>,
+    Extension(caller): Extension<CrmCaller>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let mut emu = state.lock().unwrap();
     let people = emu.rollout.people_mut(&caller.credential);
     let before = people.len();
@@ -244,7 +282,11 @@ pub fn parse_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
 
 pub fn looks_like_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
-    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !s.contains(char::is_whitespace)
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
 }
 
 /// Type checks for the fields the docs list, and the server-derived `name`.
@@ -270,9 +312,14 @@ fn validate_person(mut body: Map<String, Value>) -> Result<Map<String, Value>, A
             None | Some(Value::Null) => {}
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    let value = item.get("value").and_then(Value::as_str).ok_or_else(|| ApiError::bad_request(format!("{list}[{i}].value must be a string")))?;
+                    let value = item
+                        .get("value")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| ApiError::bad_request(format!("{list}[{i}].value must be a string")))?;
                     if list == "emails" && !looks_like_email(value) {
-                        return Err(ApiError::bad_request(format!("{list}[{i}].value is not a valid email address: {value}")));
+                        return Err(ApiError::bad_request(format!(
+                            "{list}[{i}].value is not a valid email address: {value}"
+                        )));
                     }
                 }
             }
@@ -310,7 +357,10 @@ mod tests {
 
     #[test]
     fn validation_derives_the_name_and_rejects_bad_values() {
-        let ok = validate_person(json!({ "firstName": "Ana", "lastName": "Silva", "name": "ignored" }).as_object().unwrap().clone()).unwrap();
+        let ok = validate_person(
+            json!({ "firstName": "Ana", "lastName": "Silva", "name": "ignored" }).as_object().unwrap().clone(),
+        )
+        .unwrap();
         assert_eq!(ok["name"], "Ana Silva");
         let bad = |v: Value| validate_person(v.as_object().unwrap().clone()).unwrap_err().message;
         assert_eq!(bad(json!({ "companyName": "x" })), "a person needs a firstName, a lastName or an email");

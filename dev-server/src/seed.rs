@@ -8,23 +8,57 @@ use serde_json::{json, Map, Value};
 use crate::clock::iso;
 
 const FIRST: &[&str] = &[
-    "Ana", "José", "Zoë", "Kenji", "Søren", "Ngozi", "Priya", "Mateus", "Chloé", "Liam", "Fatima",
-    "Юлия", "Дмитрий", "美咲", "翔太", "محمد", "ليلى", "Ελένη", "Oğuz", "Siobhán", "Nguyễn", "Aarav",
+    "Ana",
+    "José",
+    "Zoë",
+    "Kenji",
+    "Søren",
+    "Ngozi",
+    "Priya",
+    "Mateus",
+    "Chloé",
+    "Liam",
+    "Fatima",
+    "Юлия",
+    "Дмитрий",
+    "美咲",
+    "翔太",
+    "محمد",
+    "ليلى",
+    "Ελένη",
+    "Oğuz",
+    "Siobhán",
+    "Nguyễn",
+    "Aarav",
 ];
 const LAST: &[&str] = &[
-    "García", "Okafor", "Tanaka", "Müller", "Johansson", "Silva", "O'Brien", "Kowalski", "Dubois",
-    "Иванова", "Смирнов", "山田", "佐藤", "الحسن", "Παπαδόπουλος", "Yılmaz", "Trần", "Patel", "Smith",
+    "García",
+    "Okafor",
+    "Tanaka",
+    "Müller",
+    "Johansson",
+    "Silva",
+    "O'Brien",
+    "Kowalski",
+    "Dubois",
+    "Иванова",
+    "Смирнов",
+    "山田",
+    "佐藤",
+    "الحسن",
+    "Παπαδόπουλος",
+    "Yılmaz",
+    "Trần",
+    "Patel",
+    "Smith",
 ];
 const COMPANIES: &[&str] = &["Acme Realty", "Blue Door Homes", "Keller & Sons", "Nord Estates", "Sakura Fudosan"];
 const STAGES: &[&str] = &["Lead", "Prospect", "Active Client", "Past Client", "Sphere"];
 const TAGS: &[&str] = &["buyer", "seller", "investor", "first-time", "vip", "relocation"];
 const SOURCES: &[&str] = &["Zillow", "Website", "Referral", "Open House"];
 /// Values that must be rendered as text, never as HTML.
-pub const HOSTILE: &[&str] = &[
-    "<img src=x onerror=alert(1)>",
-    "<script>alert(\"people-panel\")</script>",
-    "<b>bold</b> & \"quoted\"",
-];
+pub const HOSTILE: &[&str] =
+    &["<img src=x onerror=alert(1)>", "<script>alert(\"people-panel\")</script>", "<b>bold</b> & \"quoted\""];
 /// Seeded timestamps start here (2026-01-01) and advance one minute per record.
 const BASE_MS: u64 = 1_767_225_600_000;
 
@@ -34,7 +68,11 @@ fn pick<'a>(rng: &mut StdRng, list: &[&'a str]) -> &'a str {
 
 fn ascii_slug(s: &str, i: usize) -> String {
     let slug: String = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
-    if slug.is_empty() { format!("person{i}") } else { slug }
+    if slug.is_empty() {
+        format!("person{i}")
+    } else {
+        slug
+    }
 }
 
 /// The `i`-th seeded Rollout person of a credential.
@@ -99,7 +137,14 @@ pub fn rally_contact(seed: u64, i: usize) -> (Map<String, Value>, u64) {
     c.insert("lastName".into(), json!(last));
     c.insert("fullName".into(), json!(format!("{first} {last}")));
     c.insert("email".into(), json!(format!("{}.{}{}@example.com", ascii_slug(first, i), ascii_slug(last, i), i)));
-    c.insert("phone".into(), if i % 6 == 1 { Value::Null } else { json!(format!("+1 555 {:03} {:04}", i % 1000, rng.random_range(0..10_000))) });
+    c.insert(
+        "phone".into(),
+        if i % 6 == 1 {
+            Value::Null
+        } else {
+            json!(format!("+1 555 {:03} {:04}", i % 1000, rng.random_range(0..10_000)))
+        },
+    );
     c.insert("mobile".into(), Value::Null);
     c.insert("title".into(), if i % 5 == 2 { Value::Null } else { json!("Buyer") });
     c.insert("department".into(), Value::Null);

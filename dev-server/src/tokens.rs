@@ -129,7 +129,11 @@ fn user_of(query: &TokenQuery, headers: &HeaderMap, sessions: &std::collections:
 }
 
 /// `GET /api/rollout-token` → `{ "token", "expiresAt" }`
-pub async fn rollout_token(State(state): State<Shared>, Query(query): Query<TokenQuery>, headers: HeaderMap) -> Response {
+pub async fn rollout_token(
+    State(state): State<Shared>,
+    Query(query): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Response {
     issue(&state, &query, &headers, |s| (s.rollout_client_id.clone(), s.rollout_client_secret.clone(), None))
 }
 
@@ -141,13 +145,27 @@ pub async fn rally_token(State(state): State<Shared>, Query(query): Query<TokenQ
 }
 
 /// Mints a token for the signed-in user with the issuer, secret and tenant `signer` picks.
-fn issue(state: &Shared, query: &TokenQuery, headers: &HeaderMap, signer: impl FnOnce(&Settings) -> (String, String, Option<String>)) -> Response {
+fn issue(
+    state: &Shared,
+    query: &TokenQuery,
+    headers: &HeaderMap,
+    signer: impl FnOnce(&Settings) -> (String, String, Option<String>),
+) -> Response {
     let mut emu = state.lock().unwrap();
     let user = user_of(query, headers, &emu.tokens.sessions);
     let (iss, secret, tenant) = signer(&emu.settings);
     let ttl = query.ttl.unwrap_or(emu.settings.token_ttl_secs).clamp(1, 900);
-    let scope = tenant.as_ref().map(|_| if query.role.as_deref() == Some("read") { "read" } else { "read write" }.to_string());
-    let claims = Claims { iss, sub: user.clone(), iat: now_secs(), exp: now_secs() + ttl, jti: emu.tokens.next_jti(), tenant, scope };
+    let scope =
+        tenant.as_ref().map(|_| if query.role.as_deref() == Some("read") { "read" } else { "read write" }.to_string());
+    let claims = Claims {
+        iss,
+        sub: user.clone(),
+        iat: now_secs(),
+        exp: now_secs() + ttl,
+        jti: emu.tokens.next_jti(),
+        tenant,
+        scope,
+    };
     drop(emu);
     answer(mint_or_misbehave(claims, &secret, query.answer_as.as_deref()), user)
 }

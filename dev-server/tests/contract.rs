@@ -31,27 +31,59 @@ fn now() -> u64 {
 }
 
 fn claims(sub: &str) -> Claims {
-    Claims { iss: DEMO_CLIENT_ID.into(), sub: sub.into(), iat: now(), exp: now() + 900, jti: "999999999".into(), tenant: None, scope: None }
+    Claims {
+        iss: DEMO_CLIENT_ID.into(),
+        sub: sub.into(),
+        iat: now(),
+        exp: now() + 900,
+        jti: "999999999".into(),
+        tenant: None,
+        scope: None,
+    }
 }
 
 impl Server {
     async fn token(&self, user: &str) -> String {
-        let body: Value = self.http.get(format!("{}/api/rollout-token?user={user}", self.base)).send().await.unwrap().json().await.unwrap();
+        let body: Value = self
+            .http
+            .get(format!("{}/api/rollout-token?user={user}", self.base))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         body["token"].as_str().unwrap().to_string()
     }
 
     async fn rally_token(&self, user: &str, tenant: &str) -> String {
-        let body: Value = self.http.get(format!("{}/api/rally-token?user={user}&tenant={tenant}", self.base)).send().await.unwrap().json().await.unwrap();
+        let body: Value = self
+            .http
+            .get(format!("{}/api/rally-token?user={user}&tenant={tenant}", self.base))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         body["token"].as_str().unwrap().to_string()
     }
 
     async fn credentials(&self, token: &str) -> Vec<Value> {
-        let r = self.http.get(format!("{}/universal/api/credentials", self.base)).bearer_auth(token).send().await.unwrap();
+        let r =
+            self.http.get(format!("{}/universal/api/credentials", self.base)).bearer_auth(token).send().await.unwrap();
         assert_eq!(r.status(), 200);
         r.json::<Value>().await.unwrap().as_array().unwrap().clone()
     }
 
-    async fn crm(&self, method: Method, path: &str, token: &str, credential: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
+    async fn crm(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        credential: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
         let mut req = self.http.request(method, format!("{}/crm/api{path}", self.base)).bearer_auth(token);
         if let Some(c) = credential {
             req = req.header("x-rollout-credential-id", c);
@@ -146,7 +178,11 @@ async fn bad_tokens_get_401_with_an_error_body() {
     let cases = [
         ("none", String::new()),
         ("wrong signature", mint(&good, "another-secret")),
-        ("HS256", encode(&Header::new(Algorithm::HS256), &good, &EncodingKey::from_secret(DEMO_CLIENT_SECRET.as_bytes())).unwrap()),
+        (
+            "HS256",
+            encode(&Header::new(Algorithm::HS256), &good, &EncodingKey::from_secret(DEMO_CLIENT_SECRET.as_bytes()))
+                .unwrap(),
+        ),
         ("expired", mint(&Claims { iat: now() - 2000, exp: now() - 1100, ..good.clone() }, DEMO_CLIENT_SECRET)),
         ("other iss", mint(&Claims { iss: "someone-else".into(), ..good.clone() }, DEMO_CLIENT_SECRET)),
         ("not a jwt", "abc.def".into()),
@@ -181,7 +217,14 @@ async fn a_newly_connected_crm_answers_409_until_its_first_sync_ends() {
     let s = start(5).await;
     let token = s.token("carol").await;
     let connect = json!({ "appKey": "lofty", "userInputs": { "apiKey": DEMO_API_KEY }, "plan": "default" });
-    let r = s.http.post(format!("{}/universal/api/credentials", s.base)).bearer_auth(&token).json(&connect).send().await.unwrap();
+    let r = s
+        .http
+        .post(format!("{}/universal/api/credentials", s.base))
+        .bearer_auth(&token)
+        .json(&connect)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let credential: Value = r.json().await.unwrap();
     let id = credential["id"].as_str().unwrap();
@@ -199,12 +242,16 @@ async fn rollout_link_lists_connectors_connects_with_an_api_key_and_deletes_the_
     let s = start(5).await;
     let token = s.token("carol").await;
     let platform = |path: &str| format!("{}/universal/api{path}", s.base);
-    let catalog: Value = s.http.get(platform("/connectors")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let catalog: Value =
+        s.http.get(platform("/connectors")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
     let fub = &catalog["follow-up-boss"];
     assert_eq!(fub["name"], "Follow Up Boss");
     assert!(fub["entities"]["crm"]["people"].is_object());
     let schema = &fub["authByPlan"]["default"];
-    assert_eq!((schema["type"].as_str(), schema["userInputsSchema"][0]["key"].as_str()), (Some("apiToken"), Some("apiKey")));
+    assert_eq!(
+        (schema["type"].as_str(), schema["userInputsSchema"][0]["key"].as_str()),
+        (Some("apiToken"), Some("apiKey"))
+    );
     let icon = s.http.get(platform("/connectors/follow-up-boss/icon")).send().await.unwrap();
     assert_eq!((icon.status().as_u16(), icon.headers()["content-type"].to_str().unwrap()), (200, "image/svg+xml"));
     assert_eq!(s.http.get(platform("/connectors")).send().await.unwrap().status(), 401);
@@ -218,18 +265,35 @@ async fn rollout_link_lists_connectors_connects_with_an_api_key_and_deletes_the_
     assert!(s.credentials(&token).await.is_empty());
 
     // The right key: the credential Link hands over is the one the CRM routes accept.
-    let r = s.http.post(platform("/credentials")).bearer_auth(&token).json(&connect(DEMO_API_KEY)).send().await.unwrap();
+    let r =
+        s.http.post(platform("/credentials")).bearer_auth(&token).json(&connect(DEMO_API_KEY)).send().await.unwrap();
     assert_eq!(r.status(), 201);
     let id = r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
-    let listed = s.http.get(platform("/credentials?includeProfile=true")).bearer_auth(&token).send().await.unwrap().json::<Value>().await.unwrap();
+    let listed = s
+        .http
+        .get(platform("/credentials?includeProfile=true"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
     assert_eq!(listed[0]["id"], id.as_str());
     tokio::time::sleep(Duration::from_millis(450)).await;
     assert_eq!(s.crm(Method::GET, "/people", &token, Some(&id), None).await.0, 200);
 
     // Another user can't delete it; its owner can, and the CRM then refuses the id.
-    let other = s.http.delete(platform(&format!("/credentials?credentialId={id}"))).bearer_auth(s.token("alice").await).send().await.unwrap();
+    let other = s
+        .http
+        .delete(platform(&format!("/credentials?credentialId={id}")))
+        .bearer_auth(s.token("alice").await)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(other.status(), 404);
-    let r = s.http.delete(platform(&format!("/credentials?credentialId={id}"))).bearer_auth(&token).send().await.unwrap();
+    let r =
+        s.http.delete(platform(&format!("/credentials?credentialId={id}"))).bearer_auth(&token).send().await.unwrap();
     assert_eq!(r.status(), 204);
     assert!(s.credentials(&token).await.is_empty());
     assert_eq!(s.crm(Method::GET, "/people", &token, Some(&id), None).await.0, 403);
@@ -272,7 +336,9 @@ async fn create_get_update_delete_and_their_errors() {
     assert_eq!(created["name"], "Ana Silva");
     let id = created["id"].as_str().unwrap();
     assert_eq!(s.crm(Method::GET, &format!("/people/{id}"), &token, c, None).await.1["name"], "Ana Silva");
-    let (status, updated) = s.crm(Method::PUT, &format!("/people/{id}"), &token, c, Some(json!({ "firstName": "Ana", "lastName": "Souza" }))).await;
+    let (status, updated) = s
+        .crm(Method::PUT, &format!("/people/{id}"), &token, c, Some(json!({ "firstName": "Ana", "lastName": "Souza" })))
+        .await;
     assert_eq!((status, updated["name"].as_str().unwrap()), (StatusCode::OK, "Ana Souza"));
     assert!(updated.get("emails").is_none(), "PUT replaces the whole person");
     assert_eq!(s.crm(Method::DELETE, &format!("/people/{id}"), &token, c, None).await.0, 204);
@@ -281,12 +347,23 @@ async fn create_get_update_delete_and_their_errors() {
     for (body, message) in [
         (json!([1]), "request body must be a JSON object"),
         (json!({ "companyName": "Acme" }), "a person needs a firstName, a lastName or an email"),
-        (json!({ "firstName": "A", "emails": [{ "value": "not-an-email" }] }), "emails[0].value is not a valid email address: not-an-email"),
+        (
+            json!({ "firstName": "A", "emails": [{ "value": "not-an-email" }] }),
+            "emails[0].value is not a valid email address: not-an-email",
+        ),
     ] {
         let (status, e) = s.crm(Method::POST, "/people", &token, c, Some(body)).await;
         assert_eq!((status, e["error"].as_str().unwrap()), (StatusCode::BAD_REQUEST, message));
     }
-    let r = s.http.post(format!("{}/crm/api/people", s.base)).bearer_auth(&token).header("x-rollout-credential-id", &credential).body("{oops").send().await.unwrap();
+    let r = s
+        .http
+        .post(format!("{}/crm/api/people", s.base))
+        .bearer_auth(&token)
+        .header("x-rollout-credential-id", &credential)
+        .body("{oops")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
 }
 
@@ -309,7 +386,14 @@ async fn cors_preflight_allows_the_panels_headers_but_not_an_api_key() {
     }
     assert!(!allowed.contains("x-api-key"));
     let token = s.rally_token("u", "acme").await;
-    let r = s.http.get(format!("{}/rally/api/v1/contacts?limit=1", s.base)).bearer_auth(token).header("origin", "http://localhost:8080").send().await.unwrap();
+    let r = s
+        .http
+        .get(format!("{}/rally/api/v1/contacts?limit=1", s.base))
+        .bearer_auth(token)
+        .header("origin", "http://localhost:8080")
+        .send()
+        .await
+        .unwrap();
     let exposed = r.headers()["access-control-expose-headers"].to_str().unwrap().to_lowercase();
     assert!(exposed.contains("x-ratelimit-remaining") && exposed.contains("x-ratelimit-reset"), "{exposed}");
 }
@@ -327,18 +411,38 @@ async fn rally_contacts_follow_the_documented_rules() {
     assert_eq!(page["total"], 120);
     assert_eq!(page["data"].as_array().unwrap().len(), 20);
     let first = page["data"][0].as_object().unwrap();
-    assert_eq!(first.keys().collect::<HashSet<_>>(), ["id", "email", "firstName"].iter().map(|s| s.to_string()).collect::<HashSet<_>>().iter().collect());
+    assert_eq!(
+        first.keys().collect::<HashSet<_>>(),
+        ["id", "email", "firstName"].iter().map(|s| s.to_string()).collect::<HashSet<_>>().iter().collect()
+    );
     assert_eq!(get("/contacts?limit=101".into()).await.unwrap().status(), 400);
     // The unversioned path means v1.
-    assert_eq!(s.http.get(format!("{}/rally/api/contacts?limit=1", s.base)).bearer_auth(&token).send().await.unwrap().status(), 200);
+    assert_eq!(
+        s.http.get(format!("{}/rally/api/contacts?limit=1", s.base)).bearer_auth(&token).send().await.unwrap().status(),
+        200
+    );
 
     let before = "2030-01-01T00:00:00Z";
-    let r = s.http.post(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(&token).json(&json!({ "firstName": "Ana" })).send().await.unwrap();
+    let r = s
+        .http
+        .post(format!("{}/rally/api/v1/contacts", s.base))
+        .bearer_auth(&token)
+        .json(&json!({ "firstName": "Ana" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
     let e: Value = r.json().await.unwrap();
     let fields: Vec<&str> = e["details"].as_array().unwrap().iter().map(|d| d["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["lastName", "email"]);
-    let r = s.http.post(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(&token).json(&json!({ "firstName": "Ana", "lastName": "Silva", "email": "ana@example.com" })).send().await.unwrap();
+    let r = s
+        .http
+        .post(format!("{}/rally/api/v1/contacts", s.base))
+        .bearer_auth(&token)
+        .json(&json!({ "firstName": "Ana", "lastName": "Silva", "email": "ana@example.com" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await.unwrap();
     assert_eq!((created["fullName"].as_str(), created["lifecycleStage"].as_str()), (Some("Ana Silva"), Some("lead")));
@@ -347,25 +451,83 @@ async fn rally_contacts_follow_the_documented_rules() {
     let changed: Value = get("/contacts?updatedSince=2026-06-01T00:00:00Z".into()).await.unwrap().json().await.unwrap();
     assert_eq!(changed["total"], 1);
     assert_eq!(changed["data"][0]["id"], id);
-    assert_eq!(s.http.delete(format!("{}/rally/api/v1/contacts/{id}", s.base)).bearer_auth(&token).send().await.unwrap().status(), 204);
-    let feed: Value = get("/sync/changes?since=2026-06-01T00:00:00Z&entities=contacts".into()).await.unwrap().json().await.unwrap();
+    assert_eq!(
+        s.http
+            .delete(format!("{}/rally/api/v1/contacts/{id}", s.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    let feed: Value =
+        get("/sync/changes?since=2026-06-01T00:00:00Z&entities=contacts".into()).await.unwrap().json().await.unwrap();
     let actions: Vec<&str> = feed.as_array().unwrap().iter().map(|c| c["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["inserted", "deleted"]);
-    assert!(get(format!("/sync/changes?since={before}")).await.unwrap().json::<Value>().await.unwrap().as_array().unwrap().is_empty());
+    assert!(get(format!("/sync/changes?since={before}"))
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     // Server-to-server keys work; a read-only key cannot write; a Rollout token is not a Rally token.
-    let keyed = s.http.get(format!("{}/rally/api/v1/contacts?limit=1", s.base)).header("x-api-key", DEMO_RALLY_API_KEY).send().await.unwrap();
+    let keyed = s
+        .http
+        .get(format!("{}/rally/api/v1/contacts?limit=1", s.base))
+        .header("x-api-key", DEMO_RALLY_API_KEY)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(keyed.status(), 200);
-    let read_only = s.http.post(format!("{}/rally/api/v1/contacts", s.base)).header("x-api-key", format!("{DEMO_RALLY_API_KEY}_readonly")).json(&json!({})).send().await.unwrap();
+    let read_only = s
+        .http
+        .post(format!("{}/rally/api/v1/contacts", s.base))
+        .header("x-api-key", format!("{DEMO_RALLY_API_KEY}_readonly"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(read_only.status(), 403);
     // A user whose role is read-only reads but cannot write.
-    let body: Value = s.http.get(format!("{}/api/rally-token?user=reader&tenant=acme&role=read", s.base)).send().await.unwrap().json().await.unwrap();
+    let body: Value = s
+        .http
+        .get(format!("{}/api/rally-token?user=reader&tenant=acme&role=read", s.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let reader = body["token"].as_str().unwrap().to_string();
-    assert_eq!(s.http.get(format!("{}/rally/api/v1/contacts?limit=1", s.base)).bearer_auth(&reader).send().await.unwrap().status(), 200);
-    let refused = s.http.post(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(&reader).json(&json!({ "firstName": "A", "lastName": "B", "email": "a@b.co" })).send().await.unwrap();
+    assert_eq!(
+        s.http
+            .get(format!("{}/rally/api/v1/contacts?limit=1", s.base))
+            .bearer_auth(&reader)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let refused = s
+        .http
+        .post(format!("{}/rally/api/v1/contacts", s.base))
+        .bearer_auth(&reader)
+        .json(&json!({ "firstName": "A", "lastName": "B", "email": "a@b.co" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(refused.status(), 403);
     let rollout = s.token("alice").await;
-    assert_eq!(s.http.get(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(rollout).send().await.unwrap().status(), 401);
+    assert_eq!(
+        s.http.get(format!("{}/rally/api/v1/contacts", s.base)).bearer_auth(rollout).send().await.unwrap().status(),
+        401
+    );
 }
 
 #[tokio::test]
@@ -375,7 +537,9 @@ async fn rally_answers_429_past_1000_requests_a_minute_with_the_reset_time() {
     let token = s.rally_token("rita", "beta").await;
     let mut last = None;
     for _ in 0..21 {
-        last = Some(s.http.get(format!("{}/rally/api/v1/contacts?limit=1", s.base)).bearer_auth(&token).send().await.unwrap());
+        last = Some(
+            s.http.get(format!("{}/rally/api/v1/contacts?limit=1", s.base)).bearer_auth(&token).send().await.unwrap(),
+        );
     }
     let r = last.unwrap();
     // The 21st call draws 429 unless a new minute began mid-loop (then the window legitimately reset).
@@ -394,11 +558,21 @@ async fn injected_faults_are_deterministic_and_logged() {
     let (token, credential) = s.alice().await;
     s.admin(Method::PUT, "/faults", json!({ "rate503": 1.0 })).await;
     let (status, body) = s.crm(Method::GET, "/people", &token, Some(&credential), None).await;
-    assert_eq!((status, body["error"].as_str().unwrap()), (StatusCode::SERVICE_UNAVAILABLE, "injected fault: Service Unavailable"));
+    assert_eq!(
+        (status, body["error"].as_str().unwrap()),
+        (StatusCode::SERVICE_UNAVAILABLE, "injected fault: Service Unavailable")
+    );
 
     // A connection dropped after the write: the client hears nothing, the person exists.
     s.admin(Method::PUT, "/faults", json!({ "dropCount": 1, "dropMethod": "POST", "dropAfter": true })).await;
-    let sent = s.http.post(format!("{}/crm/api/people", s.base)).bearer_auth(&token).header("x-rollout-credential-id", &credential).json(&json!({ "firstName": "Dropped" })).send().await;
+    let sent = s
+        .http
+        .post(format!("{}/crm/api/people", s.base))
+        .bearer_auth(&token)
+        .header("x-rollout-credential-id", &credential)
+        .json(&json!({ "firstName": "Dropped" }))
+        .send()
+        .await;
     let answer = match sent {
         Ok(response) => response.bytes().await.map(|_| ()),
         Err(e) => Err(e),
@@ -434,6 +608,9 @@ async fn paging_10000_people_at_100_a_request_is_fast() {
     let wall = started.elapsed();
     let log = s.admin(Method::GET, "/log?user=big", json!({})).await;
     let server_ms = log["server_micros"].as_u64().unwrap() as f64 / 1000.0;
-    println!("paged {count} people in 100 requests: {server_ms:.1} ms of server time, {:.0} ms wall (client included)", wall.as_secs_f64() * 1000.0);
+    println!(
+        "paged {count} people in 100 requests: {server_ms:.1} ms of server time, {:.0} ms wall (client included)",
+        wall.as_secs_f64() * 1000.0
+    );
     assert_eq!(count, 10_000);
 }

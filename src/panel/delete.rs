@@ -16,7 +16,10 @@ pub enum DeleteState {
     /// Sent; the row says so until the CRM answers.
     Deleting(String),
     /// The CRM refused or couldn't be reached: the person stays, with the reason.
-    Failed { id: String, reason: String },
+    Failed {
+        id: String,
+        reason: String,
+    },
 }
 
 impl DeleteState {
@@ -53,7 +56,10 @@ impl Panel {
         };
         let Some(session) = self.session.get_value() else { return };
         let (generation, credential, panel) = (self.generation.get_value(), self.credential_id(), *self);
-        let name = self.people.with_untracked(|l| l.people.iter().find(|p| p.id == id).map(|p| p.name.clone())).unwrap_or_default();
+        let name = self
+            .people
+            .with_untracked(|l| l.people.iter().find(|p| p.id == id).map(|p| p.name.clone()))
+            .unwrap_or_default();
         self.delete.set(DeleteState::Deleting(id.clone()));
         spawn_local(async move {
             let result = session.client.send(&session.client.crm.delete(&id), credential.as_deref()).await;

@@ -5,15 +5,17 @@ use leptos::task::spawn_local;
 
 use super::{Focus, Notice, Panel, PanelEvent, Phase};
 use crate::browser;
-use crate::i18n::text;
 use crate::error::PanelError;
+use crate::i18n::text;
 use crate::model::NewPerson;
 
 impl Panel {
     /// "Edit" in a person's details: opens the form with what the list knows (or the user's draft
     /// of this edit), and asks the CRM for the whole record the save will start from.
     pub fn start_edit(&self, id: String) {
-        let Some(person) = self.people.with_untracked(|l| l.people.iter().find(|p| p.id == id).cloned()) else { return };
+        let Some(person) = self.people.with_untracked(|l| l.people.iter().find(|p| p.id == id).cloned()) else {
+            return;
+        };
         let Some(session) = self.session.get_value() else { return };
         let before = NewPerson::from_person(&person);
         self.editing.set(Some(id.clone()));
@@ -39,21 +41,27 @@ impl Panel {
                 Ok((person, original)) => {
                     let complete = NewPerson::from_person(&person);
                     // What the list lacked fills in, unless the user has typed meanwhile.
-                    let untouched = panel.edit_base.with_value(|b| b.as_ref().is_some_and(|(before, _)| panel.form.with_untracked(|f| f == before)));
+                    let untouched = panel.edit_base.with_value(|b| {
+                        b.as_ref().is_some_and(|(before, _)| panel.form.with_untracked(|f| f == before))
+                    });
                     if untouched {
                         panel.form.set(complete.clone());
                     }
                     panel.edit_base.set_value(Some((complete, Some(original))));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),
-                Err(error) => panel.form_message.set(Some(panel.tf("form.edit-load-failed", [("error", text(&panel.say(&error)))]))),
+                Err(error) => panel
+                    .form_message
+                    .set(Some(panel.tf("form.edit-load-failed", [("error", text(&panel.say(&error)))]))),
             }
         });
     }
 
     /// Whether the form differs from what the edit started with.
     pub fn edit_changed(&self) -> bool {
-        self.edit_base.with_value(|b| b.as_ref().is_some_and(|(before, _)| self.form.with(|f| !f.changed_from(before).is_empty())))
+        self.edit_base.with_value(|b| {
+            b.as_ref().is_some_and(|(before, _)| self.form.with(|f| !f.changed_from(before).is_empty()))
+        })
     }
 
     /// Back to creating: the form shows the user's create draft again, closed.
@@ -69,7 +77,10 @@ impl Panel {
 
     /// The person was deleted in the CRM by someone else: said so, and their row dropped.
     fn gone_elsewhere(&self, id: &str) {
-        let name = self.people.with_untracked(|l| l.people.iter().find(|p| p.id == id).map(|p| p.name.clone())).unwrap_or_default();
+        let name = self
+            .people
+            .with_untracked(|l| l.people.iter().find(|p| p.id == id).map(|p| p.name.clone()))
+            .unwrap_or_default();
         if let Some(key) = self.form_draft_key() {
             browser::forget(&key);
         }
@@ -89,7 +100,9 @@ impl Panel {
         if !errors.is_empty() {
             return self.focus_on(Focus::Element(super::focus::FIRST_INVALID));
         }
-        let (Some(session), true) = (self.session.get_value(), self.phase.get_untracked() == Phase::Ready) else { return };
+        let (Some(session), true) = (self.session.get_value(), self.phase.get_untracked() == Phase::Ready) else {
+            return;
+        };
         let Some((before, original)) = self.edit_base.get_value() else { return };
         if after.changed_from(&before).is_empty() {
             self.form_message.set(Some(self.t("form.nothing-changed")));
@@ -103,10 +116,11 @@ impl Panel {
         let (generation, credential, panel) = (self.generation.get_value(), self.credential_id(), *self);
         spawn_local(async move {
             let crm = &session.client.crm;
-            let result = match session.client.send(&crm.update(&id, &original, &before, &after), credential.as_deref()).await {
-                Ok(body) => crm.parse_person(&body),
-                Err(error) => Err(error),
-            };
+            let result =
+                match session.client.send(&crm.update(&id, &original, &before, &after), credential.as_deref()).await {
+                    Ok(body) => crm.parse_person(&body),
+                    Err(error) => Err(error),
+                };
             if !panel.current(generation) {
                 return;
             }
@@ -125,9 +139,9 @@ impl Panel {
                     panel.emit(PanelEvent::PersonUpdated(raw));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),
-                Err(error) if super::unknown_outcome(&error) => {
-                    panel.form_message.set(Some(panel.tf("form.edit-unconfirmed", [("error", text(&panel.say(&error)))])))
-                }
+                Err(error) if super::unknown_outcome(&error) => panel
+                    .form_message
+                    .set(Some(panel.tf("form.edit-unconfirmed", [("error", text(&panel.say(&error)))]))),
                 Err(error) => {
                     panel.show_field_errors(&error);
                     panel.form_message.set(Some(panel.tf("form.edit-failed", [("error", text(&panel.say(&error)))])));

@@ -9,20 +9,20 @@ use leptos::task::spawn_local;
 
 use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
 use crate::browser::{self, now_ms, sleep};
+use crate::config::MAX_PAGE_SIZE;
 use crate::config::{ConfigError, PanelConfig, Theme};
-use crate::i18n::{number, text, Words};
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
+use crate::i18n::{number, text, Words};
 use crate::json::Json;
 use crate::jwt::Claims;
-use crate::config::MAX_PAGE_SIZE;
 use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList, Person};
 use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::{self, ApiRequest};
 
 mod delete;
-pub mod focus;
 mod edit;
+pub mod focus;
 
 pub use delete::DeleteState;
 pub use focus::Focus;
@@ -47,7 +47,10 @@ pub enum Phase {
 pub enum Notice {
     Retrying(RetryNotice),
     /// Loading more (or refreshing) failed; the loaded people stay, and `retry` tries it again.
-    Failed { error: PanelError, retry: Action },
+    Failed {
+        error: PanelError,
+        retry: Action,
+    },
     Info(String),
 }
 
@@ -85,9 +88,13 @@ impl PanelEvent {
         match self {
             PanelEvent::PersonCreated(person) | PanelEvent::PersonUpdated(person) => person.clone(),
             PanelEvent::PersonDeleted(id) => Json::object_of([("id", Json::string(id))]),
-            PanelEvent::CredentialChanged(c) => Json::object_of([("id", Json::string(&c.id)), ("appKey", Json::string(&c.app_key))]),
+            PanelEvent::CredentialChanged(c) => {
+                Json::object_of([("id", Json::string(&c.id)), ("appKey", Json::string(&c.app_key))])
+            }
             PanelEvent::CredentialRequired => Json::object(),
-            PanelEvent::Error { status, message } => Json::object_of([("status", Json::number(f64::from(*status))), ("message", Json::string(message))]),
+            PanelEvent::Error { status, message } => {
+                Json::object_of([("status", Json::number(f64::from(*status))), ("message", Json::string(message))])
+            }
         }
     }
 }
@@ -301,7 +308,11 @@ impl Panel {
     }
 
     /// The credential to use, and whether it came from storage; `None` when the user must act.
-    async fn resolve_credential(&self, generation: u64, session: &Session) -> Result<Option<(Credential, bool)>, PanelError> {
+    async fn resolve_credential(
+        &self,
+        generation: u64,
+        session: &Session,
+    ) -> Result<Option<(Credential, bool)>, PanelError> {
         if let Some(id) = &session.config.credential_id {
             return Ok(Some((Credential { id: id.clone(), app_key: String::new(), label: None }, false)));
         }
@@ -347,7 +358,10 @@ impl Panel {
     /// Loads the next page, unless one is loading or everything is loaded.
     pub fn load_more(&self) {
         let idle = !self.loading_more.get_untracked() && self.people.with_untracked(PeopleList::has_more);
-        let (Some(session), true) = (self.session.get_value(), idle && self.phase.get_untracked() == Phase::Ready) else { return };
+        let (Some(session), true) = (self.session.get_value(), idle && self.phase.get_untracked() == Phase::Ready)
+        else {
+            return;
+        };
         let generation = self.generation.get_value();
         let panel = *self;
         self.loading_more.set(true);
@@ -375,7 +389,10 @@ impl Panel {
             if panel.current(generation) {
                 panel.loading_more.set(false);
                 panel.notice.set(Some(match result {
-                    Ok((changed, removed)) => Notice::Info(panel.tf("notice.up-to-date", [("changed", number(changed as f64)), ("removed", number(removed as f64))])),
+                    Ok((changed, removed)) => Notice::Info(panel.tf(
+                        "notice.up-to-date",
+                        [("changed", number(changed as f64)), ("removed", number(removed as f64))],
+                    )),
                     Err(error) => Notice::Failed { error, retry: Action::Refresh },
                 }));
             }
@@ -384,11 +401,14 @@ impl Panel {
 
     async fn apply_changes(&self, session: &Session, since: &str) -> Result<(usize, usize), PanelError> {
         let (crm, credential) = (&session.client.crm, self.credential_id());
-        let incremental = crm.incremental().ok_or_else(|| PanelError::Config(ConfigError { id: "config.no-change-feed", value: String::new() }))?;
+        let incremental = crm
+            .incremental()
+            .ok_or_else(|| PanelError::Config(ConfigError { id: "config.no-change-feed", value: String::new() }))?;
         let mut cursor = Cursor::Start;
         let mut changed = Vec::new();
         loop {
-            let body = session.client.send(&incremental.changed(&cursor, MAX_PAGE_SIZE, since), credential.as_deref()).await?;
+            let body =
+                session.client.send(&incremental.changed(&cursor, MAX_PAGE_SIZE, since), credential.as_deref()).await?;
             let page = crm.parse_list(&body, &cursor, MAX_PAGE_SIZE)?;
             changed.extend(page.people);
             if page.next == Cursor::End {
@@ -530,7 +550,12 @@ impl Panel {
     /// Sends a create. When its outcome is unknown (the connection dropped, or a 5xx after sending),
     /// looks for the person on the server first and sends it again only if it isn't there: a person
     /// is never created twice, nor silently lost.
-    async fn create_reconciled(&self, session: &Session, draft: &NewPerson, credential: Option<&str>) -> Result<(Person, Json, Saved), PanelError> {
+    async fn create_reconciled(
+        &self,
+        session: &Session,
+        draft: &NewPerson,
+        credential: Option<&str>,
+    ) -> Result<(Person, Json, Saved), PanelError> {
         let crm = &session.client.crm;
         let known: HashSet<String> = self.people.with_untracked(|l| l.people.iter().map(|p| p.id.clone()).collect());
         let mut how = Saved::Directly;
@@ -554,7 +579,14 @@ impl Panel {
 
     /// A person matching `draft` that wasn't in the list before, if the CRM has one, with the
     /// API's JSON for it.
-    async fn find_created(&self, session: &Session, draft: &NewPerson, sent_at: f64, known: &HashSet<String>, credential: Option<&str>) -> Result<Option<(Person, Json)>, PanelError> {
+    async fn find_created(
+        &self,
+        session: &Session,
+        draft: &NewPerson,
+        sent_at: f64,
+        known: &HashSet<String>,
+        credential: Option<&str>,
+    ) -> Result<Option<(Person, Json)>, PanelError> {
         let crm = &session.client.crm;
         let mut cursor = Cursor::Start;
         for _ in 0..RECONCILE_PAGES {
@@ -596,7 +628,12 @@ impl Panel {
     /// A 400's per-field messages, in the server's words, beside the fields they are about.
     fn show_field_errors(&self, error: &PanelError) {
         if let PanelError::Rejected { fields, .. } = error {
-            self.form_errors.set(fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect());
+            self.form_errors.set(
+                fields
+                    .iter()
+                    .filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() }))
+                    .collect(),
+            );
             self.focus_on(Focus::Element(focus::FIRST_INVALID));
         }
     }
@@ -644,7 +681,9 @@ impl Panel {
     fn create_failure(&self, draft: &NewPerson, error: &PanelError) -> String {
         let who = [draft.first_name.trim(), draft.last_name.trim()].join(" ").trim().to_string();
         match error {
-            PanelError::Rejected { message, .. } => self.tf("form.create-refused", [("detail", text(&crate::error::detail(message, 400)))]),
+            PanelError::Rejected { message, .. } => {
+                self.tf("form.create-refused", [("detail", text(&crate::error::detail(message, 400)))])
+            }
             PanelError::Network(_) | PanelError::Server { .. } => {
                 let reason = match error {
                     PanelError::Network(reason) => reason.clone(),

@@ -116,7 +116,11 @@ pub(crate) fn next_by_offset(start: usize, got: usize, page_size: u32, total: Op
         Some(total) => (end as u64) < total,
         None => got >= page_size as usize,
     };
-    if more && got > 0 { Cursor::Offset(end) } else { Cursor::End }
+    if more && got > 0 {
+        Cursor::Offset(end)
+    } else {
+        Cursor::End
+    }
 }
 
 pub(crate) fn offset_of(cursor: &Cursor) -> usize {

@@ -8,7 +8,8 @@ use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 /// Exactly the fields the list and the detail view show.
 /// `updatedAt` is what an incremental refresh starts from.
-pub const VIEW_FIELDS: &str = "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt,updatedAt";
+pub const VIEW_FIELDS: &str =
+    "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt,updatedAt";
 
 pub struct Rally {
     pub base: String,
@@ -69,10 +70,16 @@ impl Crm for Rally {
         Some(self)
     }
 
-
     fn create(&self, p: &NewPerson) -> ApiRequest {
         let mut body = Json::object();
-        for (key, value) in [("firstName", &p.first_name), ("lastName", &p.last_name), ("email", &p.email), ("phone", &p.phone), ("title", &p.job_title), ("lifecycleStage", &p.stage)] {
+        for (key, value) in [
+            ("firstName", &p.first_name),
+            ("lastName", &p.last_name),
+            ("email", &p.email),
+            ("phone", &p.phone),
+            ("title", &p.job_title),
+            ("lifecycleStage", &p.stage),
+        ] {
             if !value.trim().is_empty() {
                 body.set(key, Json::string(value.trim()));
             }
@@ -122,7 +129,8 @@ impl Crm for Rally {
 
     fn parse_person(&self, body: &str) -> Result<(Person, Json), PanelError> {
         let json = parse_json(body)?;
-        let person = contact_from(&json).ok_or_else(|| PanelError::Malformed("the created contact has no id".into()))?;
+        let person =
+            contact_from(&json).ok_or_else(|| PanelError::Malformed("the created contact has no id".into()))?;
         Ok((person, json))
     }
 }
@@ -159,7 +167,11 @@ impl Incremental for Rally {
     fn parse_deleted(&self, body: &str) -> Result<Vec<String>, PanelError> {
         let json = parse_json(body)?;
         let changes = json.items().ok_or_else(|| PanelError::Malformed("the change feed is not an array".into()))?;
-        Ok(changes.iter().filter(|c| c.get("action").as_str().as_deref() == Some("deleted")).filter_map(|c| c.text("entityId")).collect())
+        Ok(changes
+            .iter()
+            .filter(|c| c.get("action").as_str().as_deref() == Some("deleted"))
+            .filter_map(|c| c.text("entityId"))
+            .collect())
     }
 }
 
@@ -167,7 +179,11 @@ fn contact_from(v: &Json) -> Option<Person> {
     let id = v.text("id")?;
     let email = v.text("email");
     let joined = [v.text("firstName"), v.text("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let name = v.text("fullName").or(Some(joined).filter(|n| !n.is_empty())).or_else(|| email.clone()).unwrap_or_else(|| "(no name)".into());
+    let name = v
+        .text("fullName")
+        .or(Some(joined).filter(|n| !n.is_empty()))
+        .or_else(|| email.clone())
+        .unwrap_or_else(|| "(no name)".into());
     Some(
         Person {
             id,
@@ -179,7 +195,10 @@ fn contact_from(v: &Json) -> Option<Person> {
             company: None,
             job_title: v.text("title"),
             stage: v.text("lifecycleStage"),
-            tags: v.text("tags").map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
+            tags: v
+                .text("tags")
+                .map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect())
+                .unwrap_or_default(),
             source: v.text("leadSource"),
             created: v.text("createdAt"),
             updated: v.text("updatedAt"),
@@ -200,7 +219,10 @@ mod tests {
     #[test]
     fn lists_by_offset_at_most_100_asking_only_for_shown_fields() {
         let url = rally().list(&Cursor::Offset(200), 100).url;
-        assert!(url.starts_with("https://acme.rallycrm.io/api/v1/contacts?limit=100&offset=200&fields=id%2CfirstName"), "{url}");
+        assert!(
+            url.starts_with("https://acme.rallycrm.io/api/v1/contacts?limit=100&offset=200&fields=id%2CfirstName"),
+            "{url}"
+        );
     }
 
     #[test]
@@ -215,12 +237,19 @@ mod tests {
     fn the_change_feed_yields_deleted_ids_only() {
         let feed = r#"[{"id":1,"entityId":"g1","action":"updated"},{"id":2,"entityId":"g2","action":"deleted"}]"#;
         assert_eq!(rally().parse_deleted(feed).unwrap(), ["g2"]);
-        assert!(rally().deleted("2026-01-01T00:00:00.000Z").url.ends_with("/sync/changes?since=2026-01-01T00%3A00%3A00.000Z&entities=contacts&limit=1000"));
+        assert!(rally()
+            .deleted("2026-01-01T00:00:00.000Z")
+            .url
+            .ends_with("/sync/changes?since=2026-01-01T00%3A00%3A00.000Z&entities=contacts&limit=1000"));
     }
 
     #[test]
     fn accepts_every_plausible_envelope() {
-        for body in [r#"[{"id":"g1","fullName":"Ana Silva","tags":"vip, buyer"}]"#, r#"{"data":[{"id":"g1","fullName":"Ana Silva","tags":"vip, buyer"}],"total":1}"#, r#"{"contacts":[{"id":"g1","firstName":"Ana","lastName":"Silva","tags":"vip,buyer"}]}"#] {
+        for body in [
+            r#"[{"id":"g1","fullName":"Ana Silva","tags":"vip, buyer"}]"#,
+            r#"{"data":[{"id":"g1","fullName":"Ana Silva","tags":"vip, buyer"}],"total":1}"#,
+            r#"{"contacts":[{"id":"g1","firstName":"Ana","lastName":"Silva","tags":"vip,buyer"}]}"#,
+        ] {
             let page = rally().parse_list(body, &Cursor::Start, 50).unwrap();
             assert_eq!(page.people[0].name, "Ana Silva", "{body}");
             assert_eq!(page.people[0].tags, ["vip", "buyer"]);
@@ -233,17 +262,30 @@ mod tests {
     fn a_refused_scope_is_a_permission_error_not_a_broken_connection() {
         let refused = rally().error_for(403, r#"{"error":"insufficient scope: this key lacks the write scope"}"#);
         assert_eq!(refused, PanelError::NotPermitted("insufficient scope: this key lacks the write scope".into()));
-        assert!(refused.message(&crate::i18n::Words::default()).starts_with("You don't have permission"), "{}", refused.message(&crate::i18n::Words::default()));
+        assert!(
+            refused.message(&crate::i18n::Words::default()).starts_with("You don't have permission"),
+            "{}",
+            refused.message(&crate::i18n::Words::default())
+        );
         assert_eq!(rally().error_for(404, ""), PanelError::NotFound(String::new()));
     }
 
     #[test]
     fn an_update_sends_only_the_changed_fields() {
-        let before = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "a@x.io".into(), tags: "vip".into(), ..Default::default() };
+        let before = NewPerson {
+            first_name: "Ana".into(),
+            last_name: "Silva".into(),
+            email: "a@x.io".into(),
+            tags: "vip".into(),
+            ..Default::default()
+        };
         let after = NewPerson { email: "ana@x.io".into(), tags: "vip, buyer".into(), ..before.clone() };
         let request = rally().update("g1", &Json::null(), &before, &after);
         assert_eq!(request.url, "https://acme.rallycrm.io/api/v1/contacts/g1");
-        assert_eq!(Json::parse(request.body.as_deref().unwrap()).unwrap(), Json::parse(r#"{"email":"ana@x.io","tags":"vip,buyer"}"#).unwrap());
+        assert_eq!(
+            Json::parse(request.body.as_deref().unwrap()).unwrap(),
+            Json::parse(r#"{"email":"ana@x.io","tags":"vip,buyer"}"#).unwrap()
+        );
     }
 
     #[test]
@@ -253,8 +295,19 @@ mod tests {
 
     #[test]
     fn create_body_uses_rallys_flat_fields() {
-        let p = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "a@x.io".into(), tags: "vip, buyer".into(), company: "ignored".into(), ..Default::default() };
+        let p = NewPerson {
+            first_name: "Ana".into(),
+            last_name: "Silva".into(),
+            email: "a@x.io".into(),
+            tags: "vip, buyer".into(),
+            company: "ignored".into(),
+            ..Default::default()
+        };
         let body = Json::parse(rally().create(&p).body.as_deref().unwrap()).unwrap();
-        assert_eq!(body, Json::parse(r#"{ "firstName": "Ana", "lastName": "Silva", "email": "a@x.io", "tags": "vip,buyer" }"#).unwrap());
+        assert_eq!(
+            body,
+            Json::parse(r#"{ "firstName": "Ana", "lastName": "Silva", "email": "a@x.io", "tags": "vip,buyer" }"#)
+                .unwrap()
+        );
     }
 }

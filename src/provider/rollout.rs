@@ -18,7 +18,8 @@ impl Rollout {
 /// as the primary when there was none); every other entry stays as it was.
 fn with_primary(points: &Json, value: &str, kind: &str) -> Json {
     let mut items = points.items().unwrap_or_default();
-    let primary = items.iter().position(|i| i.get("isPrimary").as_bool() == Some(true)).or((!items.is_empty()).then_some(0));
+    let primary =
+        items.iter().position(|i| i.get("isPrimary").as_bool() == Some(true)).or((!items.is_empty()).then_some(0));
     match (primary, value.trim()) {
         (Some(at), "") => {
             items.remove(at);
@@ -26,7 +27,11 @@ fn with_primary(points: &Json, value: &str, kind: &str) -> Json {
         (Some(at), value) if items[at].is_object() => items[at].set("value", Json::string(value)),
         (Some(at), value) => items[at] = Json::string(value),
         (None, "") => {}
-        (None, value) => items.push(Json::object_of([("value", Json::string(value)), ("type", Json::string(kind)), ("isPrimary", Json::bool(true))])),
+        (None, value) => items.push(Json::object_of([
+            ("value", Json::string(value)),
+            ("type", Json::string(kind)),
+            ("isPrimary", Json::bool(true)),
+        ])),
     }
     Json::array(items)
 }
@@ -57,10 +62,14 @@ impl Crm for Rollout {
 
     fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError> {
         let json = parse_json(body)?;
-        let items = json.get("people").items().ok_or_else(|| PanelError::Malformed("the list has no \"people\" array".into()))?;
+        let items = json
+            .get("people")
+            .items()
+            .ok_or_else(|| PanelError::Malformed("the list has no \"people\" array".into()))?;
         let meta = json.get("_metadata");
         let count = items.len();
-        let (people, raw): (Vec<Person>, Vec<Json>) = items.into_iter().filter_map(|item| Some((person_from(&item)?, item))).unzip();
+        let (people, raw): (Vec<Person>, Vec<Json>) =
+            items.into_iter().filter_map(|item| Some((person_from(&item)?, item))).unzip();
         let total = meta.count("total");
         let next = match meta.text("next") {
             Some(next) => Cursor::Token(next),
@@ -72,17 +81,26 @@ impl Crm for Rollout {
         Ok(Page { people, raw, next, total })
     }
 
-
     fn create(&self, p: &NewPerson) -> ApiRequest {
         let mut body = Json::object();
-        for (key, value) in [("firstName", &p.first_name), ("lastName", &p.last_name), ("companyName", &p.company), ("jobTitle", &p.job_title), ("stage", &p.stage)] {
+        for (key, value) in [
+            ("firstName", &p.first_name),
+            ("lastName", &p.last_name),
+            ("companyName", &p.company),
+            ("jobTitle", &p.job_title),
+            ("stage", &p.stage),
+        ] {
             if !value.trim().is_empty() {
                 body.set(key, Json::string(value.trim()));
             }
         }
         for (key, value, kind) in [("emails", &p.email, "work"), ("phones", &p.phone, "mobile")] {
             if !value.trim().is_empty() {
-                let point = Json::object_of([("value", Json::string(value.trim())), ("type", Json::string(kind)), ("isPrimary", Json::bool(true))]);
+                let point = Json::object_of([
+                    ("value", Json::string(value.trim())),
+                    ("type", Json::string(kind)),
+                    ("isPrimary", Json::bool(true)),
+                ]);
                 body.set(key, Json::array(vec![point]));
             }
         }
@@ -152,7 +170,8 @@ fn person_from(v: &Json) -> Option<Person> {
     let id = v.text("id")?;
     let emails = contact_points(v, "emails");
     let joined = [v.text("firstName"), v.text("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let name = v.text("name")
+    let name = v
+        .text("name")
         .or(Some(joined).filter(|n| !n.is_empty()))
         .or_else(|| emails.first().cloned())
         .unwrap_or_else(|| "(no name)".into());
@@ -190,7 +209,10 @@ mod tests {
     fn list_requests_use_the_cursor_then_offset() {
         let r = rollout();
         assert_eq!(r.list(&Cursor::Start, 50).url, "https://crm.example/api/people?limit=50");
-        assert_eq!(r.list(&Cursor::Token("a+b/=".into()), 50).url, "https://crm.example/api/people?limit=50&next=a%2Bb%2F%3D");
+        assert_eq!(
+            r.list(&Cursor::Token("a+b/=".into()), 50).url,
+            "https://crm.example/api/people?limit=50&next=a%2Bb%2F%3D"
+        );
         assert_eq!(r.list(&Cursor::Offset(100), 50).url, "https://crm.example/api/people?limit=50&offset=100");
     }
 
@@ -213,7 +235,11 @@ mod tests {
     fn without_a_cursor_paging_falls_back_to_offsets() {
         let body = r#"{"_metadata":{"offset":50},"people":[{"id":"a"},{"id":"b"}]}"#;
         assert_eq!(rollout().parse_list(body, &Cursor::Offset(50), 2).unwrap().next, Cursor::Offset(52));
-        assert_eq!(rollout().parse_list(body, &Cursor::Offset(50), 3).unwrap().next, Cursor::End, "a short page is the last");
+        assert_eq!(
+            rollout().parse_list(body, &Cursor::Offset(50), 3).unwrap().next,
+            Cursor::End,
+            "a short page is the last"
+        );
         let totalled = r#"{"_metadata":{"offset":0,"total":2},"people":[{"id":"a"},{"id":"b"}]}"#;
         assert_eq!(rollout().parse_list(totalled, &Cursor::Start, 2).unwrap().next, Cursor::End);
     }
@@ -221,7 +247,9 @@ mod tests {
     #[test]
     fn broken_answers_are_errors_not_panics() {
         assert!(matches!(rollout().parse_list("<html>", &Cursor::Start, 5), Err(PanelError::Malformed(_))));
-        assert!(matches!(rollout().parse_list(r#"{"data":[]}"#, &Cursor::Start, 5), Err(PanelError::Malformed(m)) if m.contains("people")));
+        assert!(
+            matches!(rollout().parse_list(r#"{"data":[]}"#, &Cursor::Start, 5), Err(PanelError::Malformed(m)) if m.contains("people"))
+        );
         assert!(rollout().parse_person(r#"{"name":"x"}"#).is_err());
     }
 
@@ -229,10 +257,18 @@ mod tests {
     fn an_update_sends_the_whole_record_back_with_only_the_changes() {
         let original = Json::parse(r#"{"id":"p1","name":"Ana Silva","firstName":"Ana","lastName":"Silva","source":"Zillow","created":"x",
             "emails":[{"value":"old@x.io","type":"work","isPrimary":true},{"value":"home@x.io","type":"home"}],"customFields":{"a":1}}"#).unwrap();
-        let before = NewPerson { first_name: "Ana".into(), last_name: "Silva".into(), email: "old@x.io".into(), ..Default::default() };
+        let before = NewPerson {
+            first_name: "Ana".into(),
+            last_name: "Silva".into(),
+            email: "old@x.io".into(),
+            ..Default::default()
+        };
         let after = NewPerson { email: "new@x.io".into(), last_name: "Silva-Lopes".into(), ..before.clone() };
         let request = rollout().update("p1", &original, &before, &after);
-        assert_eq!((request.method, request.url.as_str()), (crate::provider::Method::Put, "https://crm.example/api/people/p1"));
+        assert_eq!(
+            (request.method, request.url.as_str()),
+            (crate::provider::Method::Put, "https://crm.example/api/people/p1")
+        );
         let body = Json::parse(request.body.as_deref().unwrap()).unwrap();
         let expected = r#"{"firstName":"Ana","lastName":"Silva-Lopes","source":"Zillow","customFields":{"a":1},
             "emails":[{"value":"new@x.io","type":"work","isPrimary":true},{"value":"home@x.io","type":"home"}]}"#;
@@ -242,12 +278,20 @@ mod tests {
     #[test]
     fn delete_names_the_person_in_the_path() {
         let r = rollout().delete("p/1");
-        assert_eq!((r.method, r.url.as_str(), r.body), (crate::provider::Method::Delete, "https://crm.example/api/people/p%2F1", None));
+        assert_eq!(
+            (r.method, r.url.as_str(), r.body),
+            (crate::provider::Method::Delete, "https://crm.example/api/people/p%2F1", None)
+        );
     }
 
     #[test]
     fn create_sends_only_what_was_typed() {
-        let p = NewPerson { first_name: " Ana ".into(), email: "ana@x.io".into(), tags: "vip, buyer".into(), ..Default::default() };
+        let p = NewPerson {
+            first_name: " Ana ".into(),
+            email: "ana@x.io".into(),
+            tags: "vip, buyer".into(),
+            ..Default::default()
+        };
         let body = Json::parse(rollout().create(&p).body.as_deref().unwrap()).unwrap();
         assert_eq!(body, Json::parse(r#"{ "firstName": "Ana", "emails": [{ "value": "ana@x.io", "type": "work", "isPrimary": true }], "tags": ["vip", "buyer"] }"#).unwrap());
     }
@@ -289,7 +333,10 @@ mod credential_tests {
 
     #[test]
     fn reads_the_credentials_array() {
-        let list = parse_credentials(r#"[{"id":"c1","createdAt":"2026-01-01","appKey":"hubspot","label":"Bob's"},{"appKey":"no-id"}]"#).unwrap();
+        let list = parse_credentials(
+            r#"[{"id":"c1","createdAt":"2026-01-01","appKey":"hubspot","label":"Bob's"},{"appKey":"no-id"}]"#,
+        )
+        .unwrap();
         assert_eq!(list, [Credential { id: "c1".into(), app_key: "hubspot".into(), label: Some("Bob's".into()) }]);
         assert!(parse_credentials(r#"{"credentials":[]}"#).is_err());
     }

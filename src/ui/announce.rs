@@ -25,7 +25,9 @@ pub fn announcement(panel: Panel, matches: Memo<Vec<usize>>) -> String {
                 let (shown, loaded) = (matches.with(Vec::len), list.people.len());
                 match list.total {
                     _ if !query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
-                    Some(total) if total as usize > loaded => panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))]),
+                    Some(total) if total as usize > loaded => {
+                        panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))])
+                    }
                     _ => panel.tf("announce.loaded", [("n", number(loaded as f64))]),
                 }
             })

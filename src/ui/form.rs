@@ -75,7 +75,8 @@ fn Field(
     set: Setter,
 ) -> impl IntoView {
     // A message id from validation, or the server's own words (which pass through `t` unchanged).
-    let error = move || panel.form_errors.with(|errors| errors.iter().find(|e| e.field == name).map(|e| panel.t(&e.message)));
+    let error =
+        move || panel.form_errors.with(|errors| errors.iter().find(|e| e.field == name).map(|e| panel.t(&e.message)));
     let input_id = format!("pp-{name}");
     let error_id = format!("pp-{name}-error");
     view! {

@@ -73,7 +73,9 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let page = viewport.get_untracked() / ROW_PX;
-        if let Some(pos) = moved(&ev.key(), untrack(|| current(window, active)), matches.with_untracked(Vec::len), page.max(1)) {
+        if let Some(pos) =
+            moved(&ev.key(), untrack(|| current(window, active)), matches.with_untracked(Vec::len), page.max(1))
+        {
             ev.prevent_default();
             show_row(pos);
         }
@@ -85,7 +87,8 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
         panel.focus.set(None);
         match Focus::row_of(&request) {
             Some(id) => {
-                let pos = matches.with_untracked(|m| panel.people.with_untracked(|l| m.iter().position(|&i| l.people[i].id == id)));
+                let pos = matches
+                    .with_untracked(|m| panel.people.with_untracked(|l| m.iter().position(|&i| l.people[i].id == id)));
                 if let Some(pos) = pos {
                     show_row(pos);
                 }
@@ -159,7 +162,14 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
 
 /// The `index`-th row of the window, if the window has one; rebuilt in place as the window moves.
 #[component]
-fn RowSlot(panel: Panel, rows: Memo<Vec<Person>>, window: Memo<(usize, usize)>, active: RwSignal<usize>, matches: Memo<Vec<usize>>, index: usize) -> impl IntoView {
+fn RowSlot(
+    panel: Panel,
+    rows: Memo<Vec<Person>>,
+    window: Memo<(usize, usize)>,
+    active: RwSignal<usize>,
+    matches: Memo<Vec<usize>>,
+    index: usize,
+) -> impl IntoView {
     move || {
         let pos = window.get().0 + index;
         let tab_stop = move || current(window, active) == pos;
@@ -182,11 +192,19 @@ fn set_size(panel: Panel, matches: Memo<Vec<usize>>) -> i64 {
     panel.people.with(|l| if searching || !l.has_more() { shown as i64 } else { l.total.map_or(-1, |t| t as i64) })
 }
 
-fn person_row(panel: Panel, person: &Person, pos: usize, tab_stop: impl Fn() -> bool + Send + Sync + 'static, active: RwSignal<usize>, matches: Memo<Vec<usize>>) -> impl IntoView {
+fn person_row(
+    panel: Panel,
+    person: &Person,
+    pos: usize,
+    tab_stop: impl Fn() -> bool + Send + Sync + 'static,
+    active: RwSignal<usize>,
+    matches: Memo<Vec<usize>>,
+) -> impl IntoView {
     let id = person.id.clone();
     let row_id = person.id.clone();
     let deleting = move || panel.delete.with(|d| matches!(d, DeleteState::Deleting(x) if *x == row_id));
-    let contact = [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let contact =
+        [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let company = person.company.clone().unwrap_or_default();
     view! {
         <li class="pp-row" part="row" data-id=person.id.clone() aria-posinset=pos + 1 aria-setsize=move || set_size(panel, matches).to_string()>

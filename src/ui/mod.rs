@@ -38,7 +38,13 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     });
     let count = move || {
         let shown = matches.with(Vec::len);
-        panel.people.with(|l| if l.people.is_empty() { String::new() } else { panel.words.with_untracked(|w| l.count_label(w, shown)) })
+        panel.people.with(|l| {
+            if l.people.is_empty() {
+                String::new()
+            } else {
+                panel.words.with_untracked(|w| l.count_label(w, shown))
+            }
+        })
     };
     let words = panel.words.get_untracked();
     // A memo: the list below is rebuilt only when readiness changes, not on every phase write.

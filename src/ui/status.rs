@@ -36,7 +36,9 @@ pub(super) fn state_of(panel: Panel, phase: Phase) -> Option<Result<StateBox, Ve
         Phase::Ready => return None,
         Phase::Loading => quiet("loading", true, "", "state.loading", None),
         Phase::Syncing => quiet("syncing", true, "state.syncing.title", "state.syncing", None),
-        Phase::ConnectCrm => quiet("connect", false, "state.connect.title", "state.connect", Some("state.connect.check")),
+        Phase::ConnectCrm => {
+            quiet("connect", false, "state.connect.title", "state.connect", Some("state.connect.check"))
+        }
         Phase::ChooseCredential(credentials) => return Some(Err(credentials)),
         Phase::Failed(error) => {
             let state = match &error {
@@ -107,7 +109,9 @@ fn CredentialPicker(panel: Panel, credentials: Vec<Credential>) -> impl IntoView
 /// A notice's sentence (shown in the bar, and announced).
 pub(super) fn notice_text(panel: Panel, notice: &Notice) -> String {
     match notice {
-        Notice::Retrying(n) => panel.tf("notice.retrying", [("attempt", number(n.attempt)), ("reason", text(&panel.say(&n.reason)))]),
+        Notice::Retrying(n) => {
+            panel.tf("notice.retrying", [("attempt", number(n.attempt)), ("reason", text(&panel.say(&n.reason)))])
+        }
         Notice::Failed { error, .. } => panel.say(error),
         Notice::Info(text) => text.clone(),
     }

@@ -25,7 +25,11 @@ fn text_in(host: &web_sys::HtmlElement, selector: &str) -> String {
 async fn until_text(host: &web_sys::HtmlElement, selector: &str, expected: &str) {
     let deadline = js_sys::Date::now() + 15_000.0;
     while text_in(host, selector) != expected {
-        assert!(js_sys::Date::now() < deadline, "{selector} never read {expected:?}; the component reads {:?}", host.text_content());
+        assert!(
+            js_sys::Date::now() < deadline,
+            "{selector} never read {expected:?}; the component reads {:?}",
+            host.text_content()
+        );
         sleep(25).await;
     }
 }

@@ -4,8 +4,8 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-mod support;
-mod rollout;
-mod resilience;
-mod rally;
 mod component;
+mod rally;
+mod resilience;
+mod rollout;
+mod support;

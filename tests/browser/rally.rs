@@ -23,7 +23,10 @@ fn rally_attrs(user: &str, tenant: &str, page_size: &str) -> Vec<(String, String
 }
 
 async fn rally_token(user: &str, tenant: &str) -> String {
-    fetch_json("GET", &format!("{}/api/rally-token?user={user}&tenant={tenant}", server()), None).await["token"].as_str().unwrap().to_string()
+    fetch_json("GET", &format!("{}/api/rally-token?user={user}&tenant={tenant}", server()), None).await["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 /// Changes a contact as another user of the tenant would, through Rally's API.
@@ -40,7 +43,8 @@ async fn as_editor(method: &str, tenant: &str, id: &str, body: Option<serde_json
     init.set_headers(&headers);
     let url = format!("{}/rally/api/v1/contacts/{id}", server());
     let request = web_sys::Request::new_with_str_and_init(&url, &init).unwrap();
-    let response = wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_request(&request)).await.unwrap();
+    let response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_request(&request)).await.unwrap();
     let response: web_sys::Response = wasm_bindgen::JsCast::dyn_into(response).unwrap();
     assert!(response.ok(), "{method} {url}: {}", response.status());
 }
@@ -52,7 +56,13 @@ async fn rally_contacts_page_by_offset_asking_only_for_shown_fields() {
     panel.until(|m| m.text(".pp-count") == "100 of 130", "the first page").await;
     panel.button("Load more").click();
     panel.until(|m| m.text(".pp-count") == "130 of 130", "every contact").await;
-    let queries: Vec<String> = log(&user).await["entries"].as_array().unwrap().iter().filter(|e| e["path"] == "/rally/api/v1/contacts").map(|e| e["query"].as_str().unwrap().to_string()).collect();
+    let queries: Vec<String> = log(&user).await["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["path"] == "/rally/api/v1/contacts")
+        .map(|e| e["query"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(queries.len(), 2);
     assert!(queries.iter().all(|q| q.contains("limit=100") && q.contains("fields=id%2CfirstName")), "{queries:?}");
     assert!(queries[1].contains("offset=100"));
@@ -67,14 +77,25 @@ async fn rally_create_needs_both_names_and_an_email() {
     assert!(panel.first("#pp-company").is_none(), "Rally stores a company id, not a name");
     panel.type_into("#pp-first_name", "Ngozi");
     panel.button("Save person").click();
-    panel.until(|m| m.all(".pp-field-error").iter().filter(|e| !e.text_content().unwrap_or_default().is_empty()).count() == 2, "two inline errors").await;
+    panel
+        .until(
+            |m| {
+                m.all(".pp-field-error").iter().filter(|e| !e.text_content().unwrap_or_default().is_empty()).count()
+                    == 2
+            },
+            "two inline errors",
+        )
+        .await;
     assert_eq!(count_requests(&user, "POST", "/contacts").await, 0);
     panel.type_into("#pp-last_name", "Okafor");
     panel.type_into("#pp-email", "ngozi@example.com");
     panel.button("Save person").click();
     panel.until(|m| m.row_names().first().map(String::as_str) == Some("Ngozi Okafor"), "the new contact on top").await;
     let created = panel.events_named("person-created");
-    assert_eq!((created[0]["fullName"].as_str(), created[0]["lifecycleStage"].as_str()), (Some("Ngozi Okafor"), Some("lead")));
+    assert_eq!(
+        (created[0]["fullName"].as_str(), created[0]["lifecycleStage"].as_str()),
+        (Some("Ngozi Okafor"), Some("lead"))
+    );
 }
 
 /// Moves the page's clock (`Date.now`) ahead, as on a laptop whose clock is fast; restored on drop.
@@ -82,7 +103,10 @@ struct FastClock(js_sys::Function);
 
 impl FastClock {
     fn ahead_by_minutes(minutes: u32) -> FastClock {
-        let skew = js_sys::Function::new_no_args(&format!("const real = Date.now; Date.now = () => real() + {}; return real;", minutes * 60_000));
+        let skew = js_sys::Function::new_no_args(&format!(
+            "const real = Date.now; Date.now = () => real() + {}; return real;",
+            minutes * 60_000
+        ));
         FastClock(skew.call0(&wasm_bindgen::JsValue::NULL).unwrap().unchecked_into())
     }
 }
@@ -130,7 +154,11 @@ async fn a_read_only_user_is_told_they_lack_permission_and_keeps_the_list() {
     assert!(message.contains("You don't have permission") && !message.contains("Reconnect"), "{message}");
     assert_eq!(panel.text(".pp-count"), "5 of 5", "the list keeps working");
     assert_eq!(panel.first(".pp-state"), None, "no failure state replaces the list");
-    assert_eq!(panel.first("#pp-first_name").map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value()).as_deref(), Some("Ngozi"), "what was typed is kept");
+    assert_eq!(
+        panel.first("#pp-first_name").map(|i| i.unchecked_into::<web_sys::HtmlInputElement>().value()).as_deref(),
+        Some("Ngozi"),
+        "what was typed is kept"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -140,7 +168,8 @@ async fn a_rally_refresh_moves_only_what_changed() {
     panel.until_rows().await;
     panel.load_all("1,000 of 1,000").await;
     let full: Vec<serde_json::Value> = log(&user).await["entries"].as_array().unwrap().clone();
-    let full_bytes: u64 = full.iter().filter(|e| e["path"] == "/rally/api/v1/contacts").map(|e| e["bytes"].as_u64().unwrap()).sum();
+    let full_bytes: u64 =
+        full.iter().filter(|e| e["path"] == "/rally/api/v1/contacts").map(|e| e["bytes"].as_u64().unwrap()).sum();
 
     let ids: Vec<String> = panel.all(".pp-row").iter().filter_map(|r| r.get_attribute("data-id")).collect();
     as_editor("PUT", &tenant, &ids[0], Some(json!({ "title": "Head of Sales" }))).await;

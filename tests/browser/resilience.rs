@@ -59,8 +59,21 @@ async fn under_5xx_429_latency_and_dropped_creates_everyone_shows_once_and_creat
     admin("PUT", "/faults", dropped).await;
     create(&panel, "Saved", "Once", &format!("{user}-1@example.com")).await;
     panel.until(|m| m.text(".pp-notice").contains("Added Saved Once."), "the confirmed create").await;
-    let posts = |log: serde_json::Value| -> Vec<String> { log["entries"].as_array().unwrap().iter().filter(|e| e["method"] != "GET").map(|e| format!("{} {} {}", e["method"], e["path"], e["status"])).collect() };
-    assert!(panel.text(".pp-notice").contains("confirms it was saved once"), "{} {:?}", panel.text(".pp-notice"), posts(log(&user).await));
+    let posts = |log: serde_json::Value| -> Vec<String> {
+        log["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["method"] != "GET")
+            .map(|e| format!("{} {} {}", e["method"], e["path"], e["status"]))
+            .collect()
+    };
+    assert!(
+        panel.text(".pp-notice").contains("confirms it was saved once"),
+        "{} {:?}",
+        panel.text(".pp-notice"),
+        posts(log(&user).await)
+    );
 
     // A create whose connection drops before the CRM saw it: checked, then sent again once.
     let mut lost = faults.clone();
@@ -74,9 +87,19 @@ async fn under_5xx_429_latency_and_dropped_creates_everyone_shows_once_and_creat
 
     assert_eq!(panel.text(".pp-count"), "302 of 302");
     let log = log(&user).await;
-    let posts: Vec<u64> = log["entries"].as_array().unwrap().iter().filter(|e| e["method"] == "POST").map(|e| e["status"].as_u64().unwrap()).collect();
+    let posts: Vec<u64> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["method"] == "POST")
+        .map(|e| e["status"].as_u64().unwrap())
+        .collect();
     // Two dropped (status 0) and one resent (201); injected 429s (refused unprocessed) may come before.
-    assert_eq!((posts.iter().filter(|s| **s == 0).count(), posts.iter().filter(|s| **s == 201).count()), (2, 1), "POST statuses: {posts:?}");
+    assert_eq!(
+        (posts.iter().filter(|s| **s == 0).count(), posts.iter().filter(|s| **s == 201).count()),
+        (2, 1),
+        "POST statuses: {posts:?}"
+    );
     // The CRM itself holds exactly two new people.
     panel.button("Refresh").click();
     panel.until(|m| m.text(".pp-count") == "25 of 302", "the server's own total").await;
@@ -106,7 +129,13 @@ async fn retries_are_visible_then_a_retry_button_recovers() {
 
 #[wasm_bindgen_test]
 async fn a_broken_token_route_asks_to_sign_in_and_names_the_route() {
-    for (answer, says) in [("html", "HTML page"), ("empty", "answered nothing"), ("garbage", "not a JWT"), ("expired", "expired token"), ("fail", "answered HTTP 401")] {
+    for (answer, says) in [
+        ("html", "HTML page"),
+        ("empty", "answered nothing"),
+        ("garbage", "not a JWT"),
+        ("expired", "expired token"),
+        ("fail", "answered HTTP 401"),
+    ] {
         let user = unique("token");
         let mut a = attrs(&user, &[]);
         let route = format!("{}/api/rollout-token?user={user}&as={answer}", server());
@@ -114,7 +143,10 @@ async fn a_broken_token_route_asks_to_sign_in_and_names_the_route() {
         let panel = mount(&a);
         panel.until(|m| m.state().as_deref() == Some("signed-out"), answer).await;
         let message = panel.text(".pp-message");
-        assert!(message.starts_with("Sign-in needed") && message.contains(&route) && message.contains(says), "{answer}: {message}");
+        assert!(
+            message.starts_with("Sign-in needed") && message.contains(&route) && message.contains(says),
+            "{answer}: {message}"
+        );
     }
 }
 
@@ -122,7 +154,12 @@ async fn a_broken_token_route_asks_to_sign_in_and_names_the_route() {
 async fn a_malformed_answer_is_a_clear_error_not_a_crash() {
     let user = unique("malformed");
     let id = connect_crm(&user, 5, "hubspot").await;
-    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "GET", "status": 200, "error": "surprise" } })).await;
+    admin(
+        "PUT",
+        "/faults",
+        json!({ "user": user, "failNext": { "count": 1, "method": "GET", "status": 200, "error": "surprise" } }),
+    )
+    .await;
     let panel = mount(&attrs(&user, &[("credential-id", &id)]));
     panel.until(|m| m.state().as_deref() == Some("error"), "the error state").await;
     assert!(panel.text(".pp-message").contains("can't read"), "{}", panel.text(".pp-message"));

@@ -50,7 +50,8 @@ async fn no_credential_asks_to_connect_then_the_callback_loads_and_is_remembered
 
     // What a host does in Rollout Link's onCredentialAdded.
     let id = connect_crm(&user, 7, "follow-up-boss").await;
-    let on_added: js_sys::Function = js_sys::Reflect::get(&panel.el, &"onCredentialAdded".into()).unwrap().dyn_into().unwrap();
+    let on_added: js_sys::Function =
+        js_sys::Reflect::get(&panel.el, &"onCredentialAdded".into()).unwrap().dyn_into().unwrap();
     let credential = js_sys::JSON::parse(&json!({ "id": id, "appKey": "follow-up-boss" }).to_string()).unwrap();
     on_added.call1(&panel.el, &credential).unwrap();
     panel.until(|m: &Mounted| m.text(".pp-count") == "7 of 7", "the connected CRM's people").await;
@@ -93,7 +94,13 @@ async fn paging_reaches_the_last_person_with_none_missing_or_repeated() {
     panel.load_all("130 of 130").await;
     assert_eq!(panel.text(".pp-footer"), "Everyone is loaded.");
     // Three pages, each asked for once.
-    let pages: Vec<String> = log(&user).await["entries"].as_array().unwrap().iter().filter(|e| e["path"] == "/crm/api/people").map(|e| e["query"].as_str().unwrap().to_string()).collect();
+    let pages: Vec<String> = log(&user).await["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["path"] == "/crm/api/people")
+        .map(|e| e["query"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(pages.len(), 3, "{pages:?}");
 }
 
@@ -114,13 +121,16 @@ async fn search_ignores_case_and_diacritics() {
     let user = unique("fold");
     let credential = connect_crm(&user, 40, "hubspot").await;
     // Names of every kind, whatever the seed holds.
-    for (first, last) in [("Zoë", "Quintero"), ("Søren", "Vestergaard"), ("Heinz", "Müller"), ("Łukasz", "Wiśniewski")] {
+    for (first, last) in [("Zoë", "Quintero"), ("Søren", "Vestergaard"), ("Heinz", "Müller"), ("Łukasz", "Wiśniewski")]
+    {
         crm_create(&user, &credential, serde_json::json!({ "firstName": first, "lastName": last })).await;
     }
     let panel = mount(&rollout_attrs(&user));
     panel.until_rows().await;
     // Typed on a plain keyboard: "zoe" for Zoë, "soren" for Søren, "muller" for Müller, "lukasz" for Łukasz.
-    for (typed, shown) in [("zoe", "Zoë"), ("SOREN", "Søren"), ("muller", "Müller"), ("lukasz wisniewski", "Łukasz Wiśniewski")] {
+    for (typed, shown) in
+        [("zoe", "Zoë"), ("SOREN", "Søren"), ("muller", "Müller"), ("lukasz wisniewski", "Łukasz Wiśniewski")]
+    {
         panel.type_into(".pp-search", typed);
         panel.until(|m: &Mounted| m.row_names().first().is_some_and(|n| n.contains(shown)), typed).await;
         let names = panel.row_names();
@@ -149,7 +159,9 @@ async fn create_shows_the_person_at_once_and_tells_the_host() {
     panel.type_into("#pp-tags", "vip, buyer");
     let gets_before = count_requests(&user, "GET", "/people").await;
     panel.button("Save person").click();
-    panel.until(|m: &Mounted| m.row_names().first().map(String::as_str) == Some("Zoë Okafor"), "the new person on top").await;
+    panel
+        .until(|m: &Mounted| m.row_names().first().map(String::as_str) == Some("Zoë Okafor"), "the new person on top")
+        .await;
     assert_eq!(panel.text(".pp-count"), "6 of 6");
     assert_eq!(count_requests(&user, "POST", "/people").await, 1);
     assert_eq!(count_requests(&user, "GET", "/people").await, gets_before, "no refetch");
@@ -182,7 +194,9 @@ async fn a_server_refusal_keeps_what_was_typed_and_says_why() {
     panel.open_form().await;
     panel.type_into("#pp-first_name", "Kenji");
     panel.button("Save person").click();
-    panel.until(|m: &Mounted| m.text(".pp-form-message").contains("requires a phone number"), "the server's message").await;
+    panel
+        .until(|m: &Mounted| m.text(".pp-form-message").contains("requires a phone number"), "the server's message")
+        .await;
     admin("PUT", "/faults", json!({})).await;
     let input: web_sys::HtmlInputElement = panel.first("#pp-first_name").unwrap().dyn_into().unwrap();
     assert_eq!(input.value(), "Kenji");
@@ -214,7 +228,10 @@ async fn an_invalid_credential_says_reconnect() {
 #[wasm_bindgen_test]
 async fn a_syncing_crm_shows_it_then_loads() {
     let user = unique("syncing");
-    let id = admin("POST", "/credentials", json!({ "user": user, "people": 4, "syncingMs": 1500 })).await["id"].as_str().unwrap().to_string();
+    let id = admin("POST", "/credentials", json!({ "user": user, "people": 4, "syncingMs": 1500 })).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let panel = mount(&with(rollout_attrs(&user), &[("credential-id", &id)]));
     panel.until(|m: &Mounted| m.state().as_deref() == Some("syncing"), "the syncing state").await;
     assert!(panel.text(".pp-state").contains("Your CRM is still syncing"));
@@ -257,7 +274,11 @@ async fn delete_asks_by_name_first_then_removes_the_row_and_tells_the_host() {
     let (name, id) = panel.open_first().await;
     panel.button("Delete").click();
     panel.until(|m| m.first(".pp-confirm").is_some(), "the confirmation").await;
-    assert!(panel.text(".pp-confirm").contains(&format!("Delete {name} from the CRM?")), "{}", panel.text(".pp-confirm"));
+    assert!(
+        panel.text(".pp-confirm").contains(&format!("Delete {name} from the CRM?")),
+        "{}",
+        panel.text(".pp-confirm")
+    );
     panel.button("Cancel").click();
     panel.until(|m| m.first(".pp-confirm").is_none(), "the confirmation closed").await;
     assert_eq!(count_requests(&user, "DELETE", "").await, 0, "cancel sends nothing");
@@ -275,19 +296,33 @@ async fn delete_asks_by_name_first_then_removes_the_row_and_tells_the_host() {
 #[wasm_bindgen_test]
 async fn a_delete_of_someone_already_gone_drops_the_row_and_a_failed_one_keeps_it() {
     let (user, panel) = loaded_panel("delete404", 5).await;
-    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "DELETE", "status": 404, "error": "Not found" } })).await;
+    admin(
+        "PUT",
+        "/faults",
+        json!({ "user": user, "failNext": { "count": 1, "method": "DELETE", "status": 404, "error": "Not found" } }),
+    )
+    .await;
     let (name, _) = panel.open_first().await;
     panel.delete_confirmed().await;
     panel.until(|m| m.text(".pp-count") == "4 of 4", "the row dropped").await;
     assert!(panel.text(".pp-notice").contains("already deleted elsewhere"), "{}", panel.text(".pp-notice"));
 
     // A CRM that keeps failing: retried, then the person stays and the reason is shown.
-    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 6, "method": "DELETE", "status": 503, "error": "maintenance" } })).await;
+    admin(
+        "PUT",
+        "/faults",
+        json!({ "user": user, "failNext": { "count": 6, "method": "DELETE", "status": 503, "error": "maintenance" } }),
+    )
+    .await;
     let (name2, _) = panel.open_first().await;
     assert_ne!(name, name2);
     panel.delete_confirmed().await;
     panel.until(|m| m.first(".pp-confirm .pp-error").is_some(), "the reason").await;
-    assert!(panel.text(".pp-confirm .pp-error").contains("It was not deleted."), "{}", panel.text(".pp-confirm .pp-error"));
+    assert!(
+        panel.text(".pp-confirm .pp-error").contains("It was not deleted."),
+        "{}",
+        panel.text(".pp-confirm .pp-error")
+    );
     assert_eq!(panel.text(".pp-count"), "4 of 4", "the row stays");
     assert!(panel.row_names().contains(&name2));
     assert!(panel.events_named("person-deleted").len() == 1);
@@ -310,9 +345,16 @@ async fn edit_saves_only_a_change_and_the_row_shows_the_crms_answer() {
     panel.until(|m| m.text(".pp-notice").contains("Saved "), "the save").await;
     assert!(panel.first("form").is_none(), "the form closes");
     let updated = panel.events_named("person-updated");
-    assert_eq!((updated[0]["id"].as_str(), updated[0]["emails"][0]["value"].as_str()), (Some(id.as_str()), Some("changed@example.com")));
+    assert_eq!(
+        (updated[0]["id"].as_str(), updated[0]["emails"][0]["value"].as_str()),
+        (Some(id.as_str()), Some("changed@example.com"))
+    );
     assert_eq!(count_requests(&user, "PUT", &format!("/people/{id}")).await, 1);
-    assert!(panel.text(".pp-row .pp-contact").starts_with("changed@example.com"), "{}", panel.text(".pp-row .pp-contact"));
+    assert!(
+        panel.text(".pp-row .pp-contact").starts_with("changed@example.com"),
+        "{}",
+        panel.text(".pp-row .pp-contact")
+    );
     // Nothing the form doesn't show was lost.
     panel.open_first().await;
     let after = panel.text(".pp-detail dl");
@@ -332,10 +374,18 @@ async fn an_edit_refused_keeps_the_values_and_one_deleted_elsewhere_drops_the_ro
     panel.save_changes().await;
     panel.until(|m| !m.text(".pp-form-message").is_empty(), "the refusal").await;
     let message = panel.text(".pp-form-message");
-    assert!(message.contains("this email belongs to another person") && message.contains("Your values are kept"), "{message}");
+    assert!(
+        message.contains("this email belongs to another person") && message.contains("Your values are kept"),
+        "{message}"
+    );
     assert_eq!(input_value(&panel, "#pp-email"), "taken@example.com");
 
-    admin("PUT", "/faults", json!({ "user": user, "failNext": { "count": 1, "method": "PUT", "status": 404, "error": "Not found" } })).await;
+    admin(
+        "PUT",
+        "/faults",
+        json!({ "user": user, "failNext": { "count": 1, "method": "PUT", "status": 404, "error": "Not found" } }),
+    )
+    .await;
     panel.button("Save changes").click();
     panel.until(|m| m.text(".pp-count") == "4 of 4", "the row dropped").await;
     assert!(panel.text(".pp-notice").contains("deleted in the CRM by someone else"), "{}", panel.text(".pp-notice"));

@@ -27,9 +27,11 @@ pub async fn fetch_json(method: &str, url: &str, body: Option<Value>) -> Value {
     }
     let request = web_sys::Request::new_with_str_and_init(url, &init).unwrap();
     let window = web_sys::window().unwrap();
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_request(&request)).await.unwrap().dyn_into().unwrap();
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_request(&request)).await.unwrap().dyn_into().unwrap();
     assert!(response.ok(), "{method} {url}: HTTP {}", response.status());
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().unwrap()).await.unwrap().as_string().unwrap_or_default();
+    let text =
+        wasm_bindgen_futures::JsFuture::from(response.text().unwrap()).await.unwrap().as_string().unwrap_or_default();
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
@@ -44,12 +46,20 @@ pub async fn log(user: &str) -> Value {
 
 /// How many logged requests of `user` went to a path ending with `suffix` with `method`.
 pub async fn count_requests(user: &str, method: &str, suffix: &str) -> usize {
-    log(user).await["entries"].as_array().unwrap().iter().filter(|e| e["method"] == method && e["path"].as_str().unwrap().ends_with(suffix)).count()
+    log(user).await["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["method"] == method && e["path"].as_str().unwrap().ends_with(suffix))
+        .count()
 }
 
 /// Creates a person through the Rollout CRM API as `user`, on `credential`, as another app would.
 pub async fn crm_create(user: &str, credential: &str, person: Value) -> Value {
-    let token = fetch_json("GET", &format!("{}/api/rollout-token?user={user}", server()), None).await["token"].as_str().unwrap().to_string();
+    let token = fetch_json("GET", &format!("{}/api/rollout-token?user={user}", server()), None).await["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&JsValue::from_str(&person.to_string()));
@@ -59,15 +69,22 @@ pub async fn crm_create(user: &str, credential: &str, person: Value) -> Value {
     headers.set("X-Rollout-Credential-Id", credential).unwrap();
     init.set_headers(&headers);
     let request = web_sys::Request::new_with_str_and_init(&format!("{}/crm/api/people", server()), &init).unwrap();
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_request(&request)).await.unwrap().dyn_into().unwrap();
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_request(&request))
+            .await
+            .unwrap()
+            .dyn_into()
+            .unwrap();
     assert!(response.ok(), "POST /crm/api/people: HTTP {}", response.status());
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().unwrap()).await.unwrap().as_string().unwrap_or_default();
+    let text =
+        wasm_bindgen_futures::JsFuture::from(response.text().unwrap()).await.unwrap().as_string().unwrap_or_default();
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
 /// Connects a CRM for `user` on the emulator; returns its id.
 pub async fn connect_crm(user: &str, people: usize, app_key: &str) -> String {
-    let c = admin("POST", "/credentials", serde_json::json!({ "user": user, "people": people, "appKey": app_key })).await;
+    let c =
+        admin("POST", "/credentials", serde_json::json!({ "user": user, "people": people, "appKey": app_key })).await;
     c["id"].as_str().unwrap().to_string()
 }
 
@@ -111,7 +128,14 @@ pub fn mount(attrs: &[(String, String)]) -> Mounted {
     }
     let events = Rc::new(RefCell::new(Vec::new()));
     let mut listeners = Vec::new();
-    for name in ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error"] {
+    for name in [
+        "person-created",
+        "person-updated",
+        "person-deleted",
+        "credential-changed",
+        "credential-required",
+        "panel-error",
+    ] {
         let sink = events.clone();
         let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
             let detail = js_sys::JSON::stringify(&e.detail()).ok().and_then(|s| s.as_string()).unwrap_or_default();
@@ -161,7 +185,8 @@ impl Mounted {
     }
 
     pub fn type_into(&self, selector: &str, value: &str) {
-        let input: HtmlInputElement = self.first(selector).unwrap_or_else(|| panic!("no input {selector}")).dyn_into().unwrap();
+        let input: HtmlInputElement =
+            self.first(selector).unwrap_or_else(|| panic!("no input {selector}")).dyn_into().unwrap();
         input.set_value(value);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
@@ -208,7 +233,8 @@ impl Mounted {
 
     /// Opens the details of the first row; returns its name and id.
     pub async fn open_first(&self) -> (String, String) {
-        let (name, id) = (self.row_names()[0].clone(), self.first(".pp-row").unwrap().get_attribute("data-id").unwrap());
+        let (name, id) =
+            (self.row_names()[0].clone(), self.first(".pp-row").unwrap().get_attribute("data-id").unwrap());
         self.first(".pp-row-button").unwrap().unchecked_into::<HtmlElement>().click();
         self.until(|m| m.first(".pp-detail").is_some(), "the details").await;
         (name, id)

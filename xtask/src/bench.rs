@@ -29,7 +29,11 @@ pub fn run() -> Result {
     crate::copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
     // The vanilla page gets the panel's own stylesheet as a plain CSS file (it lives in js/style.js).
     let style = std::fs::read_to_string(root.join("js/style.js")).map_err(|e| e.to_string())?;
-    let css = style.split_once("String.raw`").and_then(|(_, rest)| rest.split_once("`;")).map(|(css, _)| css).ok_or("js/style.js holds no String.raw`…` stylesheet")?;
+    let css = style
+        .split_once("String.raw`")
+        .and_then(|(_, rest)| rest.split_once("`;"))
+        .map(|(css, _)| css)
+        .ok_or("js/style.js holds no String.raw`…` stylesheet")?;
     std::fs::write(site.join("people-panel.css"), css).map_err(|e| e.to_string())?;
     let site_arg = site.display().to_string();
     let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;

@@ -58,7 +58,10 @@ pub fn build() -> Result<Vec<FileSize>> {
     let _ = std::fs::remove_dir_all(&glue);
     let wasm = target_dir.join("wasm32-unknown-unknown/release/people_panel.wasm");
     run_ok(
-        Command::new("wasm-bindgen").arg(&wasm).args(["--target", "web", "--no-typescript", "--out-name", "people_panel", "--out-dir"]).arg(&glue),
+        Command::new("wasm-bindgen")
+            .arg(&wasm)
+            .args(["--target", "web", "--no-typescript", "--out-name", "people_panel", "--out-dir"])
+            .arg(&glue),
         "dist: wasm-bindgen",
     )?;
     // One module: js/entry.js + the glue + its snippets (js/element.js, js/style.js), minified.
@@ -67,18 +70,42 @@ pub fn build() -> Result<Vec<FileSize>> {
     run_ok(
         Command::new(tools::esbuild())
             .arg(glue.join("entry.js"))
-            .args(["--bundle", "--format=esm", "--minify", "--target=es2022", "--log-level=warning", "--legal-comments=none"])
+            .args([
+                "--bundle",
+                "--format=esm",
+                "--minify",
+                "--target=es2022",
+                "--log-level=warning",
+                "--legal-comments=none",
+            ])
             .arg(format!("--outfile={}", out.join("people_panel.js").display())),
         "dist: esbuild (one module)",
     )?;
     let bg = out.join("people_panel_bg.wasm");
     let bound = std::fs::read(glue.join("people_panel_bg.wasm")).map_err(|e| e.to_string())?;
-    let (trimmed, _) = crate::wasm::drop_exports(&bound, |name| UNUSED_EXPORTS.iter().any(|unused| name.contains(unused)))?;
+    let (trimmed, _) =
+        crate::wasm::drop_exports(&bound, |name| UNUSED_EXPORTS.iter().any(|unused| name.contains(unused)))?;
     std::fs::write(&bg, trimmed).map_err(|e| e.to_string())?;
     // Optimized once keeping names (the copy the size profile reads), then stripped for the bundle.
     let named = named_copy();
-    run_ok(Command::new(tools::wasm_opt()).args(["-Oz", "--converge", "--debuginfo"]).args(WASM_FEATURES).arg(&bg).arg("-o").arg(&named), "dist: wasm-opt -Oz --converge")?;
-    run_ok(Command::new(tools::wasm_opt()).args(["--strip-debug", "--strip-producers"]).args(WASM_FEATURES).arg(&named).arg("-o").arg(&bg), "dist: wasm-opt --strip-debug")?;
+    run_ok(
+        Command::new(tools::wasm_opt())
+            .args(["-Oz", "--converge", "--debuginfo"])
+            .args(WASM_FEATURES)
+            .arg(&bg)
+            .arg("-o")
+            .arg(&named),
+        "dist: wasm-opt -Oz --converge",
+    )?;
+    run_ok(
+        Command::new(tools::wasm_opt())
+            .args(["--strip-debug", "--strip-producers"])
+            .args(WASM_FEATURES)
+            .arg(&named)
+            .arg("-o")
+            .arg(&bg),
+        "dist: wasm-opt --strip-debug",
+    )?;
     package::write(&out)?;
     sizes()
 }
@@ -90,7 +117,8 @@ pub fn named_copy() -> PathBuf {
 
 /// Bytes by crate and the largest functions of the optimized wasm.
 pub fn profile() -> Result<crate::profile::Profile> {
-    let bytes = std::fs::read(named_copy()).map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", named_copy().display()))?;
+    let bytes = std::fs::read(named_copy())
+        .map_err(|e| format!("{}: {e} (run `cargo xtask dist` first)", named_copy().display()))?;
     crate::profile::profile(&bytes)
 }
 

@@ -32,19 +32,33 @@ pub fn build(site: &Path) -> Result {
     let _ = std::fs::remove_dir_all(&hosts);
     copy_dir(&root().join("e2e/hosts"), &hosts)?;
     run_ok(
-        Command::new("npm").args(["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"]).arg(&tarball).current_dir(&hosts),
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"])
+            .arg(&tarball)
+            .current_dir(&hosts),
         "hosts: npm install the packed people-panel",
     )?;
     let tsc = root().join("node_modules/.bin/tsc");
     for config in ["tsconfig.json", "tsconfig.preact.json"] {
-        run_ok(Command::new(&tsc).args(["-p", config]).current_dir(&hosts), &format!("hosts: tsc -p e2e/hosts/{config}"))?;
+        run_ok(
+            Command::new(&tsc).args(["-p", config]).current_dir(&hosts),
+            &format!("hosts: tsc -p e2e/hosts/{config}"),
+        )?;
     }
     let out = site.join("react");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     run_ok(
         Command::new(tools::esbuild())
             .arg("main.tsx")
-            .args(["--bundle", "--format=esm", "--target=es2022", "--minify", "--log-level=warning", "--loader:.wasm=file", "--entry-names=app"])
+            .args([
+                "--bundle",
+                "--format=esm",
+                "--target=es2022",
+                "--minify",
+                "--log-level=warning",
+                "--loader:.wasm=file",
+                "--entry-names=app",
+            ])
             .arg("--define:process.env.NODE_ENV=\"production\"")
             .arg(format!("--outdir={}", out.display()))
             .current_dir(&hosts),
@@ -52,5 +66,8 @@ pub fn build(site: &Path) -> Result {
     )?;
     std::fs::copy(hosts.join("index.html"), out.join("index.html")).map_err(|e| e.to_string())?;
     // The demo's host app (React and the real Rollout Link), for e2e/site/link.html.
-    run_ok(Command::new("node").arg(root().join("demo/build.mjs")).arg(site.join("link")), "hosts: bundle the demo's host app (demo/build.mjs)")
+    run_ok(
+        Command::new("node").arg(root().join("demo/build.mjs")).arg(site.join("link")),
+        "hosts: bundle the demo's host app (demo/build.mjs)",
+    )
 }

@@ -43,7 +43,10 @@ fn main() -> ExitCode {
         "setup" => tools::ensure(tools::Need::All),
         "profile" => {
             let path = std::env::args().nth(2).map(PathBuf::from).unwrap_or_else(dist::named_copy);
-            std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display())).and_then(|b| profile::profile(&b)).map(|p| profile::print(&p, std::env::var("PP_TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(40)))
+            std::fs::read(&path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|b| profile::profile(&b))
+                .map(|p| profile::print(&p, std::env::var("PP_TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(40)))
         }
         _ => {
             eprintln!("{USAGE}");

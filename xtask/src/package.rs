@@ -35,7 +35,12 @@ fn crate_facts() -> Result<(String, String, String, String)> {
     let field = |key: &str| {
         package
             .lines()
-            .find_map(|l| l.strip_prefix(key).map(str::trim_start).and_then(|l| l.strip_prefix('=')).map(|v| v.trim().trim_matches('"').to_string()))
+            .find_map(|l| {
+                l.strip_prefix(key)
+                    .map(str::trim_start)
+                    .and_then(|l| l.strip_prefix('='))
+                    .map(|v| v.trim().trim_matches('"').to_string())
+            })
             .ok_or_else(|| format!("Cargo.toml's [package] has no {key}"))
     };
     Ok((field("name")?, field("version")?, field("description")?, field("license")?))
@@ -94,7 +99,9 @@ fn manifest(description: &str) -> Value {
         .collect();
     members.sort_by_key(|m| m["kind"] == "method");
     let events: Vec<Value> = EVENTS.iter().map(|e| json!({ "name": e.name, "type": { "text": format!("CustomEvent<{}>", e.detail) }, "description": e.about })).collect();
-    let named = |list: &[crate::interface::CssName]| list.iter().map(|c| json!({ "name": c.name, "description": c.about })).collect::<Vec<_>>();
+    let named = |list: &[crate::interface::CssName]| {
+        list.iter().map(|c| json!({ "name": c.name, "description": c.about })).collect::<Vec<_>>()
+    };
     json!({
         "schemaVersion": "2.1.0",
         "readme": "README.md",
@@ -137,15 +144,20 @@ fn doc(text: &str, indent: &str) -> String {
 }
 
 fn event_map() -> String {
-    EVENTS.iter().map(|e: &Event| format!("{}  \"{}\": CustomEvent<{}>;\n", doc(e.about, "  "), e.name, e.detail)).collect()
+    EVENTS
+        .iter()
+        .map(|e: &Event| format!("{}  \"{}\": CustomEvent<{}>;\n", doc(e.about, "  "), e.name, e.detail))
+        .collect()
 }
 
 fn module_declarations() -> String {
-    let attributes: String = ATTRIBUTES.iter().map(|a| format!("{}  \"{}\"?: {};\n", doc(a.about, "  "), a.name, a.ty)).collect();
+    let attributes: String =
+        ATTRIBUTES.iter().map(|a| format!("{}  \"{}\"?: {};\n", doc(a.about, "  "), a.name, a.ty)).collect();
     let members: String = MEMBERS
         .iter()
         .map(|m| {
-            let signature = if m.method { format!("{}({}): void;", m.name, m.ty) } else { format!("{}: {};", m.name, m.ty) };
+            let signature =
+                if m.method { format!("{}({}): void;", m.name, m.ty) } else { format!("{}: {};", m.name, m.ty) };
             format!("{}  {signature}\n", doc(m.about, "  "))
         })
         .collect();
@@ -203,8 +215,10 @@ declare global {{
 /// JSX intrinsic-element types: the attributes, the writable properties, and one `on<event>`
 /// prop per event (React 19 and Preact add a listener for the event of exactly that name).
 fn jsx_declarations(framework: &str) -> String {
-    let handlers: String = EVENTS.iter().map(|e| format!("  \"on{}\"?: (event: CustomEvent<{}>) => void;\n", e.name, e.detail)).collect();
-    let properties: String = MEMBERS.iter().filter(|m| !m.method).map(|m| format!("  {}?: {};\n", m.name, m.ty)).collect();
+    let handlers: String =
+        EVENTS.iter().map(|e| format!("  \"on{}\"?: (event: CustomEvent<{}>) => void;\n", e.name, e.detail)).collect();
+    let properties: String =
+        MEMBERS.iter().filter(|m| !m.method).map(|m| format!("  {}?: {};\n", m.name, m.ty)).collect();
     let base = match framework {
         "react" => format!("React.DetailedHTMLProps<React.HTMLAttributes<{CLASS}>, {CLASS}>"),
         _ => format!("PreactJSX.HTMLAttributes<{CLASS}>"),
@@ -234,7 +248,10 @@ declare module "{framework}" {{
 }
 
 fn readme(name: &str, description: &str) -> String {
-    let attributes: String = ATTRIBUTES.iter().map(|a| format!("| `{}` | {} | {} |\n", a.name, a.about, if a.default.is_empty() { "—" } else { a.default })).collect();
+    let attributes: String = ATTRIBUTES
+        .iter()
+        .map(|a| format!("| `{}` | {} | {} |\n", a.name, a.about, if a.default.is_empty() { "—" } else { a.default }))
+        .collect();
     let events: String = EVENTS.iter().map(|e| format!("| `{}` | `{}` | {} |\n", e.name, e.detail, e.about)).collect();
     format!(
         r#"# {name}

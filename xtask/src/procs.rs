@@ -1,7 +1,7 @@
 //! Child processes: each in its own process group, all stopped on exit, on failure and on Ctrl-C.
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -32,7 +32,8 @@ fn forget(pid: u32) {
 
 /// Starts `command` in its own process group, remembered for `stop_all`.
 pub fn spawn(command: &mut Command) -> Result<Child> {
-    let child = command.process_group(0).spawn().map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
+    let child =
+        command.process_group(0).spawn().map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
     CHILDREN.lock().unwrap().push(child.id());
     Ok(child)
 }
@@ -81,19 +82,28 @@ pub fn step(what: &str, command: &mut Command) -> Result<bool> {
 
 /// Runs `command` as a step (see `step`) that must succeed.
 pub fn run_ok(command: &mut Command, what: &str) -> Result {
-    if step(what, command)? { Ok(()) } else { Err(format!("{what} failed (log: {})", log_path(what).display())) }
+    if step(what, command)? {
+        Ok(())
+    } else {
+        Err(format!("{what} failed (log: {})", log_path(what).display()))
+    }
 }
 
 /// Runs `command` with its output on the console (what it prints is the point), failing with `what`.
 pub fn run_shown(command: &mut Command, what: &str) -> Result {
-    if run(command)? { Ok(()) } else { Err(format!("{what} failed")) }
+    if run(command)? {
+        Ok(())
+    } else {
+        Err(format!("{what} failed"))
+    }
 }
 
 /// target/logs/<what, as a file name>.log
 fn log_path(what: &str) -> PathBuf {
     let dir = crate::root().join("target/logs");
     let _ = std::fs::create_dir_all(&dir);
-    let mut name: String = what.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let mut name: String =
+        what.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     while name.contains("--") {
         name = name.replace("--", "-");
     }

@@ -86,7 +86,9 @@ pub fn profile(wasm: &[u8]) -> Result<Profile> {
     let mut functions: Vec<(String, usize)> = bodies
         .iter()
         .enumerate()
-        .map(|(i, &size)| (names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n)), size))
+        .map(|(i, &size)| {
+            (names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n)), size)
+        })
         .collect();
     functions.sort_by(|a, b| b.1.cmp(&a.1));
     let mut crates: HashMap<String, usize> = HashMap::new();
@@ -101,12 +103,16 @@ pub fn profile(wasm: &[u8]) -> Result<Profile> {
 /// A demangled name without its hash (`::h0123…`) or crate disambiguators (`core[1a2b…]`).
 fn readable(name: &str) -> String {
     let mut name = format!("{:#}", rustc_demangle::demangle(name));
-    if let Some(at) = name.rfind("::h").filter(|&at| name.len() - at == 19 && name[at + 3..].bytes().all(|b| b.is_ascii_hexdigit())) {
+    if let Some(at) =
+        name.rfind("::h").filter(|&at| name.len() - at == 19 && name[at + 3..].bytes().all(|b| b.is_ascii_hexdigit()))
+    {
         name.truncate(at);
     }
     while let Some(open) = name.find('[') {
         match name[open..].find(']') {
-            Some(len) if name[open + 1..open + len].bytes().all(|b| b.is_ascii_hexdigit()) && len > 1 => name.replace_range(open..open + len + 1, ""),
+            Some(len) if name[open + 1..open + len].bytes().all(|b| b.is_ascii_hexdigit()) && len > 1 => {
+                name.replace_range(open..open + len + 1, "")
+            }
             _ => break,
         }
     }
@@ -137,14 +143,24 @@ fn crate_of(name: &str) -> String {
 
 pub fn print(p: &Profile, top: usize) {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
-    println!("wasm {} raw: code {}, data segments {}, other sections {}", kb(p.total), kb(p.code), kb(p.data), kb(p.total - p.code - p.data));
+    println!(
+        "wasm {} raw: code {}, data segments {}, other sections {}",
+        kb(p.total),
+        kb(p.code),
+        kb(p.data),
+        kb(p.total - p.code - p.data)
+    );
     println!("  code by crate:");
     for (krate, size) in p.by_crate.iter().take(16) {
         println!("    {:<28} {:>9}", krate, kb(*size));
     }
     println!("  {top} largest functions:");
     for (name, size) in p.functions.iter().take(top) {
-        let shown: String = if name.chars().count() > 110 { name.chars().take(107).chain("...".chars()).collect() } else { name.clone() };
+        let shown: String = if name.chars().count() > 110 {
+            name.chars().take(107).chain("...".chars()).collect()
+        } else {
+            name.clone()
+        };
         println!("    {:>9}  {shown}", kb(*size));
     }
 }
@@ -157,10 +173,16 @@ mod tests {
     fn crates_are_read_from_plain_and_trait_paths() {
         assert_eq!(crate_of("core::fmt::Formatter::pad"), "core");
         assert_eq!(crate_of("<tachys::html::element::HtmlElement<E,At,Ch> as tachys::view::Render>::build"), "tachys");
-        assert_eq!(crate_of("<&mut serde_json::de::Deserializer<R> as serde::de::Deserializer>::deserialize_any"), "serde_json");
+        assert_eq!(
+            crate_of("<&mut serde_json::de::Deserializer<R> as serde::de::Deserializer>::deserialize_any"),
+            "serde_json"
+        );
         assert_eq!(crate_of("function[12]"), "(unnamed)");
         assert_eq!(crate_of("<F as tachys::reactive_graph::ReactiveFunction>::invoke"), "tachys");
-        assert_eq!(readable("<dlmalloc[e24a27700634d609]::Dlmalloc>::malloc::h7c08a3303fba7240"), "<dlmalloc::Dlmalloc>::malloc");
+        assert_eq!(
+            readable("<dlmalloc[e24a27700634d609]::Dlmalloc>::malloc::h7c08a3303fba7240"),
+            "<dlmalloc::Dlmalloc>::malloc"
+        );
     }
 
     #[test]

@@ -26,21 +26,26 @@ fn timed(suite: &'static str, body: impl FnOnce() -> Result<bool>) -> Outcome {
 pub fn test() -> Result {
     let root = root();
     println!("native suites");
-    let mut outcomes = vec![timed("native  cargo test --workspace", || step("native: cargo test --workspace", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root)))];
+    let mut outcomes = vec![timed("native  cargo test --workspace", || {
+        step("native: cargo test --workspace", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root))
+    })];
     println!("browser suites");
     run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
     outcomes.push(timed("browser wasm-pack test, headless Chromium", || {
         let server = dev_server(&["--port", "0", "--people", "250"])?;
-        step("browser: wasm-pack test --headless --chrome", Command::new("wasm-pack")
-            .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
-            // The browser suites (the lib's unit tests run natively); --nocapture prints what they
-            // measure (fault counts, refresh bytes).
-            .args(["--test", "browser", "--", "--nocapture"])
-            .env("PP_DEV_SERVER", &server.url)
-            // The fault suite waits out retries and backoff: more than the runner's default 20 s.
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
-            .env("CHROME_BIN", CHROMIUM)
-            .current_dir(&root))
+        step(
+            "browser: wasm-pack test --headless --chrome",
+            Command::new("wasm-pack")
+                .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
+                // The browser suites (the lib's unit tests run natively); --nocapture prints what they
+                // measure (fault counts, refresh bytes).
+                .args(["--test", "browser", "--", "--nocapture"])
+                .env("PP_DEV_SERVER", &server.url)
+                // The fault suite waits out retries and backoff: more than the runner's default 20 s.
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+                .env("CHROME_BIN", CHROMIUM)
+                .current_dir(&root),
+        )
     }));
     println!("e2e suites");
     outcomes.push(timed("e2e     built bundle in host pages, headless Chromium", || {
@@ -52,7 +57,14 @@ pub fn test() -> Result {
         hosts::build(&site)?;
         let site_arg = site.display().to_string();
         let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
-        step("e2e: node --test e2e/", Command::new("node").args(["--test", "--test-concurrency=1", "e2e/"]).env("PP_E2E_URL", &server.url).env("CHROMIUM", CHROMIUM).current_dir(&root))
+        step(
+            "e2e: node --test e2e/",
+            Command::new("node")
+                .args(["--test", "--test-concurrency=1", "e2e/"])
+                .env("PP_E2E_URL", &server.url)
+                .env("CHROMIUM", CHROMIUM)
+                .current_dir(&root),
+        )
     }));
 
     println!("\nsummary:");
@@ -63,7 +75,11 @@ pub fn test() -> Result {
     }
     let failed = outcomes.iter().filter(|o| !o.passed).count();
     println!("suites: {} passed, {failed} failed", outcomes.len() - failed);
-    if failed == 0 { Ok(()) } else { Err(format!("{failed} suite(s) failed")) }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} suite(s) failed"))
+    }
 }
 
 pub fn demo() -> Result {
@@ -78,8 +94,16 @@ pub fn demo() -> Result {
     println!("  dev-server (token routes, Rollout and Rally emulators, Link's platform) on {}", server.url);
     // The first build is a quiet step; then Trunk serves with --quiet, printing only warnings and
     // errors (a later rebuild's compiler errors too).
-    run_ok(Command::new("trunk").args(["build"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root), "demo: trunk build (a minute or two the first time)")?;
-    let mut trunk = spawn(Command::new("trunk").args(["--quiet", "serve", "--port", "8080"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root))?;
+    run_ok(
+        Command::new("trunk").args(["build"]).env("TRUNK_SKIP_VERSION_CHECK", "true").current_dir(&root),
+        "demo: trunk build (a minute or two the first time)",
+    )?;
+    let mut trunk = spawn(
+        Command::new("trunk")
+            .args(["--quiet", "serve", "--port", "8080"])
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
+            .current_dir(&root),
+    )?;
     while std::net::TcpStream::connect(("127.0.0.1", 8080)).is_err() {
         if let Some(status) = trunk.try_wait().map_err(|e| e.to_string())? {
             return Err(format!("trunk serve stopped ({status}) before serving the demo"));
@@ -89,5 +113,9 @@ pub fn demo() -> Result {
     println!("\n  people-panel demo: open http://127.0.0.1:8080/   (Ctrl-C stops it)\n");
     let status = trunk.wait().map_err(|e| e.to_string())?;
     drop(server);
-    if status.success() { Ok(()) } else { Err("trunk serve stopped".into()) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err("trunk serve stopped".into())
+    }
 }

@@ -46,7 +46,9 @@ fn nightly() -> Result {
     let ready = Command::new("rustup")
         .args(["+".to_string() + NIGHTLY, "component".into(), "list".into(), "--installed".into()])
         .output()
-        .is_ok_and(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).lines().any(|l| l.starts_with("rust-src")));
+        .is_ok_and(|o| {
+            o.status.success() && String::from_utf8_lossy(&o.stdout).lines().any(|l| l.starts_with("rust-src"))
+        });
     let has_target = Command::new("rustup")
         .args(["+".to_string() + NIGHTLY, "target".into(), "list".into(), "--installed".into()])
         .output()
@@ -55,7 +57,17 @@ fn nightly() -> Result {
         return Ok(());
     }
     run_ok(
-        Command::new("rustup").args(["toolchain", "install", NIGHTLY, "--profile", "minimal", "--target", "wasm32-unknown-unknown", "-c", "rust-src"]),
+        Command::new("rustup").args([
+            "toolchain",
+            "install",
+            NIGHTLY,
+            "--profile",
+            "minimal",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-c",
+            "rust-src",
+        ]),
         &format!("setup: install the {NIGHTLY} toolchain (the bundle's std, built for size)"),
     )
 }
@@ -65,7 +77,9 @@ fn cargo_bin() -> PathBuf {
     if let Some(root) = std::env::var_os("CARGO_INSTALL_ROOT") {
         return PathBuf::from(root).join("bin");
     }
-    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
     home.join("bin")
 }
 
@@ -85,11 +99,17 @@ fn version_of(program: &str) -> Option<String> {
 }
 
 fn wasm_target() -> Result {
-    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup is needed: {e}"))?;
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup is needed: {e}"))?;
     if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
-    run_ok(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "setup: add the wasm32-unknown-unknown target")
+    run_ok(
+        Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        "setup: add the wasm32-unknown-unknown target",
+    )
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must be exactly that version.
@@ -113,14 +133,20 @@ fn wasm_bindgen() -> Result {
     }
     // Must equal the wasm-bindgen in Cargo.lock. No --locked: its own lock names a crate version the
     // registry may lack.
-    run_ok(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]), &format!("setup: cargo install wasm-bindgen-cli {version} (~3 min)"))
+    run_ok(
+        Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]),
+        &format!("setup: cargo install wasm-bindgen-cli {version} (~3 min)"),
+    )
 }
 
 fn cargo_tool(name: &str, version: &str, flags: &[&str], why: &str) -> Result {
     if version_of(name).is_some_and(|v| v.split_whitespace().nth(1) == Some(version)) {
         return Ok(());
     }
-    run_ok(Command::new("cargo").args(["install", name, "--version", version, "--force"]).args(flags), &format!("setup: cargo install {name} {version}, {why} (minutes)"))
+    run_ok(
+        Command::new("cargo").args(["install", name, "--version", version, "--force"]).args(flags),
+        &format!("setup: cargo install {name} {version}, {why} (minutes)"),
+    )
 }
 
 fn is_root() -> bool {
@@ -129,12 +155,19 @@ fn is_root() -> bool {
 
 fn apt_install(packages: &[&str], why: &str) -> Result {
     if !is_root() {
-        return Err(format!("{} missing ({why}); installing needs root: run `sudo apt-get install -y {}` and try again", packages.join(" and "), packages.join(" ")));
+        return Err(format!(
+            "{} missing ({why}); installing needs root: run `sudo apt-get install -y {}` and try again",
+            packages.join(" and "),
+            packages.join(" ")
+        ));
     }
     run_ok(Command::new("apt-get").args(["update", "-qq"]), "setup: apt-get update")?;
     // Only these packages and what they depend on: no recommended extras, no upgrades of others.
     run_ok(
-        Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends", "--no-upgrade"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"),
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends", "--no-upgrade"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
         &format!("setup: apt-get install {} ({why})", packages.join(" ")),
     )
 }
@@ -160,7 +193,10 @@ fn node_packages() -> Result {
     if installed.is_some() && installed >= lock {
         return Ok(());
     }
-    run_ok(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()), "setup: npm ci (esbuild, binaryen, playwright-core, react, Rollout Link, typescript, axe-core)")
+    run_ok(
+        Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()),
+        "setup: npm ci (esbuild, binaryen, playwright-core, react, Rollout Link, typescript, axe-core)",
+    )
 }
 
 /// esbuild from npm: bundles the entry, the glue and the element into one module.
