@@ -90,13 +90,13 @@ pub fn profile(wasm: &[u8]) -> Result<Profile> {
             (names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n)), size)
         })
         .collect();
-    functions.sort_by(|a, b| b.1.cmp(&a.1));
+    functions.sort_by_key(|f| std::cmp::Reverse(f.1));
     let mut crates: HashMap<String, usize> = HashMap::new();
     for (name, size) in &functions {
         *crates.entry(crate_of(name)).or_default() += size;
     }
     let mut by_crate: Vec<(String, usize)> = crates.into_iter().collect();
-    by_crate.sort_by(|a, b| b.1.cmp(&a.1));
+    by_crate.sort_by_key(|c| std::cmp::Reverse(c.1));
     Ok(Profile { total: wasm.len(), code: bodies.iter().sum(), data, by_crate, functions })
 }
 

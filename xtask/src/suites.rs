@@ -25,10 +25,29 @@ fn timed(suite: &'static str, body: impl FnOnce() -> Result<bool>) -> Outcome {
 
 pub fn test() -> Result {
     let root = root();
-    println!("native suites");
-    let mut outcomes = vec![timed("native  cargo test --workspace", || {
-        step("native: cargo test --workspace", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root))
+    println!("lint");
+    let mut outcomes = vec![timed("lint    cargo fmt --check, cargo clippy -D warnings", || {
+        let cargo = |args: &[&str]| {
+            let mut command = Command::new("cargo");
+            command.args(args).current_dir(&root);
+            command
+        };
+        let formatted = step("lint: cargo fmt --all --check", &mut cargo(&["fmt", "--all", "--check"]))?;
+        let native = step(
+            "lint: cargo clippy --workspace --all-targets",
+            &mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        )?;
+        // The crate's browser-only code (cfg wasm32) too.
+        let wasm = step(
+            "lint: cargo clippy --lib --target wasm32-unknown-unknown",
+            &mut cargo(&["clippy", "--lib", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
+        )?;
+        Ok(formatted && native && wasm)
     })];
+    println!("native suites");
+    outcomes.push(timed("native  cargo test --workspace", || {
+        step("native: cargo test --workspace", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root))
+    }));
     println!("browser suites");
     run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
     outcomes.push(timed("browser wasm-pack test, headless Chromium", || {

@@ -32,6 +32,7 @@ pub fn ensure(need: Need) -> Result {
     }
     if all || need == Need::Test {
         cargo_tool("wasm-pack", WASM_PACK_VERSION, &["--locked"], "to run the browser suites")?;
+        lint_components()?;
         chromium()?;
     }
     node_packages()?;
@@ -109,6 +110,18 @@ fn wasm_target() -> Result {
     run_ok(
         Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
         "setup: add the wasm32-unknown-unknown target",
+    )
+}
+
+/// rustfmt and clippy, which the lint suite runs (a minimal rustup profile lacks them).
+fn lint_components() -> Result {
+    let runs = |args: &[&str]| Command::new("cargo").args(args).output().is_ok_and(|o| o.status.success());
+    if runs(&["fmt", "--version"]) && runs(&["clippy", "--version"]) {
+        return Ok(());
+    }
+    run_ok(
+        Command::new("rustup").args(["component", "add", "rustfmt", "clippy"]),
+        "setup: rustup component add rustfmt clippy",
     )
 }
 
