@@ -45,6 +45,7 @@ pub fn run() -> Result {
             .env("PP_BENCH_SLOW_URL", &slow.url)
             .env("PP_BENCH_LATENCY_MS", LATENCY_MS)
             .env("PP_BENCH_BUNDLE", &bundle_path)
+            .env("PP_BENCH_SITE", &site)
             .env("PP_BENCH_OUT", root.join("target/bench.json"))
             .env("CHROMIUM", tools::CHROMIUM)
             .current_dir(&root),
