@@ -2,7 +2,7 @@
 // and dates through Intl, plurals through Intl.PluralRules, the host's own strings, right to left.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadedHostPage } from "./support.js";
+import { admin, loadedHostPage } from "./support.js";
 
 /** Every word the panel shows or says to assistive technology, outside the people's own data. */
 async function words(panel) {
@@ -99,6 +99,42 @@ test("right to left: in a dir=rtl host the panel is laid out right to left; name
   assert.equal(layout.direction, "rtl");
   assert.ok(layout.titleOnTheRight, "the title starts on the right");
   assert.ok(layout.nameFromRight < layout.nameFromLeft, `a row's name starts on the right: ${JSON.stringify(layout)}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("what is on screen when the language changes is said again in the new one: a notice, a form's refusal, a failed delete", async () => {
+  const { user, page, errors, panel } = await loadedHostPage("e2e-relang", 5);
+  // A notice: the create's confirmation.
+  await panel.getByRole("button", { name: "New person" }).click();
+  await panel.getByLabel("First name").fill("Ana");
+  await panel.getByLabel("Last name").fill("Lima");
+  await panel.getByRole("button", { name: "Save person" }).click();
+  await panel.locator(".pp-notice", { hasText: "Added Ana Lima." }).waitFor();
+  await panel.evaluate((p) => p.setAttribute("lang", "de"));
+  await panel.locator(".pp-notice", { hasText: "Ana Lima hinzugefügt." }).waitFor();
+
+  // A form's message: the CRM refuses a create.
+  await admin("PUT", "/faults", { user, failNext: { count: 1, method: "POST", status: 400, error: "requires a phone number" } });
+  await panel.getByRole("button", { name: "Neue Person" }).click();
+  await panel.getByLabel("Vorname").fill("Kenji");
+  await panel.getByRole("button", { name: "Person speichern" }).click();
+  await panel.locator(".pp-form-message", { hasText: "Das CRM hat diese Person nicht gespeichert" }).waitFor();
+  await panel.evaluate((p) => p.setAttribute("lang", "es"));
+  await panel.locator(".pp-form-message", { hasText: "El CRM no guardó a esta persona" }).waitFor();
+  assert.equal(await panel.getByLabel("Nombre", { exact: true }).inputValue(), "Kenji", "what was typed stays");
+  await page.keyboard.press("Escape");
+
+  // A failed delete's reason.
+  await admin("PUT", "/faults", { user, failNext: { count: 1, method: "DELETE", status: 400, error: "this person has open deals" } });
+  await panel.locator(".pp-row-button").first().click();
+  await panel.getByRole("button", { name: "Eliminar", exact: true }).click();
+  await panel.getByRole("button", { name: "Sí, eliminar" }).click();
+  await panel.locator(".pp-confirm .pp-error", { hasText: "No se eliminó." }).waitFor();
+  await panel.evaluate((p) => p.setAttribute("lang", "en"));
+  await panel.locator(".pp-confirm .pp-error", { hasText: "It was not deleted." }).waitFor();
+  assert.match(await panel.locator(".pp-confirm .pp-error").textContent(), /open deals/);
+  await admin("PUT", "/faults", {});
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -14,7 +14,10 @@ const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "cre
 const TAG = "people-panel";
 
 let connectRust = null;
+let signOutRust = null;
 const waiting = new Set();
+// signOut() calls made before the wasm was ready: carried out first when it attaches.
+const pendingSignOuts = [];
 const connected = new Set();
 
 // A panel without its own lang speaks the page's: when the page's language changes, so does it.
@@ -46,11 +49,22 @@ export function requestToken(url) {
   return early && performance.now() - early.at < EARLY_REQUEST_FRESH_MS ? early.answer : sendTokenRequest(url);
 }
 
-/** Called by Rust once the wasm has started: connects every element waiting for it. */
-export function attach(connect) {
+/** Called by Rust once the wasm has started: carries out the sign-outs asked for meanwhile, then
+ *  connects every element waiting for it. */
+export function attach(connect, signOut) {
   connectRust = connect;
+  signOutRust = signOut;
+  for (const { url, done } of pendingSignOuts.splice(0)) done(signOutNow(url));
   for (const element of waiting) element._connectRust();
   waiting.clear();
+}
+
+/** Signs out the user of `url`'s tokens in every panel sharing it; resolves once the panels have
+ *  drawn the signed-out state. */
+function signOutNow(url) {
+  earlyTokenRequests.delete(url);
+  signOutRust(url);
+  return new Promise((resolve) => setTimeout(resolve, 0)); // after the panels' microtask updates
 }
 
 /** What the Rust view shows while loading, painted by JS until the wasm is ready. */
@@ -175,6 +189,16 @@ class PeoplePanelElement extends HTMLElement {
 
   refresh() {
     if (this._panel) this._panel.refresh();
+  }
+
+  /** Call it from your app's sign-out: forgets everything the panel kept for its user in this browser
+   *  (the token of its token-url, in every panel sharing it; the saved credential id; drafts) and
+   *  shows a signed-out state until refresh() or another token-url. */
+  signOut() {
+    const url = this.getAttribute("token-url") ?? "";
+    if (signOutRust) return signOutNow(url);
+    earlyTokenRequests.delete(url);
+    return new Promise((done) => pendingSignOuts.push({ url, done }));
   }
 
   /** Your text for any message id of the panel's catalogs (js/i18n.js), e.g. `{ "new-person": "Add contact" }`. */

@@ -1,23 +1,45 @@
 //! The token from the host's `token-url` (memory only), shared by every request and every panel of
-//! the page that use the same route, with one fetch in flight at a time; and the Rollout credential id
-//! saved per signed-in user.
-use std::cell::RefCell;
+//! the page that use the same route, with one fetch in flight at a time; who it belongs to (a token
+//! of another user tells every panel sharing the route to drop the previous user's data); the
+//! host's sign-out; and the Rollout credential id saved per signed-in user.
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use crate::browser;
+use crate::config::ProviderKind;
 use crate::error::PanelError;
 use crate::jwt::{parse_token_answer, Claims, Token};
 use crate::provider::rollout::Credential;
 
 type Pending = Shared<LocalBoxFuture<'static, Result<Token, PanelError>>>;
 
+/// What a token source tells the panels that share it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TokenNews {
+    /// The host signed its user out (`signOut()`): show the signed-out state, send nothing.
+    SignedOut,
+    /// A token of another user (`iss`/`sub`) arrived: drop everything of the previous one.
+    UserChanged,
+}
+
+/// Told about `TokenNews`; returns false once it no longer wants to hear (its panel reloaded or
+/// went away).
+pub type TokenListener = Rc<dyn Fn(TokenNews) -> bool>;
+
 pub struct TokenSource {
     url: String,
     current: RefCell<Option<Token>>,
     pending: RefCell<Option<Pending>>,
+    /// Whose token came last, kept after a sign-out so that what is saved for them can be forgotten.
+    user: RefCell<Option<Claims>>,
+    /// Set by `sign_out`: no token is fetched until `resume`.
+    signed_out: Cell<bool>,
+    /// Bumped by `sign_out`: a fetch that started before it is not kept.
+    epoch: Cell<u64>,
+    listeners: RefCell<Vec<TokenListener>>,
 }
 
 thread_local! {
@@ -30,15 +52,49 @@ pub fn token_source(url: &str) -> Rc<TokenSource> {
         s.borrow_mut()
             .entry(url.to_string())
             .or_insert_with(|| {
-                Rc::new(TokenSource { url: url.to_string(), current: RefCell::new(None), pending: RefCell::new(None) })
+                Rc::new(TokenSource {
+                    url: url.to_string(),
+                    current: RefCell::new(None),
+                    pending: RefCell::new(None),
+                    user: RefCell::new(None),
+                    signed_out: Cell::new(false),
+                    epoch: Cell::new(0),
+                    listeners: RefCell::new(Vec::new()),
+                })
             })
             .clone()
     })
 }
 
+/// Whether two tokens are of the same signed-in user.
+pub fn same_user(a: &Claims, b: &Claims) -> bool {
+    a.iss == b.iss && a.sub == b.sub
+}
+
+/// The host's `signOut()`: forgets the token cached for `token_url` (every panel sharing it; a
+/// fetch in flight is dropped), what is saved for its user in this browser (credential id, drafts),
+/// and tells every panel sharing it to show the signed-out state. When no token was seen in this
+/// page's life, the user is unknown, and every panel's saved data in this browser is forgotten.
+pub fn sign_out(token_url: &str) {
+    let source = token_source(token_url);
+    source.signed_out.set(true);
+    source.epoch.set(source.epoch.get() + 1);
+    source.current.borrow_mut().take();
+    source.pending.borrow_mut().take();
+    match source.user.borrow_mut().take() {
+        Some(claims) => forget_user(&claims),
+        None => browser::forget_where(|key| key.starts_with(STORAGE_PREFIX)),
+    }
+    crate::http::drop_shared_reads();
+    source.tell(TokenNews::SignedOut);
+}
+
 impl TokenSource {
     /// A token that is good for at least 30 more seconds, fetched only if needed.
     pub async fn token(self: &Rc<Self>) -> Result<Token, PanelError> {
+        if self.signed_out.get() {
+            return Err(PanelError::Dropped);
+        }
         let cached = self.current.borrow().clone();
         match cached {
             Some(t) if !t.is_stale(browser::now_ms() / 1000.0) => Ok(t),
@@ -50,7 +106,7 @@ impl TokenSource {
     /// overlaps the panel's first render instead of following it.
     pub fn warm(self: &Rc<Self>) {
         let fresh = self.current.borrow().as_ref().is_some_and(|t| !t.is_stale(browser::now_ms() / 1000.0));
-        if !fresh {
+        if !fresh && !self.signed_out.get() {
             // One poll sends the request; whoever awaits the token later shares the same fetch.
             let _ = self.fetch().now_or_never();
         }
@@ -65,18 +121,60 @@ impl TokenSource {
         self.token().await
     }
 
+    /// `refresh()`: the next request asks the token route again (so a user switch is noticed), and
+    /// a signed-out source may fetch again.
+    pub fn expire(&self) {
+        self.signed_out.set(false);
+        self.current.borrow_mut().take();
+    }
+
+    /// A panel of a new `token-url`, or one told to `refresh()`, may fetch tokens again.
+    pub fn resume(&self) {
+        self.signed_out.set(false);
+    }
+
+    pub fn is_signed_out(&self) -> bool {
+        self.signed_out.get()
+    }
+
+    /// Hears this source's news until it returns false.
+    pub fn listen(&self, listener: TokenListener) {
+        self.listeners.borrow_mut().push(listener);
+    }
+
+    fn tell(&self, news: TokenNews) {
+        // Listeners reload, and reloading listens again: they are called outside the borrow.
+        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
+        let kept: Vec<TokenListener> = listeners.into_iter().filter(|listener| listener(news)).collect();
+        self.listeners.borrow_mut().splice(0..0, kept);
+    }
+
+    /// Keeps a token that arrived, and tells the panels when it is another user's.
+    fn arrived(&self, token: &Token) {
+        *self.current.borrow_mut() = Some(token.clone());
+        let previous = self.user.borrow_mut().replace(token.claims.clone());
+        if previous.is_some_and(|previous| !same_user(&previous, &token.claims)) {
+            crate::http::drop_shared_reads();
+            self.tell(TokenNews::UserChanged);
+        }
+    }
+
     fn fetch(self: &Rc<Self>) -> Pending {
         let mut pending = self.pending.borrow_mut();
         if let Some(in_flight) = pending.as_ref() {
             return in_flight.clone();
         }
-        let me = self.clone();
+        let (me, epoch) = (self.clone(), self.epoch.get());
         let future = async move {
             let result = fetch_token(&me.url).await;
-            if let Ok(token) = &result {
-                *me.current.borrow_mut() = Some(token.clone());
+            // Signed out meanwhile: this answer belongs to nobody.
+            if me.epoch.get() != epoch {
+                return Err(PanelError::Dropped);
             }
             me.pending.borrow_mut().take();
+            if let Ok(token) = &result {
+                me.arrived(token);
+            }
             result
         }
         .boxed_local()
@@ -102,9 +200,19 @@ async fn fetch_token(url: &str) -> Result<Token, PanelError> {
     parse_token_answer(&body, browser::now_ms() / 1000.0, server_now).map_err(signed_out)
 }
 
+/// Every key the panel saves in the browser's storage starts with this.
+const STORAGE_PREFIX: &str = "people-panel:";
+
 /// Saved credentials are keyed by the token's `iss` and `sub`, so two users of one browser never mix.
 fn credential_key(claims: &Claims) -> String {
-    format!("people-panel:credential:{}:{}", claims.iss, claims.sub)
+    format!("{STORAGE_PREFIX}credential:{}:{}", claims.iss, claims.sub)
+}
+
+/// Drafts are per signed-in user (the token's `iss` and `sub`, like saved credentials) and CRM API:
+/// on a shared browser nobody sees another user's half-typed person. An edit's draft adds
+/// `:edit:<person id>` to it.
+pub fn draft_key(provider: ProviderKind, claims: &Claims) -> String {
+    format!("{STORAGE_PREFIX}draft:{}:{}:{}", provider.as_str(), claims.iss, claims.sub)
 }
 
 pub fn saved_credential(claims: &Claims) -> Option<Credential> {
@@ -117,4 +225,14 @@ pub fn save_credential(claims: &Claims, credential: &Credential) {
 
 pub fn forget_credential(claims: &Claims) {
     browser::forget(&credential_key(claims));
+}
+
+/// Forgets everything saved for the user of `claims`: their credential id and every draft.
+fn forget_user(claims: &Claims) {
+    let credential = credential_key(claims);
+    let drafts = [ProviderKind::Rollout, ProviderKind::Rally].map(|provider| draft_key(provider, claims));
+    browser::forget_where(|key| {
+        key == credential
+            || drafts.iter().any(|d| key == d || key.strip_prefix(d.as_str()).is_some_and(|r| r.starts_with(":edit:")))
+    });
 }

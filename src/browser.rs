@@ -56,6 +56,15 @@ pub fn forget(key: &str) {
     }
 }
 
+/// Forgets every saved value whose key `doomed` picks.
+pub fn forget_where(doomed: impl Fn(&str) -> bool) {
+    let Some(s) = storage() else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+    for key in keys.iter().filter(|k| doomed(k)) {
+        let _ = s.remove_item(key);
+    }
+}
+
 pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }

@@ -20,7 +20,7 @@ use crate::ui::PanelView;
 
 #[wasm_bindgen(module = "/js/element.js")]
 extern "C" {
-    fn attach(connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>);
+    fn attach(connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>, sign_out: &Closure<dyn Fn(String)>);
 }
 
 /// Runs on `await init()`: the page only has to load the module.
@@ -40,9 +40,11 @@ pub fn define() {
     let connect = Closure::<dyn Fn(HtmlElement, HtmlElement) -> JsValue>::new(|host, container| {
         ElementHandle::connect(host, container).into()
     });
-    attach(&connect);
-    // The element class keeps calling it for the page's lifetime.
+    let sign_out = Closure::<dyn Fn(String)>::new(|token_url: String| crate::auth::sign_out(&token_url));
+    attach(&connect, &sign_out);
+    // The element class keeps calling them for the page's lifetime.
     connect.forget();
+    sign_out.forget();
 }
 
 /// The Rust half of one connected element. Dropped (`free()`) on disconnect: that unmounts the view

@@ -39,6 +39,8 @@ pub enum PanelError {
     },
     /// An answer that doesn't have the documented shape.
     Malformed(String),
+    /// Not sent, or its answer not used: the user signed out or another user signed in meanwhile.
+    Dropped,
 }
 
 impl PanelError {
@@ -87,6 +89,7 @@ impl PanelError {
                 [("status", text(&status.to_string())), ("detail", text(&detail(message, *status)))],
             ),
             PanelError::Malformed(m) => said("error.malformed", m, 0),
+            PanelError::Dropped => words.t("error.dropped"),
         }
     }
 

@@ -1,15 +1,17 @@
 //! The one request path to a CRM: bearer token and credential headers, pacing under the tenant's
 //! rate limit, retries with exponential backoff and full jitter (honouring `Retry-After` and
 //! `X-RateLimit-Reset`), one token renewal after a 401, and mapping every failure to `PanelError`.
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
+use crate::auth::same_user;
 use crate::auth::TokenSource;
 use crate::browser::{self, is_offline, now_ms, random, sleep, Response};
 use crate::error::PanelError;
+use crate::jwt::Claims;
 use crate::provider::{ApiRequest, Crm, Method};
 use crate::retry::{Pacer, RetryPolicy};
 
@@ -39,6 +41,12 @@ thread_local! {
     static IN_FLIGHT: RefCell<HashMap<String, SharedReply>> = RefCell::new(HashMap::new());
 }
 
+/// A sign-out or a user switch: reads in flight are no longer shared with new requests (their
+/// answers belong to the previous user).
+pub fn drop_shared_reads() {
+    IN_FLIGHT.with(|f| f.borrow_mut().clear());
+}
+
 /// Told about retries, so the UI can say "retrying…".
 pub type RetryListener = Rc<dyn Fn(Option<RetryNotice>)>;
 
@@ -56,17 +64,50 @@ pub struct Client {
     pacer: Rc<RefCell<Pacer>>,
     policy: RetryPolicy,
     on_retry: RetryListener,
+    /// Whose requests these are: the user of the first token sent. A token of anyone else is never
+    /// sent with this client's credential id.
+    owner: Rc<RefCell<Option<Claims>>>,
+    /// False once its panel moved on (reloaded, signed out, another user): queued requests and
+    /// retries are dropped.
+    live: Rc<Cell<bool>>,
 }
 
 impl Client {
     pub fn new(crm: Rc<dyn Crm>, tokens: Rc<TokenSource>, api_base: &str, on_retry: RetryListener) -> Self {
         let pacer = pacer(api_base.to_string(), crm.rate_limit());
-        Client { crm, tokens, pacer, policy: RetryPolicy::default(), on_retry }
+        let (owner, live) = (Rc::new(RefCell::new(None)), Rc::new(Cell::new(true)));
+        Client { crm, tokens, pacer, policy: RetryPolicy::default(), on_retry, owner, live }
+    }
+
+    /// Drops every request of this client not yet sent, and every retry.
+    pub fn retire(&self) {
+        self.live.set(false);
+    }
+
+    /// A token for this client's next request: its owner's, or `Dropped`. The first one makes its
+    /// user the owner.
+    pub async fn user_token(&self) -> Result<crate::jwt::Token, PanelError> {
+        if !self.live.get() {
+            return Err(PanelError::Dropped);
+        }
+        let token = self.tokens.token().await?;
+        let mut owner = self.owner.borrow_mut();
+        match owner.as_ref() {
+            Some(owner) if !same_user(owner, &token.claims) => return Err(PanelError::Dropped),
+            Some(_) => {}
+            None => *owner = Some(token.claims.clone()),
+        }
+        // A retire while the token was on its way.
+        if self.live.get() {
+            Ok(token)
+        } else {
+            Err(PanelError::Dropped)
+        }
     }
 
     /// The server's clock now (ms), as the token measured it: the browser's may be minutes off.
     pub async fn server_now(&self) -> Result<f64, PanelError> {
-        Ok(self.tokens.token().await?.server_time(now_ms()))
+        Ok(self.user_token().await?.server_time(now_ms()))
     }
 
     /// Sends `request` and returns the body of its 2xx answer.
@@ -81,7 +122,11 @@ impl Client {
         let key = format!("{}\n{}", request.url, credential.unwrap_or(""));
         let shared = IN_FLIGHT.with(|f| f.borrow().get(&key).cloned());
         if let Some(reply) = shared {
-            return reply.await;
+            match reply.await {
+                // The panel that sent it moved on (reloaded, signed out): this one asks for itself.
+                Err(PanelError::Dropped) if self.live.get() => return self.send_now(request, credential).await,
+                result => return result,
+            }
         }
         let (me, request, credential, done) =
             (self.clone(), request.clone(), credential.map(str::to_string), key.clone());
@@ -102,10 +147,13 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let token = self.tokens.token().await?;
+            let token = self.user_token().await?;
             // The borrow must end before the await: other requests reserve slots meanwhile.
             let wait = self.pacer.borrow_mut().reserve(now_ms());
             sleep(wait).await;
+            if !self.live.get() {
+                return Err(PanelError::Dropped);
+            }
             let outcome = self.attempt(request, &token.jwt, credential).await;
             let (error, hint) = match outcome {
                 Ok(body) => {

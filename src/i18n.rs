@@ -2,6 +2,7 @@
 //! per language) with its arguments; in the browser js/i18n.js turns it into text for the panel's
 //! locale with Intl (plurals, numbers, dates, direction), so the wasm carries no catalog. Natively
 //! (the pure core's tests) the English catalog is read from the same file.
+use crate::error::PanelError;
 use crate::json::Json;
 
 /// The language of one panel and the host's overrides (`panel.strings`).
@@ -28,7 +29,51 @@ pub fn number(value: impl Into<f64>) -> Json {
     Json::number(value.into())
 }
 
+/// Words the panel shows, kept as data (a message id and its arguments) and put into the panel's
+/// language only by the view that shows them: a `lang` change translates again what is on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a `Said`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Text as it is (a person's name, the server's words).
+    Text(String),
+    /// A number, formatted for the locale.
+    Number(f64),
+    /// An error, in the panel's words for it.
+    Error(PanelError),
+}
+
+impl Said {
+    pub fn new<const N: usize>(id: &'static str, args: [(&'static str, Arg); N]) -> Said {
+        Said { id, args: args.into() }
+    }
+}
+
+impl Arg {
+    pub fn text(value: &str) -> Arg {
+        Arg::Text(value.to_string())
+    }
+}
+
 impl Words {
+    /// `said` in the panel's language.
+    pub fn say(&self, said: &Said) -> String {
+        let args = said.args.iter().map(|(name, arg)| {
+            let value = match arg {
+                Arg::Text(value) => Json::string(value),
+                Arg::Number(n) => Json::number(*n),
+                Arg::Error(error) => Json::string(&error.message(self)),
+            };
+            (*name, value)
+        });
+        imp::message(self, said.id, Json::object_of(args))
+    }
+
     /// The text of `id` (an id the catalogs lack is returned as it is: a server's own words pass
     /// through unchanged).
     pub fn t(&self, id: &str) -> String {

@@ -22,6 +22,8 @@ pub struct Member {
     /// A property's type, or a method's parameters in TypeScript (`credential: PeoplePanelCredential`).
     pub ty: &'static str,
     pub method: bool,
+    /// A method's return type in TypeScript ("" for a property).
+    pub returns: &'static str,
     pub about: &'static str,
 }
 
@@ -83,30 +85,47 @@ pub const ATTRIBUTES: [Attribute; 8] = [
     },
 ];
 
-pub const MEMBERS: [Member; 5] = [
+pub const MEMBERS: [Member; 6] = [
     Member {
         name: "credentialId",
         ty: "string | null",
         method: false,
+        returns: "",
         about: "The Rollout credential id in use (set it to use another; null or \"\" clears the attribute).",
     },
     Member {
         name: "onCredentialAdded",
         ty: "credential: PeoplePanelCredential",
         method: true,
+        returns: "void",
         about: "Hand it Rollout Link's onCredentialAdded: saves the credential for this user and loads their people.",
     },
     Member {
         name: "onCredentialDeleted",
         ty: "credential: PeoplePanelCredential",
         method: true,
+        returns: "void",
         about: "Hand it Rollout Link's onCredentialDeleted: forgets that id when it is the one in use and asks to connect a CRM.",
     },
-    Member { name: "refresh", ty: "", method: true, about: "Reloads the list from the CRM." },
+    Member {
+        name: "refresh",
+        ty: "",
+        method: true,
+        returns: "void",
+        about: "Reloads the list from the CRM, asking the token route again (a user switch is noticed; after signOut() it loads again).",
+    },
+    Member {
+        name: "signOut",
+        ty: "",
+        method: true,
+        returns: "Promise<void>",
+        about: "Call it from your app's sign-out: resolves once the token of this token-url (for every panel sharing it), the saved credential id and the drafts of its user are gone; those panels then show a signed-out state and send nothing until refresh() or another token-url.",
+    },
     Member {
         name: "strings",
         ty: "Record<string, string | Record<string, string>>",
         method: false,
+        returns: "",
         about: "Your own text for any of the panel's message ids (js/i18n.js); a plural is an object of Intl.PluralRules categories.",
     },
 ];

@@ -22,6 +22,7 @@ pub mod retry;
 pub mod text;
 pub mod ui;
 
+pub use auth::sign_out;
 pub use config::{PanelConfig, ProviderKind, RawConfig, Theme};
 pub use element::define;
 pub use panel::PanelEvent;

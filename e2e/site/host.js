@@ -2,9 +2,14 @@
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
-const user = new URLSearchParams(location.search).get("user") || "alice";
+const params = new URLSearchParams(location.search);
+const user = params.get("user") || "alice";
 const panel = document.getElementById("panel");
-panel.setAttribute("token-url", `/api/rollout-token?user=${encodeURIComponent(user)}`);
+// `session`: whoever the test signs in to that browser session (a host's session cookie); `ttl`:
+// the tokens' lifetime in seconds.
+const signedIn = params.has("session") ? `session=${encodeURIComponent(params.get("session"))}` : `user=${encodeURIComponent(user)}`;
+const ttl = params.has("ttl") ? `&ttl=${encodeURIComponent(params.get("ttl"))}` : "";
+panel.setAttribute("token-url", `/api/rollout-token?${signedIn}${ttl}`);
 panel.setAttribute("api-base", `${location.origin}/crm/api`);
 panel.setAttribute("credentials-url", `${location.origin}/universal/api/credentials`);
 panel.setAttribute("page-size", "50");

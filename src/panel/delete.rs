@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::{focus, Focus, Notice, Panel, PanelEvent};
 use crate::error::PanelError;
-use crate::i18n::text;
+use crate::i18n::{Arg, Said};
 
 /// Where a delete stands. One person at a time: the one whose details are open.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,7 +18,7 @@ pub enum DeleteState {
     /// The CRM refused or couldn't be reached: the person stays, with the reason.
     Failed {
         id: String,
-        reason: String,
+        reason: PanelError,
     },
 }
 
@@ -67,10 +67,10 @@ impl Panel {
                 return;
             }
             let note = match result {
-                Ok(_) => panel.tf("notice.deleted", [("name", text(&name))]),
-                Err(PanelError::NotFound(_)) => panel.tf("notice.deleted-elsewhere", [("name", text(&name))]),
+                Ok(_) => Said::new("notice.deleted", [("name", Arg::text(&name))]),
+                Err(PanelError::NotFound(_)) => Said::new("notice.deleted-elsewhere", [("name", Arg::text(&name))]),
                 Err(error) => {
-                    panel.delete.set(DeleteState::Failed { id, reason: panel.say(&error) });
+                    panel.delete.set(DeleteState::Failed { id, reason: error });
                     return;
                 }
             };

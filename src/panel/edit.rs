@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::{Focus, Notice, Panel, PanelEvent, Phase};
 use crate::browser;
 use crate::error::PanelError;
-use crate::i18n::text;
+use crate::i18n::{Arg, Said};
 use crate::model::NewPerson;
 
 impl Panel {
@@ -50,9 +50,9 @@ impl Panel {
                     panel.edit_base.set_value(Some((complete, Some(original))));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),
-                Err(error) => panel
-                    .form_message
-                    .set(Some(panel.tf("form.edit-load-failed", [("error", text(&panel.say(&error)))]))),
+                Err(error) => {
+                    panel.form_message.set(Some(Said::new("form.edit-load-failed", [("error", Arg::Error(error))])))
+                }
             }
         });
     }
@@ -88,7 +88,7 @@ impl Panel {
         self.people.update(|list| {
             list.remove(&[id.to_string()]);
         });
-        self.notice.set(Some(Notice::Info(self.tf("notice.gone-elsewhere", [("name", text(&name))]))));
+        self.notice.set(Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::Text(name))]))));
     }
 
     /// Saves the edit: validated like a create, only when something changed.
@@ -105,11 +105,11 @@ impl Panel {
         };
         let Some((before, original)) = self.edit_base.get_value() else { return };
         if after.changed_from(&before).is_empty() {
-            self.form_message.set(Some(self.t("form.nothing-changed")));
+            self.form_message.set(Some(Said::new("form.nothing-changed", [])));
             return;
         }
         let Some(original) = original else {
-            self.form_message.set(Some(self.t("form.record-pending")));
+            self.form_message.set(Some(Said::new("form.record-pending", [])));
             return;
         };
         self.sending.set(true);
@@ -130,7 +130,9 @@ impl Panel {
                     if let Some(key) = panel.form_draft_key() {
                         browser::forget(&key);
                     }
-                    panel.notice.set(Some(Notice::Info(panel.tf("notice.saved", [("name", text(&person.name))]))));
+                    panel
+                        .notice
+                        .set(Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))]))));
                     panel.people.update(|list| {
                         list.merge_changed(vec![person]);
                     });
@@ -139,12 +141,12 @@ impl Panel {
                     panel.emit(PanelEvent::PersonUpdated(raw));
                 }
                 Err(PanelError::NotFound(_)) => panel.gone_elsewhere(&id),
-                Err(error) if super::unknown_outcome(&error) => panel
-                    .form_message
-                    .set(Some(panel.tf("form.edit-unconfirmed", [("error", text(&panel.say(&error)))]))),
+                Err(error) if super::unknown_outcome(&error) => {
+                    panel.form_message.set(Some(Said::new("form.edit-unconfirmed", [("error", Arg::Error(error))])))
+                }
                 Err(error) => {
                     panel.show_field_errors(&error);
-                    panel.form_message.set(Some(panel.tf("form.edit-failed", [("error", text(&panel.say(&error)))])));
+                    panel.form_message.set(Some(Said::new("form.edit-failed", [("error", Arg::Error(error))])));
                 }
             }
         });

@@ -7,13 +7,13 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::auth::{forget_credential, save_credential, saved_credential, token_source};
+use crate::auth::{self, forget_credential, save_credential, saved_credential, token_source, TokenNews};
 use crate::browser::{self, now_ms, sleep};
 use crate::config::MAX_PAGE_SIZE;
 use crate::config::{ConfigError, PanelConfig, Theme};
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener, RetryNotice};
-use crate::i18n::{number, text, Words};
+use crate::i18n::{Arg, Said, Words};
 use crate::json::Json;
 use crate::jwt::Claims;
 use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList, Person};
@@ -39,6 +39,9 @@ pub enum Phase {
     ChooseCredential(Vec<Credential>),
     /// No CRM connected yet: the host should show Rollout Link.
     ConnectCrm,
+    /// The host signed its user out (`signOut()`): nothing of theirs is shown, nothing is sent
+    /// until `refresh()` or another `token-url`.
+    SignedOut,
     Failed(PanelError),
 }
 
@@ -51,7 +54,7 @@ pub enum Notice {
         error: PanelError,
         retry: Action,
     },
-    Info(String),
+    Info(Said),
 }
 
 /// What a notice's "Retry" does again.
@@ -127,7 +130,7 @@ pub struct Panel {
     pub form: RwSignal<NewPerson>,
     pub form_open: RwSignal<bool>,
     pub form_errors: RwSignal<Vec<FieldError>>,
-    pub form_message: RwSignal<Option<String>>,
+    pub form_message: RwSignal<Option<Said>>,
     pub sending: RwSignal<bool>,
     pub rules: RwSignal<FormRules>,
     pub delete: RwSignal<DeleteState>,
@@ -182,6 +185,14 @@ impl Panel {
         Effect::new(move |_| {
             let changed = config.with(|c| panel.loaded_config.with_value(|loaded| loaded.as_ref() != Some(c)));
             if changed {
+                // A new `token-url` may fetch tokens again, even one signed out before.
+                let url_of = |c: &Result<PanelConfig, ConfigError>| c.as_ref().ok().map(|c| c.token_url.clone());
+                let new_url = config.with_untracked(url_of);
+                if new_url != panel.loaded_config.with_value(|loaded| loaded.as_ref().and_then(url_of)) {
+                    if let Some(url) = new_url {
+                        token_source(&url).resume();
+                    }
+                }
                 panel.reload();
             }
         });
@@ -209,6 +220,11 @@ impl Panel {
         self.words.with_untracked(|w| w.tf(id, args))
     }
 
+    /// Words kept as data, in the panel's language.
+    pub fn said(&self, said: &Said) -> String {
+        self.words.with_untracked(|w| w.say(said))
+    }
+
     /// An error in the panel's language.
     pub fn say(&self, error: &PanelError) -> String {
         self.words.with_untracked(|w| error.message(w))
@@ -223,8 +239,8 @@ impl Panel {
 
     /// Starts over: token, credential, first page. Keeps the form and its draft.
     pub fn reload(&self) {
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
+        self.retire_session();
+        let generation = self.generation.get_value();
         self.people.set(PeopleList::default());
         self.notice.set(None);
         self.selected.set(None);
@@ -253,6 +269,19 @@ impl Panel {
             }
         });
         let tokens = token_source(&config.token_url);
+        if tokens.is_signed_out() {
+            return self.phase.set(Phase::SignedOut);
+        }
+        // Until this panel loads again, it hears the host's sign-out and a user switch.
+        tokens.listen(Rc::new(move |news| {
+            if panel.current(generation) {
+                match news {
+                    TokenNews::SignedOut => panel.signed_out(),
+                    TokenNews::UserChanged => panel.user_changed(),
+                }
+            }
+            false
+        }));
         tokens.warm();
         let client = Client::new(crm, tokens, &config.api_base, on_retry);
         let session = Rc::new(Session { client, config });
@@ -261,9 +290,53 @@ impl Panel {
         spawn_local(async move { panel.start(generation, session).await });
     }
 
+    /// Ends the current load: its answers are ignored, its queued requests and retries dropped.
+    fn retire_session(&self) {
+        self.generation.set_value(self.generation.get_value() + 1);
+        if let Some(session) = self.session.get_value() {
+            session.client.retire();
+        }
+    }
+
+    /// Drops everything of the signed-in user from the panel (what is saved in the browser is
+    /// `auth::sign_out`'s): people, details, form, credential, notices, queued requests.
+    fn forget_user(&self) {
+        self.retire_session();
+        self.session.set_value(None);
+        self.draft_key.set_value(None);
+        self.edit_base.set_value(None);
+        self.people.set(PeopleList::default());
+        self.notice.set(None);
+        self.selected.set(None);
+        self.delete.set(DeleteState::Idle);
+        self.editing.set(None);
+        self.form.set(NewPerson::default());
+        self.form_open.set(false);
+        self.form_errors.set(Vec::new());
+        self.form_message.set(None);
+        self.sending.set(false);
+        self.loading_more.set(false);
+        self.query.set(String::new());
+        self.credential.set(None);
+        self.chosen.set(None);
+        self.focus.set(None);
+    }
+
+    /// The host signed its user out (this panel's or another's `signOut()` on its `token-url`).
+    fn signed_out(&self) {
+        self.forget_user();
+        self.phase.set(Phase::SignedOut);
+    }
+
+    /// A token of another user arrived: nothing of the previous one stays, then the new one's load.
+    fn user_changed(&self) {
+        self.forget_user();
+        self.reload();
+    }
+
     async fn start(self, generation: u64, session: Rc<Session>) {
         // Who is signed in decides whose draft the form shows (the token is needed next anyway).
-        match session.client.tokens.token().await {
+        match session.client.user_token().await {
             Ok(token) if self.current(generation) => self.restore_draft(&session.config, &token.claims),
             Ok(_) => return,
             Err(e) => return self.fail(generation, e),
@@ -297,7 +370,7 @@ impl Panel {
                 Err(e) => {
                     if matches!(e, PanelError::Forbidden(_)) && from_storage {
                         // The saved connection is gone: next time, ask the credentials API again.
-                        if let Ok(token) = session.client.tokens.token().await {
+                        if let Ok(token) = session.client.user_token().await {
                             forget_credential(&token.claims);
                         }
                     }
@@ -319,7 +392,7 @@ impl Panel {
         if let Some(chosen) = self.chosen.get_untracked() {
             return Ok(Some((chosen, false)));
         }
-        let token = session.client.tokens.token().await?;
+        let token = session.client.user_token().await?;
         if let Some(saved) = saved_credential(&token.claims) {
             return Ok(Some((saved, true)));
         }
@@ -377,6 +450,10 @@ impl Panel {
     /// "Refresh": asks only for what changed when the CRM can tell (Rally's `updatedSince` and change
     /// feed) and merges it into the loaded list; otherwise reloads.
     pub fn refresh(&self) {
+        // Ask the token route again: a user switch in the host shows here, and a sign-out ends.
+        if let Ok(config) = self.config.get_untracked() {
+            token_source(&config.token_url).expire();
+        }
         let since = self.people.with_untracked(PeopleList::watermark);
         let ready = self.phase.get_untracked() == Phase::Ready && !self.loading_more.get_untracked();
         let session = self.session.get_value().filter(|s| s.client.crm.incremental().is_some());
@@ -389,9 +466,9 @@ impl Panel {
             if panel.current(generation) {
                 panel.loading_more.set(false);
                 panel.notice.set(Some(match result {
-                    Ok((changed, removed)) => Notice::Info(panel.tf(
+                    Ok((changed, removed)) => Notice::Info(Said::new(
                         "notice.up-to-date",
-                        [("changed", number(changed as f64)), ("removed", number(removed as f64))],
+                        [("changed", Arg::Number(changed as f64)), ("removed", Arg::Number(removed as f64))],
                     )),
                     Err(error) => Notice::Failed { error, retry: Action::Refresh },
                 }));
@@ -432,7 +509,7 @@ impl Panel {
         let panel = *self;
         self.chosen.set(Some(credential.clone()));
         spawn_local(async move {
-            if let Ok(token) = session.client.tokens.token().await {
+            if let Ok(token) = session.client.user_token().await {
                 save_credential(&token.claims, &credential);
             }
             if panel.current(generation) {
@@ -452,7 +529,7 @@ impl Panel {
         }
         let (panel, id) = (*self, id.to_string());
         spawn_local(async move {
-            if let Ok(token) = session.client.tokens.token().await {
+            if let Ok(token) = session.client.user_token().await {
                 if saved_credential(&token.claims).is_some_and(|c| c.id == id) {
                     forget_credential(&token.claims);
                 }
@@ -472,7 +549,7 @@ impl Panel {
     /// Shows the signed-in user's draft: theirs, kept in the form across reloads, or the one they
     /// saved, never another user's (drafts are keyed by the token's `iss` and `sub`).
     fn restore_draft(&self, config: &PanelConfig, claims: &Claims) {
-        let key = draft_key(config, claims);
+        let key = auth::draft_key(config.provider, claims);
         let same_user = self.draft_key.with_value(|owner| owner.as_deref() == Some(key.as_str()));
         let draft = || browser::load(&key).map(|d| NewPerson::from_json(&d));
         if !same_user {
@@ -524,7 +601,7 @@ impl Panel {
             return self.focus_on(Focus::Element(focus::FIRST_INVALID));
         }
         if self.phase.get_untracked() != Phase::Ready {
-            self.form_message.set(Some(self.t("form.not-loaded")));
+            self.form_message.set(Some(Said::new("form.not-loaded", [])));
             return;
         }
         self.sending.set(true);
@@ -567,7 +644,7 @@ impl Panel {
                 Err(e) if !unknown_outcome(&e) => return Err(e),
                 Err(_) => {}
             }
-            self.form_message.set(Some(self.t("form.checking")));
+            self.form_message.set(Some(Said::new("form.checking", [])));
             // Once found, what was found is the answer: nothing after this may fail into a resend.
             if let Some((person, raw)) = self.find_created(session, draft, sent_at, &known, credential).await? {
                 return Ok((person, raw, Saved::Confirmed));
@@ -615,7 +692,7 @@ impl Panel {
             Saved::Confirmed => "notice.added-confirmed",
             Saved::Resent => "notice.added-resent",
         };
-        self.notice.set(Some(Notice::Info(self.tf(id, [("name", text(&person.name))]))));
+        self.notice.set(Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))]))));
         if self.current(generation) {
             self.focus_on(Focus::Row(person.id.clone()));
             self.people.update(|p| p.add_created(person));
@@ -677,27 +754,21 @@ fn unknown_outcome(error: &PanelError) -> bool {
 
 /// What the user reads when a create failed: the server's reason, or that its outcome is unknown.
 impl Panel {
-    /// Why a create failed, and what to do, in the panel's language.
-    fn create_failure(&self, draft: &NewPerson, error: &PanelError) -> String {
+    /// Why a create failed, and what to do.
+    fn create_failure(&self, draft: &NewPerson, error: &PanelError) -> Said {
         let who = [draft.first_name.trim(), draft.last_name.trim()].join(" ").trim().to_string();
         match error {
             PanelError::Rejected { message, .. } => {
-                self.tf("form.create-refused", [("detail", text(&crate::error::detail(message, 400)))])
+                Said::new("form.create-refused", [("detail", Arg::Text(crate::error::detail(message, 400)))])
             }
             PanelError::Network(_) | PanelError::Server { .. } => {
                 let reason = match error {
                     PanelError::Network(reason) => reason.clone(),
                     other => format!("HTTP {}", other.status()),
                 };
-                self.tf("form.create-unconfirmed", [("name", text(&who)), ("reason", text(&reason))])
+                Said::new("form.create-unconfirmed", [("name", Arg::Text(who)), ("reason", Arg::Text(reason))])
             }
-            other => self.tf("form.create-failed", [("error", text(&self.say(other)))]),
+            other => Said::new("form.create-failed", [("error", Arg::Error(other.clone()))]),
         }
     }
-}
-
-/// Drafts are per signed-in user (the token's `iss` and `sub`, like saved credentials) and CRM API:
-/// on a shared browser nobody sees another user's half-typed person.
-fn draft_key(config: &PanelConfig, claims: &Claims) -> String {
-    format!("people-panel:draft:{}:{}:{}", config.provider.as_str(), claims.iss, claims.sub)
 }

@@ -9,11 +9,11 @@ use crate::panel::{DeleteState, Panel, Phase};
 
 /// `matches`: who matches the search (the list's own memo).
 pub fn announcement(panel: Panel, matches: Memo<Vec<usize>>) -> String {
-    if let Some(message) = panel.form_message.get() {
+    if let Some(message) = panel.form_message.get().map(|m| panel.said(&m)) {
         return message;
     }
     if let DeleteState::Failed { reason, .. } = panel.delete.get() {
-        return panel.tf("delete.failed", [("reason", text(&reason))]);
+        return panel.tf("delete.failed", [("reason", text(&panel.say(&reason)))]);
     }
     if let Some(notice) = panel.notice.get() {
         return notice_text(panel, &notice);

@@ -15,22 +15,27 @@ fn focused_in(scope: &web_sys::Element) -> Option<web_sys::Element> {
 
 /// Whether what has focus in the panel matches `selector`.
 pub fn has_focus(scope: NodeRef<html::Section>, selector: &str) -> bool {
-    scope.get_untracked().and_then(|root| focused_in(&root)).is_some_and(|el| el.matches(selector).unwrap_or(false))
+    scope
+        .try_get_untracked()
+        .flatten()
+        .and_then(|root| focused_in(&root))
+        .is_some_and(|el| el.matches(selector).unwrap_or(false))
 }
 
 /// Focuses the first element matching `selector` inside `scope` if it is there already.
 pub fn focus_now(scope: NodeRef<html::Section>, selector: &str) -> bool {
-    let target = scope.get_untracked().and_then(|root| root.query_selector(selector).ok().flatten());
+    let target = scope.try_get_untracked().flatten().and_then(|root| root.query_selector(selector).ok().flatten());
     target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|element| element.focus().is_ok())
 }
 
 /// Focuses the first element matching `selector` inside `scope`, after the DOM has updated,
-/// unless the user has put focus somewhere else meanwhile (focus is never taken from them).
+/// unless the user has put focus somewhere else meanwhile (focus is never taken from them). The
+/// panel may be gone by then (`try_`: reading a disposed node ref would abort the wasm).
 pub fn focus_later(scope: NodeRef<html::Section>, selector: String) {
-    let before = scope.get_untracked().and_then(|root| focused_in(&root));
+    let before = scope.try_get_untracked().flatten().and_then(|root| focused_in(&root));
     request_animation_frame(move || {
         request_animation_frame(move || {
-            let Some(root) = scope.get_untracked() else { return };
+            let Some(root) = scope.try_get_untracked().flatten() else { return };
             let now = focused_in(&root).filter(|el| el.is_connected() && el.tag_name() != "BODY");
             if now.is_some() && now != before {
                 return;

@@ -44,7 +44,7 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
                 <Field panel name="tags" label="field.tags-input" kind="text" autocomplete="off"
                     get=|f| &f.tags set=|f, v| f.tags = v />
             </div>
-            {move || panel.form_message.get().map(|m| view! { <p class="pp-form-message pp-error">{m}</p> })}
+            {move || panel.form_message.get().map(|m| view! { <p class="pp-form-message pp-error">{panel.said(&m)}</p> })}
             <div class="pp-form-actions">
                 // An edit that changes nothing cannot be saved.
                 <button class="pp-button pp-primary" part="button" type="submit"

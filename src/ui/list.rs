@@ -292,7 +292,7 @@ fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
         Some(view! {
             <div class="pp-confirm" role="alertdialog" aria-label=panel.tf("delete.label", [("name", text(&name))])>
                 <p>{panel.tf("delete.question", [("name", text(&name))])}</p>
-                {reason.map(|r| view! { <p class="pp-error">{panel.tf("delete.failed", [("reason", text(&r))])}</p> })}
+                {reason.map(|r| view! { <p class="pp-error">{panel.tf("delete.failed", [("reason", text(&panel.say(&r)))])}</p> })}
                 <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.confirm_delete()>
                     {panel.t(if deleting { "row.deleting" } else { "delete.confirm" })}
                 </button>

@@ -39,6 +39,7 @@ pub(super) fn state_of(panel: Panel, phase: Phase) -> Option<Result<StateBox, Ve
         Phase::ConnectCrm => {
             quiet("connect", false, "state.connect.title", "state.connect", Some("state.connect.check"))
         }
+        Phase::SignedOut => quiet("session-ended", false, "state.session-ended.title", "state.session-ended", None),
         Phase::ChooseCredential(credentials) => return Some(Err(credentials)),
         Phase::Failed(error) => {
             let state = match &error {
@@ -113,7 +114,7 @@ pub(super) fn notice_text(panel: Panel, notice: &Notice) -> String {
             panel.tf("notice.retrying", [("attempt", number(n.attempt)), ("reason", text(&panel.say(&n.reason)))])
         }
         Notice::Failed { error, .. } => panel.say(error),
-        Notice::Info(text) => text.clone(),
+        Notice::Info(said) => panel.said(said),
     }
 }
 

@@ -91,7 +91,7 @@ fn manifest(description: &str) -> Value {
                         json!({ "name": name, "type": { "text": ty } })
                     })
                     .collect();
-                json!({ "kind": "method", "name": m.name, "description": m.about, "parameters": parameters, "return": { "type": { "text": "void" } } })
+                json!({ "kind": "method", "name": m.name, "description": m.about, "parameters": parameters, "return": { "type": { "text": m.returns } } })
             } else {
                 json!({ "kind": "field", "name": m.name, "type": { "text": m.ty }, "description": m.about })
             }
@@ -156,8 +156,11 @@ fn module_declarations() -> String {
     let members: String = MEMBERS
         .iter()
         .map(|m| {
-            let signature =
-                if m.method { format!("{}({}): void;", m.name, m.ty) } else { format!("{}: {};", m.name, m.ty) };
+            let signature = if m.method {
+                format!("{}({}): {};", m.name, m.ty, m.returns)
+            } else {
+                format!("{}: {};", m.name, m.ty)
+            };
             format!("{}  {signature}\n", doc(m.about, "  "))
         })
         .collect();
