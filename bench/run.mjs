@@ -98,7 +98,7 @@ async function firstLoad() {
       beforeFirstRow: e.responseEnd <= firstRowMs,
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      brotli: brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
   }
   const sum = (fs, key) => fs.reduce((n, f) => n + f[key], 0);

@@ -25,9 +25,9 @@ pub enum TokenNews {
     UserChanged,
 }
 
-/// Told about `TokenNews`; returns false once it no longer wants to hear (its panel reloaded or
-/// went away).
-pub type TokenListener = Rc<dyn Fn(TokenNews) -> bool>;
+/// Told about `TokenNews` (or, with `None`, only asked): returns false once it no longer wants to
+/// hear (its panel loaded again or went away), and is then dropped.
+pub type TokenListener = Rc<dyn Fn(Option<TokenNews>) -> bool>;
 
 pub struct TokenSource {
     url: String,
@@ -139,13 +139,15 @@ impl TokenSource {
 
     /// Hears this source's news until it returns false.
     pub fn listen(&self, listener: TokenListener) {
-        self.listeners.borrow_mut().push(listener);
+        let mut listeners = self.listeners.borrow_mut();
+        listeners.retain(|listener| listener(None));
+        listeners.push(listener);
     }
 
     fn tell(&self, news: TokenNews) {
         // Listeners reload, and reloading listens again: they are called outside the borrow.
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
-        let kept: Vec<TokenListener> = listeners.into_iter().filter(|listener| listener(news)).collect();
+        let kept: Vec<TokenListener> = listeners.into_iter().filter(|listener| listener(Some(news))).collect();
         self.listeners.borrow_mut().splice(0..0, kept);
     }
 

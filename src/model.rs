@@ -78,6 +78,12 @@ pub struct Page {
     pub total: Option<u64>,
 }
 
+/// A number no list change has had before: two lists with one revision are the same list.
+fn next_revision() -> u64 {
+    static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Everything loaded so far, in server order, each person once.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PeopleList {
@@ -85,11 +91,18 @@ pub struct PeopleList {
     ids: HashSet<String>,
     pub next: Option<Cursor>,
     pub total: Option<u64>,
+    /// Changes with every change (0 for an empty new list): views memoize on it (one number), not
+    /// on the list.
+    revision: u64,
 }
 
 impl PeopleList {
     pub fn cursor(&self) -> Cursor {
         self.next.clone().unwrap_or(Cursor::Start)
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn has_more(&self) -> bool {
@@ -98,6 +111,7 @@ impl PeopleList {
 
     /// Appends a page, skipping anyone already shown (a person created here, or a page that shifted).
     pub fn append(&mut self, page: Page) {
+        self.revision = next_revision();
         for person in page.people {
             if self.ids.insert(person.id.clone()) {
                 self.people.push(person);
@@ -111,6 +125,7 @@ impl PeopleList {
 
     /// Shows a person just created, at the top, without refetching; counts it in the total.
     pub fn add_created(&mut self, person: Person) {
+        self.revision = next_revision();
         if self.ids.insert(person.id.clone()) {
             self.people.insert(0, person);
             if let Some(total) = &mut self.total {
@@ -122,6 +137,7 @@ impl PeopleList {
     /// Applies people changed on the server: replaced in place when loaded, added on top otherwise.
     /// Returns how many were new.
     pub fn merge_changed(&mut self, changed: Vec<Person>) -> usize {
+        self.revision = next_revision();
         let mut added = 0;
         for person in changed {
             if self.ids.contains(&person.id) {
@@ -138,6 +154,7 @@ impl PeopleList {
 
     /// Drops people deleted on the server; returns how many were shown.
     pub fn remove(&mut self, ids: &[String]) -> usize {
+        self.revision = next_revision();
         let before = self.people.len();
         self.people.retain(|p| !ids.contains(&p.id));
         let removed = before - self.people.len();
@@ -223,6 +240,37 @@ pub struct FormRules {
 }
 
 impl NewPerson {
+    /// The form field `field` (`first_name`, `last_name`, `email`, `phone`, `company`, `job_title`,
+    /// `stage`, `tags`).
+    pub fn get(&self, field: &str) -> &str {
+        match field {
+            "first_name" => &self.first_name,
+            "last_name" => &self.last_name,
+            "email" => &self.email,
+            "phone" => &self.phone,
+            "company" => &self.company,
+            "job_title" => &self.job_title,
+            "stage" => &self.stage,
+            "tags" => &self.tags,
+            _ => "",
+        }
+    }
+
+    pub fn set(&mut self, field: &str, value: String) {
+        let slot = match field {
+            "first_name" => &mut self.first_name,
+            "last_name" => &mut self.last_name,
+            "email" => &mut self.email,
+            "phone" => &mut self.phone,
+            "company" => &mut self.company,
+            "job_title" => &mut self.job_title,
+            "stage" => &mut self.stage,
+            "tags" => &mut self.tags,
+            _ => return,
+        };
+        *slot = value;
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == NewPerson::default()
     }

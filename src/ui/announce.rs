@@ -9,34 +9,34 @@ use crate::panel::{DeleteState, Panel, Phase};
 
 /// `matches`: who matches the search (the list's own memo).
 pub fn announcement(panel: Panel, matches: Memo<Vec<usize>>) -> String {
-    if let Some(message) = panel.form_message.get().map(|m| panel.said(&m)) {
-        return message;
-    }
-    if let DeleteState::Failed { reason, .. } = panel.delete.get() {
-        return panel.tf("delete.failed", [("reason", text(&panel.say(&reason)))]);
-    }
-    if let Some(notice) = panel.notice.get() {
-        return notice_text(panel, &notice);
-    }
-    match panel.phase.get() {
-        Phase::Ready => {
-            let query = panel.query.get();
-            panel.people.with(|list| {
-                let (shown, loaded) = (matches.with(Vec::len), list.people.len());
-                match list.total {
-                    _ if !query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
+    let shown = matches.with(Vec::len);
+    panel.state.with(|s| {
+        if let Some(message) = &s.form.message {
+            return panel.said(message);
+        }
+        if let DeleteState::Failed { reason, .. } = &s.delete {
+            return panel.tf("delete.failed", [("reason", text(&panel.say(reason)))]);
+        }
+        if let Some(notice) = &s.notice {
+            return notice_text(panel, notice);
+        }
+        match &s.phase {
+            Phase::Ready => {
+                let loaded = s.people.people.len();
+                match s.people.total {
+                    _ if !s.query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
                     Some(total) if total as usize > loaded => {
                         panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))])
                     }
                     _ => panel.tf("announce.loaded", [("n", number(loaded as f64))]),
                 }
-            })
+            }
+            Phase::ChooseCredential(_) => format!("{} {}", panel.t("choose.title"), panel.t("choose.message")),
+            phase => match state_of(panel, phase.clone()) {
+                Some(Ok(state)) if state.title.is_empty() => state.message,
+                Some(Ok(state)) => format!("{}. {}", state.title, state.message),
+                _ => String::new(),
+            },
         }
-        Phase::ChooseCredential(_) => format!("{} {}", panel.t("choose.title"), panel.t("choose.message")),
-        phase => match state_of(panel, phase) {
-            Some(Ok(state)) if state.title.is_empty() => state.message,
-            Some(Ok(state)) => format!("{}. {}", state.title, state.message),
-            _ => String::new(),
-        },
-    }
+    })
 }

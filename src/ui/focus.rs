@@ -22,6 +22,12 @@ pub fn has_focus(scope: NodeRef<html::Section>, selector: &str) -> bool {
         .is_some_and(|el| el.matches(selector).unwrap_or(false))
 }
 
+/// Whether nothing on the page has focus (what had it went away).
+pub fn focus_lost() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_none_or(|el| el.tag_name() == "BODY")
+}
+
 /// Focuses the first element matching `selector` inside `scope` if it is there already.
 pub fn focus_now(scope: NodeRef<html::Section>, selector: &str) -> bool {
     let target = scope.try_get_untracked().flatten().and_then(|root| root.query_selector(selector).ok().flatten());

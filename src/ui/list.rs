@@ -3,12 +3,12 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::focus::{focus_later, focus_now, has_focus};
-
-const LOAD_MORE: &str = "[data-action=\"load-more\"]";
+use super::focus::{focus_later, focus_lost, focus_now, has_focus};
+use super::Slices;
 use crate::i18n::text;
 use crate::model::Person;
-use crate::panel::{DeleteState, Focus, Panel};
+use crate::panel::focus::{LIST, LOAD_MORE};
+use crate::panel::{DeleteState, Focus, Msg, Panel};
 
 /// Must match `.pp-row { height }` in style/people-panel.css. Whole pixels: styles are written
 /// without formatting floats (which would add float-printing code to the wasm).
@@ -36,7 +36,8 @@ fn moved(key: &str, from: usize, n: usize, page: usize) -> Option<usize> {
 /// The list is one tab stop: its current row (`active`) has tabindex 0, the others -1; arrows,
 /// Home/End and Page Up/Down move it (scrolling it into view), Enter opens it.
 #[component]
-pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<Vec<usize>>) -> impl IntoView {
+pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices) -> impl IntoView {
+    let Slices { matches, revision, query, .. } = slices;
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(ROW_PX * 10);
@@ -48,7 +49,12 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
     });
     let rows = Memo::new(move |_| {
         let (first, end) = window.get();
-        matches.with(|m| panel.people.with(|l| m[first..end].iter().map(|&i| l.people[i].clone()).collect::<Vec<_>>()))
+        revision.track();
+        matches.with(|m| {
+            panel
+                .state
+                .with_untracked(|s| m[first..end].iter().map(|&i| s.people.people[i].clone()).collect::<Vec<_>>())
+        })
     });
     // The current row, by position in `matches`, as last moved to; `current` keeps it inside what
     // is rendered, so that the list always has its one tab stop.
@@ -83,17 +89,25 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
     // The panel's focus requests (they all come while the list is shown): a row is scrolled to
     // first; anything else is focused once the DOM has it.
     Effect::new(move |_| {
-        let Some(request) = panel.focus.get() else { return };
-        panel.focus.set(None);
-        match Focus::row_of(&request) {
-            Some(id) => {
-                let pos = matches
-                    .with_untracked(|m| panel.people.with_untracked(|l| m.iter().position(|&i| l.people[i].id == id)));
+        let Some(request) = panel.state.with(|s| s.focus.clone()) else { return };
+        panel.dispatch(Msg::FocusTaken);
+        match request {
+            Focus::Row(id) => {
+                let pos = matches.with_untracked(|m| {
+                    panel.state.with_untracked(|s| m.iter().position(|&i| s.people.people[i].id == id))
+                });
                 if let Some(pos) = pos {
                     show_row(pos);
                 }
             }
-            None => focus_later(root, request),
+            Focus::Element(selector) => focus_later(root, selector.to_string()),
+            // The last page came in under a keyboard user's focus on "Load more", which goes away:
+            // focus moves to the list rather than to nowhere.
+            Focus::ListFromLoadMore => {
+                if has_focus(root, LOAD_MORE) || focus_lost() {
+                    focus_later(root, LIST.to_string());
+                }
+            }
         }
     });
     let on_scroll = move |_| {
@@ -102,15 +116,15 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
             scroll_top.set(top);
             viewport.set(height.max(ROW_PX));
             let total = matches.with(Vec::len) * ROW_PX;
-            if top + height + ROW_PX * 3 >= total && panel.query.with_untracked(String::is_empty) {
-                panel.load_more();
+            if top + height + ROW_PX * 3 >= total && query.with_untracked(String::is_empty) {
+                panel.dispatch(Msg::LoadMore);
             }
         }
     };
     // Memos: the views below are rebuilt when these change, not on every page loaded (which would
     // rebuild the "Load more" button under a keyboard user's focus).
-    let has_more = Memo::new(move |_| panel.people.with(|l| l.has_more()));
-    let empty = Memo::new(move |_| panel.people.with(|l| l.people.is_empty()));
+    let has_more = Memo::new(move |_| panel.state.with(|s| s.people.has_more()));
+    let empty = Memo::new(move |_| panel.state.with(|s| s.people.people.is_empty()));
     view! {
         <PersonDetail panel />
         <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll>
@@ -129,7 +143,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
                     panel.t("list.empty")
                 } else if !empty.get() && matches.with(Vec::is_empty) {
                     let id = if has_more.get() { "list.no-match-more" } else { "list.no-match" };
-                    panel.tf(id, [("query", text(panel.query.get().trim()))])
+                    panel.tf(id, [("query", text(query.get().trim()))])
                 } else {
                     return None;
                 };
@@ -138,18 +152,12 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, matches: Memo<
         </div>
         <footer class="pp-footer" part="footer">
             {move || {
-                let (more, none) = (has_more.get(), empty.get());
-                // The last page came in under a keyboard user's focus on "Load more", which goes
-                // away: focus moves to the list rather than to nowhere.
-                if !more && has_focus(root, LOAD_MORE) {
-                    panel.focus_on(Focus::Element(crate::panel::focus::LIST));
-                }
-                match (more, none) {
+                match (has_more.get(), empty.get()) {
                     // Not `disabled` while loading: that would drop a keyboard user's focus.
                     (true, _) => Some(view! {
-                        <button class="pp-button" part="button" type="button" data-action="load-more" on:click=move |_| panel.load_more()
-                            aria-disabled=move || panel.loading_more.get().to_string()>
-                            {move || panel.t(if panel.loading_more.get() { "list.loading" } else { "list.load-more" })}
+                        <button class="pp-button" part="button" type="button" data-action="load-more" on:click=move |_| panel.dispatch(Msg::LoadMore)
+                            aria-disabled=move || panel.state.with(|s| s.loading_more).to_string()>
+                            {move || panel.t(if panel.state.with(|s| s.loading_more) { "list.loading" } else { "list.load-more" })}
                         </button>
                     }.into_any()),
                     (false, false) => Some(view! { <span class="pp-muted">{panel.t("list.all-loaded")}</span> }.into_any()),
@@ -188,8 +196,14 @@ fn current(window: Memo<(usize, usize)>, active: RwSignal<usize>) -> usize {
 /// pages are to come (-1: unknown).
 fn set_size(panel: Panel, matches: Memo<Vec<usize>>) -> i64 {
     let shown = matches.with(Vec::len);
-    let searching = !panel.query.with(|q| q.trim().is_empty());
-    panel.people.with(|l| if searching || !l.has_more() { shown as i64 } else { l.total.map_or(-1, |t| t as i64) })
+    panel.state.with(|s| {
+        let searching = !s.query.trim().is_empty();
+        if searching || !s.people.has_more() {
+            shown as i64
+        } else {
+            s.people.total.map_or(-1, |t| t as i64)
+        }
+    })
 }
 
 fn person_row(
@@ -202,7 +216,7 @@ fn person_row(
 ) -> impl IntoView {
     let id = person.id.clone();
     let row_id = person.id.clone();
-    let deleting = move || panel.delete.with(|d| matches!(d, DeleteState::Deleting(x) if *x == row_id));
+    let deleting = move || panel.state.with(|s| matches!(&s.delete, DeleteState::Deleting(x) if *x == row_id));
     let contact =
         [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let company = person.company.clone().unwrap_or_default();
@@ -214,7 +228,7 @@ fn person_row(
                 data-pos=pos
                 tabindex=move || if tab_stop() { "0" } else { "-1" }
                 on:focus=move |_| active.set(pos)
-                on:click=move |_| panel.open_details(id.clone())
+                on:click=move |_| panel.dispatch(Msg::OpenDetails(id.clone()))
             >
                 // dir="auto": a name in Arabic or Hebrew reads right to left in an English panel.
                 <span class="pp-name" dir="auto">{person.name.clone()}</span>
@@ -233,12 +247,9 @@ fn person_row(
 /// The selected person's details, above the list.
 #[component]
 fn PersonDetail(panel: Panel) -> impl IntoView {
-    let person = move || {
-        let id = panel.selected.get()?;
-        panel.people.with(|l| l.people.iter().find(|p| p.id == id).cloned())
-    };
+    let person = Memo::new(move |_| panel.state.with(|s| s.selected.as_ref().and_then(|id| s.person(id).cloned())));
     move || {
-        person().map(|p| {
+        person.get().map(|p| {
             let created = p.created.as_deref().map(|iso| panel.words.with_untracked(|w| w.date(iso))).unwrap_or_default();
             let rows: Vec<(String, String)> = [
                 ("field.email", p.emails.join(", ")),
@@ -259,7 +270,7 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
                 <article class="pp-detail" part="detail" aria-label=panel.tf("details.label", [("name", text(&p.name))]) tabindex="-1">
                     <header class="pp-detail-header">
                         <h3 dir="auto">{p.name.clone()}</h3>
-                        <button class="pp-link" type="button" aria-label=panel.t("details.close") on:click=move |_| panel.close_details()>"×"</button>
+                        <button class="pp-link" type="button" aria-label=panel.t("details.close") on:click=move |_| panel.dispatch(Msg::CloseDetails)>"×"</button>
                     </header>
                     <dl>
                         {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
@@ -269,7 +280,7 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
                             let id = id.clone();
                             move |_| panel.start_edit(id.clone())
                         }>{panel.t("edit")}</button>
-                        <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.ask_delete(id.clone())>{panel.t("delete")}</button>
+                        <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.dispatch(Msg::AskDelete(id.clone()))>{panel.t("delete")}</button>
                     </div>
                     <DeleteConfirmation panel id=p.id.clone() name=p.name.clone() />
                 </article>
@@ -282,8 +293,10 @@ fn PersonDetail(panel: Panel) -> impl IntoView {
 /// is asked for, under way, or failed (with the reason; confirming again retries).
 #[component]
 fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
+    let state =
+        Memo::new(move |_| panel.state.with(|s| (s.delete.id() == Some(id.as_str())).then(|| s.delete.clone())));
     move || {
-        let state = panel.delete.with(|d| (d.id() == Some(id.as_str())).then(|| d.clone()))?;
+        let state = state.get()?;
         let deleting = matches!(state, DeleteState::Deleting(_));
         let reason = match state {
             DeleteState::Failed { reason, .. } => Some(reason),
@@ -293,10 +306,10 @@ fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
             <div class="pp-confirm" role="alertdialog" aria-label=panel.tf("delete.label", [("name", text(&name))])>
                 <p>{panel.tf("delete.question", [("name", text(&name))])}</p>
                 {reason.map(|r| view! { <p class="pp-error">{panel.tf("delete.failed", [("reason", text(&panel.say(&r)))])}</p> })}
-                <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.confirm_delete()>
+                <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.dispatch(Msg::ConfirmDelete)>
                     {panel.t(if deleting { "row.deleting" } else { "delete.confirm" })}
                 </button>
-                <button class="pp-button" part="button" type="button" data-action="cancel-delete" disabled=deleting on:click=move |_| panel.cancel_delete()>{panel.t("cancel")}</button>
+                <button class="pp-button" part="button" type="button" data-action="cancel-delete" disabled=deleting on:click=move |_| panel.dispatch(Msg::CancelDelete)>{panel.t("cancel")}</button>
             </div>
         })
     }

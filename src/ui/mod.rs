@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use crate::config::{ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::i18n::resolve_locale;
 use crate::json::Json;
-use crate::panel::{Panel, PanelEvent, Phase};
+use crate::panel::{Msg, Panel, PanelEvent, State};
 
 mod announce;
 mod focus;
@@ -27,32 +27,54 @@ extern "C" {
     fn adopt_styles(root: &JsValue);
 }
 
+/// What several views read of the state, memoized once: each changes only when its value does.
+#[derive(Clone, Copy)]
+pub struct Slices {
+    pub ready: Memo<bool>,
+    pub query: Memo<String>,
+    /// The loaded list's revision: what reads the list tracks this, not the whole state.
+    pub revision: Memo<u64>,
+    /// Who matches the search (indices into the list), once per change of the query or the list.
+    pub matches: Memo<Vec<usize>>,
+}
+
+impl Slices {
+    fn new(panel: Panel) -> Self {
+        let ready = Memo::new(move |_| panel.state.with(State::ready));
+        let query = Memo::new(move |_| panel.state.with(|s| s.query.clone()));
+        let revision = Memo::new(move |_| panel.state.with(|s| s.people.revision()));
+        let matches = Memo::new(move |_| {
+            revision.track();
+            query.with(|q| panel.state.with_untracked(|s| s.people.search(q)))
+        });
+        Slices { ready, query, revision, matches }
+    }
+}
+
 /// The whole panel for a given state: header (count, search, actions), notices, then what the
 /// phase calls for.
 #[component]
 pub fn PanelView(panel: Panel) -> impl IntoView {
-    // Who matches the search, computed once per change for the count, the live region and the list.
-    let matches = Memo::new(move |_| {
-        let query = panel.query.get();
-        panel.people.with(|l| l.search(&query))
-    });
+    let slices = Slices::new(panel);
+    let Slices { ready, matches, .. } = slices;
     let count = move || {
         let shown = matches.with(Vec::len);
-        panel.people.with(|l| {
-            if l.people.is_empty() {
+        slices.revision.track();
+        panel.state.with_untracked(|s| {
+            if s.people.people.is_empty() {
                 String::new()
             } else {
-                panel.words.with_untracked(|w| l.count_label(w, shown))
+                panel.words.with_untracked(|w| s.people.count_label(w, shown))
             }
         })
     };
     let words = panel.words.get_untracked();
-    // A memo: the list below is rebuilt only when readiness changes, not on every phase write.
-    let ready = Memo::new(move |_| panel.phase.get() == Phase::Ready);
+    let form_open = Memo::new(move |_| panel.state.with(|s| s.ready() && s.form.open));
     let root = NodeRef::<leptos::html::Section>::new();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && panel.escape() {
+        if ev.key() == "Escape" && panel.peek(State::escapable).unwrap_or(false) {
             ev.prevent_default();
+            panel.dispatch(Msg::Escape);
         }
     };
     view! {
@@ -70,8 +92,8 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     type="search"
                     placeholder=panel.t("search.placeholder")
                     aria-label=panel.t("search.label")
-                    prop:value=move || panel.query.get()
-                    on:input:target=move |ev| panel.query.set(ev.target().value())
+                    prop:value=move || slices.query.get()
+                    on:input:target=move |ev| panel.dispatch(Msg::Search(ev.target().value()))
                     disabled=move || !ready.get()
                 />
                 <button
@@ -79,9 +101,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     part="button"
                     type="button"
                     data-action="new"
-                    on:click=move |_| panel.toggle_new_form()
+                    on:click=move |_| panel.dispatch(Msg::ToggleNewForm)
                     disabled=move || !ready.get()
-                    aria-expanded=move || panel.form_open.get().to_string()
+                    aria-expanded=move || panel.state.with(|s| s.form.open).to_string()
                 >
                     {panel.t("new-person")}
                 </button>
@@ -90,9 +112,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                 </button>
             </header>
             <NoticeBar panel />
-            {move || (ready.get() && panel.form_open.get()).then(|| view! { <PersonForm panel /> })}
+            {move || form_open.get().then(|| view! { <PersonForm panel /> })}
             <PhaseView panel />
-            {move || ready.get().then(|| view! { <PeopleListView panel root matches /> })}
+            {move || ready.get().then(|| view! { <PeopleListView panel root slices /> })}
         </section>
     }
 }

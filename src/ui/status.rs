@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::error::PanelError;
 use crate::i18n::{number, text};
-use crate::panel::{Action, Notice, Panel, Phase};
+use crate::panel::{Action, Msg, Notice, Panel, Phase};
 use crate::provider::rollout::Credential;
 
 /// A state the panel shows instead of the list.
@@ -62,15 +62,16 @@ pub(super) fn state_of(panel: Panel, phase: Phase) -> Option<Result<StateBox, Ve
 /// The body for every phase but `Ready` (the list renders itself then).
 #[component]
 pub fn PhaseView(panel: Panel) -> impl IntoView {
+    let phase = Memo::new(move |_| panel.state.with(|s| s.phase.clone()));
     move || {
-        Some(match state_of(panel, panel.phase.get())? {
+        Some(match state_of(panel, phase.get())? {
             Ok(s) => Either::Left(view! {
                 <div class="pp-state" class:pp-error=s.failed part=if s.failed { "state error" } else { "state" } data-state=s.state>
                     {s.spinner.then(|| view! { <span class="pp-spinner" aria-hidden="true"></span> })}
                     {(!s.title.is_empty()).then(|| view! { <p class="pp-state-title">{s.title}</p> })}
                     <p class="pp-message">{s.message}</p>
                     {s.reload.map(|label| view! {
-                        <button class="pp-button" part="button" type="button" on:click=move |_| panel.reload()>{label}</button>
+                        <button class="pp-button" part="button" type="button" on:click=move |_| panel.dispatch(Msg::Reload)>{label}</button>
                     })}
                 </div>
             }),
@@ -128,8 +129,9 @@ enum NoticeButton {
 /// One line above the list: retrying, a failed "load more" or refresh, or a confirmation.
 #[component]
 pub fn NoticeBar(panel: Panel) -> impl IntoView {
+    let notice = Memo::new(move |_| panel.state.with(|s| s.notice.clone()));
     move || {
-        panel.notice.get().map(|notice| {
+        notice.get().map(|notice| {
             let text = notice_text(panel, &notice);
             let (kind, class, button) = match notice {
                 Notice::Retrying(_) => ("retrying", "pp-notice", None),
@@ -146,14 +148,10 @@ pub fn NoticeBar(panel: Panel) -> impl IntoView {
                         };
                         view! {
                             " "
-                            <button class="pp-link" type="button" aria-label=aria_label on:click=move |_| {
-                                panel.notice.set(None);
-                                match button {
-                                    NoticeButton::Retry(Action::LoadMore) => panel.load_more(),
-                                    NoticeButton::Retry(Action::Refresh) => panel.refresh(),
-                                    NoticeButton::Dismiss => {}
-                                }
-                            }>{label}</button>
+                            <button class="pp-link" type="button" aria-label=aria_label on:click=move |_| panel.dispatch(match button {
+                                NoticeButton::Retry(action) => Msg::RetryNotice(action),
+                                NoticeButton::Dismiss => Msg::DismissNotice,
+                            })>{label}</button>
                         }
                     })}
                 </p>

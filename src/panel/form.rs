@@ -1,0 +1,260 @@
+//! The form's arms of `update`: open and close, typing (kept as a draft), validation, a create (and
+//! its answer, also when that answer was lost), and an edit: prefilled from the list, completed
+//! from the CRM's record, saved with only what changed.
+use crate::error::PanelError;
+use crate::i18n::{Arg, Said};
+use crate::json::Json;
+use crate::model::{FieldError, NewPerson, Person};
+
+use super::focus;
+use super::state::{Edit, Focus, Notice, State};
+use super::update::{Answer, Effect, Saved};
+use super::PanelEvent;
+
+/// "New person": opens the create form (focus on its first field), or closes it.
+pub fn toggle_new(s: &mut State) -> Vec<Effect> {
+    if s.form.edit.is_some() {
+        leave_edit(s);
+    } else if s.form.open {
+        return close(s);
+    }
+    s.form.open = true;
+    s.focus = Some(Focus::Element(focus::FIRST_FIELD));
+    Vec::new()
+}
+
+/// Closes the form: an edit returns to the person's details (on Edit), a new person to the
+/// "New person" button.
+pub fn close(s: &mut State) -> Vec<Effect> {
+    if let Some(id) = s.editing().map(str::to_string) {
+        leave_edit(s);
+        s.selected = Some(id);
+        s.focus = Some(Focus::Element(focus::EDIT_BUTTON));
+    } else {
+        s.form.open = false;
+        s.focus = Some(Focus::Element(focus::NEW_BUTTON));
+    }
+    Vec::new()
+}
+
+/// Back to creating: the form holds the create values again, closed.
+pub fn leave_edit(s: &mut State) {
+    if let Some(edit) = s.form.edit.take() {
+        s.form.values = edit.create_values;
+        s.form.errors.clear();
+        s.form.message = None;
+        s.form.sending = false;
+        s.form.open = false;
+    }
+}
+
+/// A field changed: kept as the draft, so a failure or a reload loses nothing typed.
+pub fn typed(s: &mut State, field: &'static str, value: String) -> Vec<Effect> {
+    s.form.values.set(field, value);
+    s.form.errors.clear();
+    match s.draft_key() {
+        Some(key) => vec![Effect::SaveDraft { key, values: s.form.values.clone() }],
+        None => Vec::new(),
+    }
+}
+
+/// Validates and sends the form once (a second click while sending does nothing).
+pub fn submit(s: &mut State) -> Vec<Effect> {
+    if s.form.sending {
+        return Vec::new();
+    }
+    s.form.message = None;
+    s.form.errors = s.form.values.validate(s.rules);
+    if !s.form.errors.is_empty() {
+        s.focus = Some(Focus::Element(focus::FIRST_INVALID));
+        return Vec::new();
+    }
+    if let Some(edit) = s.form.edit.clone() {
+        if !s.ready() {
+            return Vec::new();
+        }
+        if !s.form.edit_changed() {
+            s.form.message = Some(Said::new("form.nothing-changed", []));
+            return Vec::new();
+        }
+        let Some(original) = edit.original else {
+            s.form.message = Some(Said::new("form.record-pending", []));
+            return Vec::new();
+        };
+        s.form.sending = true;
+        return vec![Effect::Update { id: edit.id, original, before: edit.before, after: s.form.values.clone() }];
+    }
+    if !s.ready() {
+        s.form.message = Some(Said::new("form.not-loaded", []));
+        return Vec::new();
+    }
+    s.form.sending = true;
+    let known = s.people.people.iter().map(|p| p.id.clone()).collect();
+    vec![Effect::Create { values: s.form.values.clone(), known }]
+}
+
+/// A create's answer. `current`: the panel has not loaded again since it was sent (only then
+/// does the person join the list; the form and the host hear of it either way).
+pub fn created(s: &mut State, current: bool, answer: Answer) -> Vec<Effect> {
+    let result = match answer {
+        Answer::CreateChecking => {
+            s.form.message = Some(Said::new("form.checking", []));
+            return Vec::new();
+        }
+        Answer::Created(result) => result,
+        _ => return Vec::new(),
+    };
+    s.form.sending = false;
+    match result {
+        Ok((person, raw, how)) => {
+            let mut effects: Vec<Effect> =
+                s.create_draft_key().map(|key| Effect::ForgetDraft { key }).into_iter().collect();
+            s.form.values = NewPerson::default();
+            s.form.open = false;
+            s.form.message = None;
+            let id = match how {
+                Saved::Directly => "notice.added",
+                Saved::Confirmed => "notice.added-confirmed",
+                Saved::Resent => "notice.added-resent",
+            };
+            s.notice = Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))])));
+            if current {
+                s.focus = Some(Focus::Row(person.id.clone()));
+                s.people.add_created(person);
+            }
+            effects.push(Effect::Emit(PanelEvent::PersonCreated(raw)));
+            effects
+        }
+        Err(error) => {
+            show_field_errors(s, &error);
+            s.form.message = Some(create_failure(&s.form.values, &error));
+            Vec::new()
+        }
+    }
+}
+
+/// "Edit" in a person's details: the form with what the list knows (or the user's draft of this
+/// edit), and a read of the CRM's whole record, which the save starts from.
+pub fn start_edit(s: &mut State, id: String, draft: Option<NewPerson>) -> Vec<Effect> {
+    let Some(person) = s.person(&id) else { return Vec::new() };
+    let before = NewPerson::from_person(person);
+    let create_values = match s.form.edit.take() {
+        Some(edit) => edit.create_values,
+        None => std::mem::take(&mut s.form.values),
+    };
+    s.form.values = draft.unwrap_or_else(|| before.clone());
+    s.form.edit = Some(Edit { id: id.clone(), create_values, before, original: None });
+    s.form.errors.clear();
+    s.form.message = None;
+    s.form.open = true;
+    s.selected = None;
+    s.focus = Some(Focus::Element(focus::FIRST_FIELD));
+    vec![Effect::Record { id }]
+}
+
+/// The CRM's record of the person being edited: what the list lacked fills in, unless the user has
+/// typed meanwhile.
+pub fn record(s: &mut State, id: String, result: Result<(Person, Json), PanelError>) -> Vec<Effect> {
+    if s.editing() != Some(id.as_str()) {
+        return Vec::new();
+    }
+    match result {
+        Ok((person, original)) => {
+            let complete = NewPerson::from_person(&person);
+            let edit = s.form.edit.as_mut().expect("editing");
+            if s.form.values == edit.before {
+                s.form.values = complete.clone();
+            }
+            edit.before = complete;
+            edit.original = Some(original);
+            Vec::new()
+        }
+        Err(PanelError::NotFound(_)) => gone_elsewhere(s, &id),
+        Err(error) => {
+            s.form.message = Some(Said::new("form.edit-load-failed", [("error", Arg::Error(error))]));
+            Vec::new()
+        }
+    }
+}
+
+/// An edit's save answered.
+pub fn updated(s: &mut State, id: String, result: Result<(Person, Json), PanelError>) -> Vec<Effect> {
+    s.form.sending = false;
+    match result {
+        Ok((person, raw)) => {
+            let forget = s.draft_key().map(|key| Effect::ForgetDraft { key });
+            s.notice = Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))])));
+            s.people.merge_changed(vec![person]);
+            leave_edit(s);
+            s.focus = Some(Focus::Row(id));
+            forget.into_iter().chain([Effect::Emit(PanelEvent::PersonUpdated(raw))]).collect()
+        }
+        Err(PanelError::NotFound(_)) => gone_elsewhere(s, &id),
+        Err(error) if unknown_outcome(&error) => {
+            s.form.message = Some(Said::new("form.edit-unconfirmed", [("error", Arg::Error(error))]));
+            Vec::new()
+        }
+        Err(error) => {
+            show_field_errors(s, &error);
+            s.form.message = Some(Said::new("form.edit-failed", [("error", Arg::Error(error))]));
+            Vec::new()
+        }
+    }
+}
+
+/// The person was deleted in the CRM by someone else: said so, and their row dropped.
+fn gone_elsewhere(s: &mut State, id: &str) -> Vec<Effect> {
+    let name = s.person(id).map(|p| p.name.clone()).unwrap_or_default();
+    let forget = s.draft_key().filter(|_| s.editing() == Some(id)).map(|key| Effect::ForgetDraft { key });
+    leave_edit(s);
+    s.people.remove(&[id.to_string()]);
+    s.notice = Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::Text(name))])));
+    forget.into_iter().collect()
+}
+
+/// A 400's per-field messages, in the server's words, beside the fields they are about.
+fn show_field_errors(s: &mut State, error: &PanelError) {
+    if let PanelError::Rejected { fields, .. } = error {
+        s.form.errors =
+            fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect();
+        s.focus = Some(Focus::Element(focus::FIRST_INVALID));
+    }
+}
+
+/// The form field behind an API field name in a 400's details.
+fn form_field(api_field: &str) -> Option<&'static str> {
+    Some(match api_field {
+        "firstName" => "first_name",
+        "lastName" => "last_name",
+        "email" | "emails" => "email",
+        "phone" | "phones" => "phone",
+        "companyName" => "company",
+        "title" | "jobTitle" => "job_title",
+        "stage" | "lifecycleStage" => "stage",
+        "tags" => "tags",
+        _ => return None,
+    })
+}
+
+/// A failure after which the server may or may not have applied the request.
+pub fn unknown_outcome(error: &PanelError) -> bool {
+    matches!(error, PanelError::Network(_)) || matches!(error, PanelError::Server { status, .. } if *status >= 500)
+}
+
+/// Why a create failed, and what to do: the server's reason, or that its outcome is unknown.
+fn create_failure(values: &NewPerson, error: &PanelError) -> Said {
+    let who = [values.first_name.trim(), values.last_name.trim()].join(" ").trim().to_string();
+    match error {
+        PanelError::Rejected { message, .. } => {
+            Said::new("form.create-refused", [("detail", Arg::Text(crate::error::detail(message, 400)))])
+        }
+        PanelError::Network(_) | PanelError::Server { .. } => {
+            let reason = match error {
+                PanelError::Network(reason) => reason.clone(),
+                other => format!("HTTP {}", other.status()),
+            };
+            Said::new("form.create-unconfirmed", [("name", Arg::Text(who)), ("reason", Arg::Text(reason))])
+        }
+        other => Said::new("form.create-failed", [("error", Arg::Error(other.clone()))]),
+    }
+}

@@ -1,0 +1,176 @@
+//! Carries out `update`'s effects: opens a session (client, token source, its news), sends the
+//! requests of requests.rs, reads and writes storage, tells the host. Every answer goes back
+//! through `dispatch`, stamped with the ticket of the state that asked for it.
+use std::future::Future;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::auth::{self, token_source, TokenNews};
+use crate::browser;
+use crate::http::{Client, RetryListener};
+use crate::model::NewPerson;
+use crate::provider;
+
+use super::requests::Session;
+use super::update::{Answer, Effect, Msg, Ticket};
+use super::{EventSink, Panel, PanelEvent};
+
+/// What the runner keeps beside the state: the open session, and the host's event sink.
+pub struct Runtime {
+    session: Option<Rc<Session>>,
+    emit: EventSink,
+}
+
+impl Runtime {
+    pub fn new(emit: EventSink) -> Self {
+        Runtime { session: None, emit }
+    }
+}
+
+impl Panel {
+    fn ticket(&self) -> Option<Ticket> {
+        self.peek(|s| Ticket { load: s.load, user: s.user_epoch })
+    }
+
+    /// Whether the panel is still on the load of `ticket` (false once unmounted).
+    fn on_load(&self, ticket: Ticket) -> bool {
+        self.peek(|s| s.load == ticket.load).unwrap_or(false)
+    }
+
+    fn session(&self) -> Option<Rc<Session>> {
+        self.runtime.try_with_value(|r| r.session.clone()).flatten()
+    }
+
+    fn emit(&self, event: PanelEvent) {
+        // Cloned out first: a host's listener may call the panel back.
+        if let Some(emit) = self.runtime.try_with_value(|r| r.emit.clone()) {
+            emit(event);
+        }
+    }
+
+    pub(super) fn run(&self, effect: Effect) {
+        let Some(ticket) = self.ticket() else { return };
+        let credential = self.credential_id();
+        match effect {
+            Effect::Connect => self.connect(ticket),
+            Effect::Disconnect => self.close_session(),
+            Effect::RenewToken => {
+                if let Some(url) = self.peek(|s| s.config().map(|c| c.token_url.clone())).flatten() {
+                    token_source(&url).expire();
+                }
+            }
+            Effect::ResumeTokens(url) => token_source(&url).resume(),
+            Effect::Credentials => {
+                self.ask(ticket, |session| async move { Answer::Credentials(session.credentials().await) })
+            }
+            Effect::Page { first, cursor } => self.ask(ticket, move |session| async move {
+                let result = session.page(&cursor, credential.as_deref()).await;
+                Answer::Page { first, result, now_ms: browser::now_ms() }
+            }),
+            Effect::After { ms, effect } => {
+                let panel = *self;
+                spawn_local(async move {
+                    browser::sleep(ms).await;
+                    if panel.on_load(ticket) {
+                        panel.run(*effect);
+                    }
+                });
+            }
+            Effect::Changes { since } => self.ask(ticket, move |session| async move {
+                Answer::Changes(session.changes(&since, credential.as_deref()).await)
+            }),
+            Effect::Create { values, known } => {
+                let panel = *self;
+                self.ask(ticket, move |session| async move {
+                    let checking = || panel.dispatch(Msg::Answer(ticket, Answer::CreateChecking));
+                    let known = known.into_iter().collect();
+                    Answer::Created(session.create(&values, &known, credential.as_deref(), checking).await)
+                })
+            }
+            Effect::Record { id } => self.ask(ticket, move |session| async move {
+                let result = session.record(&id, credential.as_deref()).await;
+                Answer::Record { id, result }
+            }),
+            Effect::Update { id, original, before, after } => self.ask(ticket, move |session| async move {
+                let result = session.update(&id, (&original, &before, &after), credential.as_deref()).await;
+                Answer::Updated { id, result }
+            }),
+            Effect::Delete { id } => self.ask(ticket, move |session| async move {
+                let result = session.delete(&id, credential.as_deref()).await;
+                Answer::Deleted { id, result }
+            }),
+            Effect::SaveDraft { key, values } => browser::save(&key, &values.to_json()),
+            Effect::ForgetDraft { key } => browser::forget(&key),
+            Effect::SaveCredential { user, credential } => auth::save_credential(&user, &credential),
+            Effect::ForgetCredential { user, only } => {
+                if only.is_none_or(|id| auth::saved_credential(&user).is_some_and(|saved| saved.id == id)) {
+                    auth::forget_credential(&user);
+                }
+            }
+            Effect::Emit(event) => self.emit(event),
+            Effect::EmitError(error) => {
+                let message = self.say(&error);
+                self.emit(PanelEvent::Error { status: error.status(), message });
+            }
+        }
+    }
+
+    /// Sends what `request` asks of the open session; its answer comes back as `Msg::Answer`.
+    fn ask<F, Fut>(&self, ticket: Ticket, request: F)
+    where
+        F: FnOnce(Rc<Session>) -> Fut + 'static,
+        Fut: Future<Output = Answer> + 'static,
+    {
+        let Some(session) = self.session() else { return };
+        let panel = *self;
+        spawn_local(async move {
+            let answer = request(session).await;
+            panel.dispatch(Msg::Answer(ticket, answer));
+        });
+    }
+
+    /// Ends the open session: its queued requests and retries are dropped.
+    fn close_session(&self) {
+        if let Some(session) = self.runtime.try_update_value(|r| r.session.take()).flatten() {
+            session.client.retire();
+        }
+    }
+
+    /// A session for the state's configuration, listening to its token source, then the token.
+    fn connect(&self, ticket: Ticket) {
+        self.close_session();
+        let Some(config) = self.peek(|s| s.config().cloned()).flatten() else { return };
+        let tokens = token_source(&config.token_url);
+        if tokens.is_signed_out() {
+            return self.dispatch(Msg::SignedOut);
+        }
+        let panel = *self;
+        // Until this panel loads again, it hears the host's sign-out and a user switch.
+        tokens.listen(Rc::new(move |news| {
+            let current = panel.on_load(ticket);
+            match news {
+                Some(TokenNews::SignedOut) if current => panel.dispatch(Msg::SignedOut),
+                Some(TokenNews::UserChanged) if current => panel.dispatch(Msg::UserChanged),
+                _ => return current,
+            }
+            false
+        }));
+        tokens.warm();
+        let on_retry: RetryListener = Rc::new(move |n| panel.dispatch(Msg::Answer(ticket, Answer::Retrying(n))));
+        let client = Client::new(provider::for_config(&config), tokens, &config.api_base, on_retry);
+        let session = Rc::new(Session { client, config });
+        self.runtime.update_value(|r| r.session = Some(session.clone()));
+        spawn_local(async move {
+            let answer = session.client.user_token().await.map(|token| {
+                let user = token.claims;
+                let draft_key = auth::draft_key(session.config.provider, &user);
+                let draft = browser::load(&draft_key).map(|d| NewPerson::from_json(&d));
+                let saved = auth::saved_credential(&user);
+                (user, draft, saved)
+            });
+            panel.dispatch(Msg::Answer(ticket, Answer::Token(answer)));
+        });
+    }
+}

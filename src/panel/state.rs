@@ -1,0 +1,215 @@
+//! The panel's state, as plain data: everything the views show, in one struct that only
+//! `update` changes (update.rs). No signals, no I/O: tested natively.
+use crate::config::{ConfigError, PanelConfig};
+use crate::error::PanelError;
+use crate::http::RetryNotice;
+use crate::i18n::Said;
+use crate::json::Json;
+use crate::jwt::Claims;
+use crate::model::{FieldError, FormRules, NewPerson, PeopleList};
+use crate::provider::rollout::Credential;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Loading,
+    /// The CRM answered 409; polling with backoff.
+    Syncing,
+    Ready,
+    ChooseCredential(Vec<Credential>),
+    /// No CRM connected yet: the host should show Rollout Link.
+    ConnectCrm,
+    /// The host signed its user out (`signOut()`): nothing of theirs is shown, nothing is sent
+    /// until `refresh()` or another `token-url`.
+    SignedOut,
+    Failed(PanelError),
+}
+
+/// A line above the list that doesn't replace it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Retrying(RetryNotice),
+    /// Loading more (or refreshing) failed; the loaded people stay, and `retry` tries it again.
+    Failed {
+        error: PanelError,
+        retry: Action,
+    },
+    Info(Said),
+}
+
+/// What a notice's "Retry" does again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    LoadMore,
+    Refresh,
+}
+
+/// Where a delete stands. One person at a time: the one whose details are open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteState {
+    Idle,
+    /// Waiting for the user to confirm deleting this id.
+    Confirming(String),
+    /// Sent; the row says so until the CRM answers.
+    Deleting(String),
+    /// The CRM refused or couldn't be reached: the person stays, with the reason.
+    Failed {
+        id: String,
+        reason: PanelError,
+    },
+}
+
+impl DeleteState {
+    /// The id this state is about, if any.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            DeleteState::Idle => None,
+            DeleteState::Confirming(id) | DeleteState::Deleting(id) | DeleteState::Failed { id, .. } => Some(id),
+        }
+    }
+}
+
+/// Where keyboard focus should go next; the views carry it out once the DOM shows its target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Focus {
+    /// A person's row in the list, scrolled into view.
+    Row(String),
+    /// The first element the CSS selector matches in the panel (see `focus::*`).
+    Element(&'static str),
+    /// The list, if focus was on "Load more" (which went away with the last page) or nowhere.
+    ListFromLoadMore,
+}
+
+/// The create and edit form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Form {
+    pub open: bool,
+    pub values: NewPerson,
+    pub errors: Vec<FieldError>,
+    pub message: Option<Said>,
+    pub sending: bool,
+    /// Set while the form edits a person rather than creating one.
+    pub edit: Option<Edit>,
+}
+
+/// What an edit started from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub id: String,
+    /// The create form's values while the edit has the form: back when it ends.
+    pub create_values: NewPerson,
+    /// The form as prefilled (what "changed" is measured against).
+    pub before: NewPerson,
+    /// The person as the CRM returned it (a save sends it back with the changes); `None` until read.
+    pub original: Option<Json>,
+}
+
+impl Form {
+    /// Whether an edit's values differ from what it started with.
+    pub fn edit_changed(&self) -> bool {
+        self.edit.as_ref().is_some_and(|e| !self.values.changed_from(&e.before).is_empty())
+    }
+}
+
+/// How long a 409 "still syncing" has been waited out, and the next wait.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SyncWait {
+    pub started_ms: f64,
+    pub wait_ms: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The configuration the attributes (or props) give; `None` before the first.
+    pub configured: Option<Result<PanelConfig, ConfigError>>,
+    /// Counts loads: an answer to a request of an earlier load is stale and ignored.
+    pub load: u64,
+    /// Counts users (a sign-out, a user switch): a create's answer outlives a reload, not this.
+    pub user_epoch: u64,
+    pub phase: Phase,
+    pub notice: Option<Notice>,
+    pub people: PeopleList,
+    pub loading_more: bool,
+    pub query: String,
+    /// The person whose details are open.
+    pub selected: Option<String>,
+    /// The Rollout credential in use, and whether it came from storage (a 403 then forgets it).
+    pub credential: Option<(Credential, bool)>,
+    /// Picked by the user or handed over by `onCredentialAdded` in this page's life.
+    pub chosen: Option<Credential>,
+    /// Whose people, form and draft these are (the token's `iss`/`sub`), once the token said.
+    pub user: Option<Claims>,
+    pub form: Form,
+    pub rules: FormRules,
+    pub delete: DeleteState,
+    pub focus: Option<Focus>,
+    pub sync: Option<SyncWait>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            configured: None,
+            load: 0,
+            user_epoch: 0,
+            phase: Phase::Loading,
+            notice: None,
+            people: PeopleList::default(),
+            loading_more: false,
+            query: String::new(),
+            selected: None,
+            credential: None,
+            chosen: None,
+            user: None,
+            form: Form::default(),
+            rules: FormRules { both_names: false, email_required: false, has_company: true },
+            delete: DeleteState::Idle,
+            focus: None,
+            sync: None,
+        }
+    }
+}
+
+impl State {
+    /// The configuration of the current load, when it is valid.
+    pub fn config(&self) -> Option<&PanelConfig> {
+        self.configured.as_ref()?.as_ref().ok()
+    }
+
+    pub fn ready(&self) -> bool {
+        self.phase == Phase::Ready
+    }
+
+    /// Whether Escape has something to close: the delete confirmation, the form, the details.
+    pub fn escapable(&self) -> bool {
+        matches!(self.delete, DeleteState::Confirming(_) | DeleteState::Failed { .. })
+            || self.form.open
+            || self.selected.is_some()
+    }
+
+    pub fn credential_id(&self) -> Option<&str> {
+        self.credential.as_ref().map(|(c, _)| c.id.as_str())
+    }
+
+    pub fn editing(&self) -> Option<&str> {
+        self.form.edit.as_ref().map(|e| e.id.as_str())
+    }
+
+    pub fn person(&self, id: &str) -> Option<&crate::model::Person> {
+        self.people.people.iter().find(|p| p.id == id)
+    }
+
+    /// Where the form's draft is kept: the signed-in user's create draft, or their draft of an
+    /// edit of one person.
+    pub fn draft_key(&self) -> Option<String> {
+        let key = self.create_draft_key()?;
+        Some(match self.editing() {
+            Some(id) => format!("{key}:edit:{id}"),
+            None => key,
+        })
+    }
+
+    /// Where the signed-in user's create draft is kept.
+    pub fn create_draft_key(&self) -> Option<String> {
+        Some(crate::auth::draft_key(self.config()?.provider, self.user.as_ref()?))
+    }
+}

@@ -1,0 +1,391 @@
+//! The workflow as transitions of `update`, natively: what happened → the state and the effects.
+use crate::config::{PanelConfig, ProviderKind};
+use crate::error::PanelError;
+use crate::i18n::{Arg, Said};
+use crate::json::Json;
+use crate::jwt::Claims;
+use crate::model::{Cursor, NewPerson, Page, Person};
+use crate::provider::rollout::Credential;
+
+use super::state::{Action, DeleteState, Focus, Notice, Phase, State};
+use super::update::{update, Answer, Effect, Msg, Saved, Ticket, SYNC_WAIT_MS};
+use super::{focus, PanelEvent};
+
+fn config(provider: ProviderKind) -> PanelConfig {
+    PanelConfig {
+        token_url: "/token".into(),
+        provider,
+        api_base: "http://crm/api".into(),
+        credentials_url: "http://crm/credentials".into(),
+        credential_id: None,
+        page_size: 2,
+    }
+}
+
+fn user(sub: &str) -> Claims {
+    Claims { exp: 2e9, iat: None, iss: "client".into(), sub: sub.into() }
+}
+
+fn person(id: &str, name: &str) -> Person {
+    Person { id: id.into(), name: name.into(), first_name: Some(name.into()), ..Default::default() }.indexed()
+}
+
+fn page(ids: &[&str], next: Cursor, total: u64) -> Page {
+    Page {
+        people: ids.iter().map(|id| person(id, &format!("Person {id}"))).collect(),
+        raw: ids.iter().map(|id| Json::object_of([("id", Json::string(id))])).collect(),
+        next,
+        total: Some(total),
+    }
+}
+
+fn credential(id: &str) -> Credential {
+    Credential { id: id.into(), app_key: "hubspot".into(), label: None }
+}
+
+fn ticket(s: &State) -> Ticket {
+    Ticket { load: s.load, user: s.user_epoch }
+}
+
+fn answer(s: &mut State, answer: Answer) -> Vec<Effect> {
+    let t = ticket(s);
+    update(s, Msg::Answer(t, answer))
+}
+
+const FIRST: Effect = Effect::Page { first: true, cursor: Cursor::Start };
+
+/// A Rollout panel of user `ana` with one CRM, its first page of 2 (of 5) shown.
+fn loaded() -> State {
+    let mut s = State::default();
+    assert_eq!(update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout)))), vec![Effect::Connect]);
+    assert_eq!(s.phase, Phase::Loading);
+    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))), vec![Effect::Credentials]);
+    assert_eq!(answer(&mut s, Answer::Credentials(Ok(vec![credential("c1")]))), vec![FIRST]);
+    assert_eq!(s.credential_id(), Some("c1"));
+    let fx =
+        answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1", "2"], Cursor::Offset(2), 5)), now_ms: 0.0 });
+    assert!(fx.is_empty());
+    assert_eq!(s.phase, Phase::Ready);
+    s
+}
+
+#[test]
+fn a_load_goes_token_then_credential_then_first_page() {
+    let s = loaded();
+    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(s.user, Some(user("ana")));
+}
+
+#[test]
+fn the_same_configuration_again_does_not_reload_and_a_new_token_url_resumes_its_tokens() {
+    let mut s = loaded();
+    assert!(update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout)))).is_empty());
+    let other = PanelConfig { token_url: "/other-token".into(), ..config(ProviderKind::Rollout) };
+    assert_eq!(
+        update(&mut s, Msg::Configured(Ok(other))),
+        vec![Effect::ResumeTokens("/other-token".into()), Effect::Connect]
+    );
+    assert!(s.people.people.is_empty(), "a new load starts empty");
+}
+
+#[test]
+fn an_answer_of_an_earlier_load_is_ignored() {
+    let mut s = loaded();
+    let old = ticket(&s);
+    update(&mut s, Msg::Reload);
+    let stale = Answer::Page { first: true, result: Ok(page(&["9"], Cursor::End, 1)), now_ms: 0.0 };
+    assert!(update(&mut s, Msg::Answer(old, stale)).is_empty());
+    assert!(s.people.people.is_empty());
+    assert_eq!(s.phase, Phase::Loading);
+}
+
+#[test]
+fn several_credentials_let_the_user_pick_none_asks_to_connect() {
+    let mut s = loaded();
+    update(&mut s, Msg::Reload);
+    s.credential = None;
+    answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    answer(&mut s, Answer::Credentials(Ok(vec![credential("c1"), credential("c2")])));
+    assert_eq!(s.phase, Phase::ChooseCredential(vec![credential("c1"), credential("c2")]));
+    let fx = update(&mut s, Msg::UseCredential(credential("c2")));
+    assert_eq!(
+        fx,
+        vec![
+            Effect::SaveCredential { user: user("ana"), credential: credential("c2") },
+            Effect::Emit(PanelEvent::CredentialChanged(credential("c2"))),
+            Effect::Connect,
+        ]
+    );
+    // The next token answer uses the pick (and keeps it saved for this user).
+    let fx = answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    assert_eq!(fx, vec![Effect::SaveCredential { user: user("ana"), credential: credential("c2") }, FIRST]);
+    assert_eq!(s.credential_id(), Some("c2"));
+
+    let mut none = State::default();
+    update(&mut none, Msg::Configured(Ok(config(ProviderKind::Rollout))));
+    answer(&mut none, Answer::Token(Ok((user("bo"), None, None))));
+    assert_eq!(answer(&mut none, Answer::Credentials(Ok(vec![]))), vec![Effect::Emit(PanelEvent::CredentialRequired)]);
+    assert_eq!(none.phase, Phase::ConnectCrm);
+}
+
+#[test]
+fn a_saved_credential_that_answers_403_is_forgotten() {
+    let mut s = State::default();
+    update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
+    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, Some(credential("old")))))), vec![FIRST]);
+    let fx =
+        answer(&mut s, Answer::Page { first: true, result: Err(PanelError::Forbidden("gone".into())), now_ms: 0.0 });
+    assert_eq!(
+        fx,
+        vec![
+            Effect::ForgetCredential { user: user("ana"), only: None },
+            Effect::EmitError(PanelError::Forbidden("gone".into()))
+        ]
+    );
+    assert!(matches!(s.phase, Phase::Failed(PanelError::Forbidden(_))));
+}
+
+#[test]
+fn a_409_is_waited_out_with_growing_waits_then_given_up() {
+    let mut s = State::default();
+    update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rally))));
+    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))), vec![FIRST], "Rally needs no credential");
+    let syncing =
+        |s: &mut State, now_ms| answer(s, Answer::Page { first: true, result: Err(PanelError::Syncing), now_ms });
+    assert_eq!(syncing(&mut s, 1_000.0), vec![Effect::After { ms: 2_000.0, effect: Box::new(FIRST) }]);
+    assert_eq!(s.phase, Phase::Syncing);
+    assert_eq!(syncing(&mut s, 3_000.0), vec![Effect::After { ms: 3_000.0, effect: Box::new(FIRST) }]);
+    assert_eq!(syncing(&mut s, 1_000.0 + SYNC_WAIT_MS), vec![Effect::EmitError(PanelError::Syncing)]);
+    assert!(matches!(s.phase, Phase::Failed(PanelError::Syncing)));
+}
+
+#[test]
+fn paging_asks_once_at_a_time_and_a_failure_keeps_the_list_with_a_retry() {
+    let mut s = loaded();
+    assert_eq!(update(&mut s, Msg::LoadMore), vec![Effect::Page { first: false, cursor: Cursor::Offset(2) }]);
+    assert!(update(&mut s, Msg::LoadMore).is_empty(), "one page at a time");
+    answer(&mut s, Answer::Page { first: false, result: Err(PanelError::RateLimited), now_ms: 0.0 });
+    assert_eq!(s.notice, Some(Notice::Failed { error: PanelError::RateLimited, retry: Action::LoadMore }));
+    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(
+        update(&mut s, Msg::RetryNotice(Action::LoadMore)),
+        vec![Effect::Page { first: false, cursor: Cursor::Offset(2) }]
+    );
+    assert_eq!(s.notice, None);
+    answer(&mut s, Answer::Page { first: false, result: Ok(page(&["3", "4", "5"], Cursor::End, 5)), now_ms: 0.0 });
+    assert_eq!(s.people.people.len(), 5);
+    assert_eq!(s.focus, Some(Focus::ListFromLoadMore), "the last page: focus off the vanishing Load more");
+    assert!(update(&mut s, Msg::LoadMore).is_empty(), "everything is loaded");
+}
+
+#[test]
+fn refresh_renews_the_token_and_reloads_rollout_but_asks_rally_for_changes() {
+    let mut s = loaded();
+    assert_eq!(update(&mut s, Msg::Refresh), vec![Effect::RenewToken, Effect::Connect]);
+
+    let mut rally = State::default();
+    update(&mut rally, Msg::Configured(Ok(config(ProviderKind::Rally))));
+    answer(&mut rally, Answer::Token(Ok((user("ana"), None, None))));
+    let mut first = page(&["1", "2"], Cursor::End, 2);
+    first.people[0].updated = Some("2026-01-01T00:00:00.000Z".into());
+    answer(&mut rally, Answer::Page { first: true, result: Ok(first), now_ms: 0.0 });
+    let fx = update(&mut rally, Msg::Refresh);
+    assert_eq!(fx, vec![Effect::RenewToken, Effect::Changes { since: "2026-01-01T00:00:00.000Z".into() }]);
+    answer(&mut rally, Answer::Changes(Ok((vec![person("1", "Ana Changed"), person("7", "New")], vec!["2".into()]))));
+    let names: Vec<&str> = rally.people.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["New", "Ana Changed"]);
+    let counts = [("changed", Arg::Number(2.0)), ("removed", Arg::Number(1.0))];
+    assert_eq!(rally.notice, Some(Notice::Info(Said::new("notice.up-to-date", counts))));
+}
+
+fn type_into(s: &mut State, field: &'static str, value: &str) -> Vec<Effect> {
+    update(s, Msg::Typed { field, value: value.into() })
+}
+
+#[test]
+fn typing_keeps_a_draft_per_user_and_an_invalid_form_is_not_sent() {
+    let mut s = loaded();
+    update(&mut s, Msg::ToggleNewForm);
+    assert_eq!(s.focus, Some(Focus::Element(focus::FIRST_FIELD)));
+    let fx = type_into(&mut s, "email", "not-an-email");
+    let key = "people-panel:draft:rollout:client:ana".to_string();
+    let values = NewPerson { email: "not-an-email".into(), ..Default::default() };
+    assert_eq!(fx, vec![Effect::SaveDraft { key, values }]);
+    assert!(update(&mut s, Msg::Submit).is_empty());
+    assert!(!s.form.errors.is_empty());
+    assert_eq!(s.focus, Some(Focus::Element(focus::FIRST_INVALID)));
+    assert!(!s.form.sending);
+}
+
+#[test]
+fn a_create_whose_answer_was_lost_but_is_found_on_the_server_is_added_once() {
+    let mut s = loaded();
+    update(&mut s, Msg::ToggleNewForm);
+    type_into(&mut s, "first_name", "Søren");
+    let fx = update(&mut s, Msg::Submit);
+    let values = NewPerson { first_name: "Søren".into(), ..Default::default() };
+    assert_eq!(fx, vec![Effect::Create { values, known: vec!["1".into(), "2".into()] }]);
+    assert!(update(&mut s, Msg::Submit).is_empty(), "a double click sends once");
+    answer(&mut s, Answer::CreateChecking);
+    assert_eq!(s.form.message, Some(Said::new("form.checking", [])));
+    let found = person("9", "Søren");
+    let fx = answer(&mut s, Answer::Created(Ok((found, Json::object(), Saved::Confirmed))));
+    assert_eq!(
+        fx,
+        vec![
+            Effect::ForgetDraft { key: "people-panel:draft:rollout:client:ana".into() },
+            Effect::Emit(PanelEvent::PersonCreated(Json::object()))
+        ]
+    );
+    assert_eq!(s.people.people[0].id, "9");
+    assert_eq!(s.people.total, Some(6));
+    assert!(!s.form.open && s.form.values.is_empty() && !s.form.sending);
+    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.added-confirmed", [("name", Arg::text("Søren"))]))));
+    assert_eq!(s.focus, Some(Focus::Row("9".into())));
+}
+
+#[test]
+fn a_create_that_failed_keeps_what_was_typed_and_says_why() {
+    let mut s = loaded();
+    update(&mut s, Msg::ToggleNewForm);
+    type_into(&mut s, "first_name", "Kenji");
+    update(&mut s, Msg::Submit);
+    let refused =
+        PanelError::Rejected { message: "needs a phone".into(), fields: vec![("phone".into(), "required".into())] };
+    assert!(answer(&mut s, Answer::Created(Err(refused))).is_empty());
+    assert_eq!(s.form.values.first_name, "Kenji");
+    assert_eq!(s.form.errors[0].field, "phone");
+    assert_eq!(s.form.message.as_ref().map(|m| m.id), Some("form.create-refused"));
+    assert!(!s.form.sending);
+}
+
+#[test]
+fn a_create_outlives_a_reload_but_not_a_user_switch() {
+    let mut s = loaded();
+    type_into(&mut s, "first_name", "Ana");
+    update(&mut s, Msg::Submit);
+    let sent = ticket(&s);
+    update(&mut s, Msg::Reload);
+    update(&mut s, Msg::Answer(sent, Answer::Created(Ok((person("9", "Ana"), Json::object(), Saved::Directly)))));
+    assert!(!s.form.sending && s.form.values.is_empty(), "the form hears of it");
+    assert!(s.people.people.is_empty(), "but the new load's list is the CRM's");
+
+    let mut s = loaded();
+    type_into(&mut s, "first_name", "Ana");
+    update(&mut s, Msg::Submit);
+    let sent = ticket(&s);
+    update(&mut s, Msg::UserChanged);
+    let fx =
+        update(&mut s, Msg::Answer(sent, Answer::Created(Ok((person("9", "Ana"), Json::object(), Saved::Directly)))));
+    assert!(fx.is_empty(), "nothing of the previous user's create reaches the next user");
+    assert_eq!(s.notice, None);
+}
+
+#[test]
+fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
+    let mut s = loaded();
+    type_into(&mut s, "first_name", "half-typed new person");
+    update(&mut s, Msg::OpenDetails("1".into()));
+    assert_eq!(s.focus, Some(Focus::Element(focus::DETAILS)));
+    assert_eq!(update(&mut s, Msg::StartEdit { id: "1".into(), draft: None }), vec![Effect::Record { id: "1".into() }]);
+    assert_eq!(s.selected, None);
+    assert!(s.form.open);
+    let mut record = person("1", "Person 1");
+    record.emails = vec!["p1@x.io".into()];
+    answer(&mut s, Answer::Record { id: "1".into(), result: Ok((record, Json::object())) });
+    assert_eq!(s.form.values.email, "p1@x.io", "what the list lacked fills in");
+    update(&mut s, Msg::Submit);
+    assert_eq!(s.form.message, Some(Said::new("form.nothing-changed", [])));
+    let fx = type_into(&mut s, "email", "new@x.io");
+    assert_eq!(fx.len(), 1);
+    assert!(matches!(&fx[0], Effect::SaveDraft { key, .. } if key.ends_with(":edit:1")));
+    let fx = update(&mut s, Msg::Submit);
+    assert!(matches!(&fx[..], [Effect::Update { id, after, .. }] if id == "1" && after.email == "new@x.io"));
+    let mut saved = person("1", "Person 1");
+    saved.emails = vec!["new@x.io".into()];
+    let fx = answer(&mut s, Answer::Updated { id: "1".into(), result: Ok((saved, Json::object())) });
+    assert!(
+        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
+    );
+    assert_eq!(s.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
+    assert_eq!(s.form.values.first_name, "half-typed new person", "the create form is back");
+    assert!(!s.form.open);
+    assert_eq!(s.focus, Some(Focus::Row("1".into())));
+}
+
+#[test]
+fn an_edit_of_someone_deleted_elsewhere_drops_their_row() {
+    let mut s = loaded();
+    update(&mut s, Msg::StartEdit { id: "2".into(), draft: None });
+    answer(&mut s, Answer::Record { id: "2".into(), result: Err(PanelError::NotFound(String::new())) });
+    assert!(s.form.edit.is_none());
+    assert_eq!(s.people.people.len(), 1);
+    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::text("Person 2"))]))));
+}
+
+#[test]
+fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_reason() {
+    let mut s = loaded();
+    update(&mut s, Msg::OpenDetails("1".into()));
+    update(&mut s, Msg::AskDelete("1".into()));
+    assert_eq!(s.focus, Some(Focus::Element(focus::CANCEL_DELETE)));
+    assert_eq!(update(&mut s, Msg::ConfirmDelete), vec![Effect::Delete { id: "1".into() }]);
+    assert!(update(&mut s, Msg::ConfirmDelete).is_empty(), "sent once");
+    let refused = PanelError::Rejected { message: "open deals".into(), fields: vec![] };
+    answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(refused.clone()) });
+    assert_eq!(s.delete, DeleteState::Failed { id: "1".into(), reason: refused });
+    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(update(&mut s, Msg::ConfirmDelete), vec![Effect::Delete { id: "1".into() }], "confirming again retries");
+    let fx = answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(PanelError::NotFound(String::new())) });
+    assert_eq!(fx, vec![Effect::Emit(PanelEvent::PersonDeleted("1".into()))]);
+    assert_eq!(s.people.people.len(), 1);
+    assert_eq!(s.selected, None);
+    assert_eq!(s.focus, Some(Focus::Element(focus::LIST)));
+    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.deleted-elsewhere", [("name", Arg::text("Person 1"))]))));
+}
+
+#[test]
+fn escape_closes_the_innermost_thing_and_focus_goes_back_where_it_came_from() {
+    let mut s = loaded();
+    update(&mut s, Msg::OpenDetails("1".into()));
+    update(&mut s, Msg::AskDelete("1".into()));
+    update(&mut s, Msg::Escape);
+    assert_eq!((s.delete.clone(), s.focus.clone()), (DeleteState::Idle, Some(Focus::Element(focus::DELETE_BUTTON))));
+    update(&mut s, Msg::Escape);
+    assert_eq!((s.selected.clone(), s.focus.clone()), (None, Some(Focus::Row("1".into()))));
+    update(&mut s, Msg::ToggleNewForm);
+    update(&mut s, Msg::Escape);
+    assert_eq!((s.form.open, s.focus.clone()), (false, Some(Focus::Element(focus::NEW_BUTTON))));
+    assert!(!s.escapable());
+}
+
+#[test]
+fn a_sign_out_drops_everything_of_the_user_and_a_user_switch_reloads_for_the_next() {
+    let mut s = loaded();
+    type_into(&mut s, "first_name", "private");
+    update(&mut s, Msg::OpenDetails("1".into()));
+    assert_eq!(update(&mut s, Msg::SignedOut), vec![Effect::Disconnect]);
+    assert_eq!(s.phase, Phase::SignedOut);
+    assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.selected.is_none());
+    assert!(s.credential.is_none() && s.user.is_none());
+
+    let mut s = loaded();
+    type_into(&mut s, "first_name", "private");
+    assert_eq!(update(&mut s, Msg::UserChanged), vec![Effect::Connect]);
+    assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.credential.is_none());
+    // The next user's token: their draft, their credential lookup.
+    let theirs = NewPerson { first_name: "bo's".into(), ..Default::default() };
+    assert_eq!(answer(&mut s, Answer::Token(Ok((user("bo"), Some(theirs.clone()), None)))), vec![Effect::Credentials]);
+    assert_eq!(s.form.values, theirs);
+    assert!(s.form.open);
+}
+
+#[test]
+fn a_retry_notice_shows_while_retrying_and_goes_when_it_succeeds() {
+    let mut s = loaded();
+    let retrying = crate::http::RetryNotice { attempt: 1, reason: PanelError::RateLimited };
+    answer(&mut s, Answer::Retrying(Some(retrying.clone())));
+    assert_eq!(s.notice, Some(Notice::Retrying(retrying)));
+    answer(&mut s, Answer::Retrying(None));
+    assert_eq!(s.notice, None);
+}

@@ -1,0 +1,485 @@
+//! The one place the panel's state changes: `update(state, what happened) → effects to run`.
+//! Pure: the effects (requests, storage, events) are data that runner.rs carries out, and their
+//! answers come back here as `Msg::Answer`. The form's and the delete's arms are in form.rs and
+//! delete.rs beside this file.
+use crate::config::{ConfigError, PanelConfig};
+use crate::error::PanelError;
+use crate::http::RetryNotice;
+use crate::i18n::{Arg, Said};
+use crate::json::Json;
+use crate::jwt::Claims;
+use crate::model::{Cursor, NewPerson, Page, Person};
+use crate::provider::{self, rollout::Credential};
+
+use super::state::{Action, DeleteState, Focus, Form, Notice, Phase, State, SyncWait};
+use super::{delete, focus, form, PanelEvent};
+
+/// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
+pub const SYNC_WAIT_MS: f64 = 90_000.0;
+
+/// What happened: the user or the host did something, or a request answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// The attributes (or the component's props) say this; a change reloads.
+    Configured(Result<PanelConfig, ConfigError>),
+    /// Load again from the start (a state's "Try again").
+    Reload,
+    Refresh,
+    LoadMore,
+    Search(String),
+    OpenDetails(String),
+    CloseDetails,
+    ToggleNewForm,
+    CloseForm,
+    /// Closes the innermost open thing: the delete confirmation, the form, the details.
+    Escape,
+    Typed {
+        field: &'static str,
+        value: String,
+    },
+    Submit,
+    /// `draft`: the user's unsaved edit of this person, if storage has one.
+    StartEdit {
+        id: String,
+        draft: Option<NewPerson>,
+    },
+    AskDelete(String),
+    CancelDelete,
+    ConfirmDelete,
+    /// Picked in the panel, or handed over by the host (Rollout Link's `onCredentialAdded`).
+    UseCredential(Credential),
+    /// Rollout Link's `onCredentialDeleted`.
+    CredentialDeleted(String),
+    DismissNotice,
+    RetryNotice(Action),
+    /// The views carried out `state.focus`.
+    FocusTaken,
+    /// The host signed its user out (this panel's `signOut()` or another's on its `token-url`).
+    SignedOut,
+    /// A token of another user arrived.
+    UserChanged,
+    Answer(Ticket, Answer),
+}
+
+/// Which load and which user an answer belongs to (stamped by the runner when it sends).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ticket {
+    pub load: u64,
+    pub user: u64,
+}
+
+/// A request's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// The token, with what storage keeps for its user: their create draft and saved credential.
+    Token(Result<(Claims, Option<NewPerson>, Option<Credential>), PanelError>),
+    Credentials(Result<Vec<Credential>, PanelError>),
+    /// A page of people: the first (`first`, with the time it came, for the 409 wait) or the next.
+    Page {
+        first: bool,
+        result: Result<Page, PanelError>,
+        now_ms: f64,
+    },
+    /// Rally's changes since the list's watermark: changed or new people, and deleted ids.
+    Changes(Result<(Vec<Person>, Vec<String>), PanelError>),
+    Retrying(Option<RetryNotice>),
+    /// A create's outcome is unknown: the CRM is being checked for it.
+    CreateChecking,
+    Created(Result<(Person, Json, Saved), PanelError>),
+    /// The CRM's own record of the person being edited.
+    Record {
+        id: String,
+        result: Result<(Person, Json), PanelError>,
+    },
+    Updated {
+        id: String,
+        result: Result<(Person, Json), PanelError>,
+    },
+    Deleted {
+        id: String,
+        result: Result<(), PanelError>,
+    },
+}
+
+/// How a create ended up saved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Saved {
+    Directly,
+    /// The answer was lost, but the person is on the server.
+    Confirmed,
+    /// The first attempt never arrived; the second did.
+    Resent,
+}
+
+/// What the runner does.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "a few short-lived effects per message; boxing would only add noise")]
+pub enum Effect {
+    /// Opens a session for `state.config` (a client, the token source's news), replacing the
+    /// previous one (its requests are dropped), and asks for the token → `Answer::Token`.
+    Connect,
+    /// Closes the session: nothing more is sent.
+    Disconnect,
+    /// `refresh()`: the next request asks the token route again.
+    RenewToken,
+    /// A new `token-url` may fetch tokens again, even one signed out before.
+    ResumeTokens(String),
+    Credentials,
+    Page {
+        first: bool,
+        cursor: Cursor,
+    },
+    /// `effect` after `ms`, unless the panel loaded again meanwhile.
+    After {
+        ms: f64,
+        effect: Box<Effect>,
+    },
+    Changes {
+        since: String,
+    },
+    Create {
+        values: NewPerson,
+        known: Vec<String>,
+    },
+    Record {
+        id: String,
+    },
+    Update {
+        id: String,
+        original: Json,
+        before: NewPerson,
+        after: NewPerson,
+    },
+    Delete {
+        id: String,
+    },
+    SaveDraft {
+        key: String,
+        values: NewPerson,
+    },
+    ForgetDraft {
+        key: String,
+    },
+    SaveCredential {
+        user: Claims,
+        credential: Credential,
+    },
+    /// Forgets the user's saved credential (all of it, or only when it is `only`).
+    ForgetCredential {
+        user: Claims,
+        only: Option<String>,
+    },
+    Emit(PanelEvent),
+    /// `panel-error`, with the error in the panel's words.
+    EmitError(PanelError),
+}
+
+pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Configured(config) => {
+            if s.configured.as_ref() == Some(&config) {
+                return Vec::new();
+            }
+            let resume = match (&config, s.config()) {
+                (Ok(new), Some(old)) if new.token_url != old.token_url => Some(new.token_url.clone()),
+                (Ok(new), None) if s.load > 0 => Some(new.token_url.clone()),
+                _ => None,
+            };
+            s.configured = Some(config);
+            resume.map(Effect::ResumeTokens).into_iter().chain(start_load(s)).collect()
+        }
+        Msg::Reload => start_load(s),
+        Msg::Refresh => refresh(s),
+        Msg::LoadMore => load_more(s),
+        Msg::Search(query) => {
+            s.query = query;
+            Vec::new()
+        }
+        Msg::OpenDetails(id) => {
+            s.selected = Some(id);
+            s.focus = Some(Focus::Element(focus::DETAILS));
+            Vec::new()
+        }
+        Msg::CloseDetails => {
+            if let Some(id) = s.selected.take() {
+                s.focus = Some(Focus::Row(id));
+            }
+            Vec::new()
+        }
+        Msg::Escape => {
+            if matches!(s.delete, DeleteState::Confirming(_) | DeleteState::Failed { .. }) {
+                delete::cancel(s)
+            } else if s.form.open {
+                form::close(s)
+            } else {
+                update(s, Msg::CloseDetails)
+            }
+        }
+        Msg::ToggleNewForm => form::toggle_new(s),
+        Msg::CloseForm => form::close(s),
+        Msg::Typed { field, value } => form::typed(s, field, value),
+        Msg::Submit => form::submit(s),
+        Msg::StartEdit { id, draft } => form::start_edit(s, id, draft),
+        Msg::AskDelete(id) => delete::ask(s, id),
+        Msg::CancelDelete => delete::cancel(s),
+        Msg::ConfirmDelete => delete::confirm(s),
+        Msg::UseCredential(credential) => {
+            s.chosen = Some(credential.clone());
+            let save = s.user.clone().map(|user| Effect::SaveCredential { user, credential: credential.clone() });
+            let mut effects: Vec<Effect> = save.into_iter().collect();
+            effects.push(Effect::Emit(PanelEvent::CredentialChanged(credential)));
+            effects.extend(start_load(s));
+            effects
+        }
+        Msg::CredentialDeleted(id) => {
+            if s.chosen.as_ref().is_some_and(|c| c.id == id) {
+                s.chosen = None;
+            }
+            let forget = s.user.clone().map(|user| Effect::ForgetCredential { user, only: Some(id.clone()) });
+            let mut effects: Vec<Effect> = forget.into_iter().collect();
+            if s.credential_id() == Some(id.as_str()) {
+                s.credential = None;
+                effects.extend(start_load(s));
+            }
+            effects
+        }
+        Msg::DismissNotice => {
+            s.notice = None;
+            Vec::new()
+        }
+        Msg::RetryNotice(action) => {
+            s.notice = None;
+            match action {
+                Action::LoadMore => load_more(s),
+                Action::Refresh => refresh(s),
+            }
+        }
+        Msg::FocusTaken => {
+            s.focus = None;
+            Vec::new()
+        }
+        Msg::SignedOut => {
+            forget_user(s);
+            s.phase = Phase::SignedOut;
+            vec![Effect::Disconnect]
+        }
+        Msg::UserChanged => {
+            forget_user(s);
+            start_load(s)
+        }
+        Msg::Answer(ticket, answer) => answered(s, ticket, answer),
+    }
+}
+
+/// An answer: dropped when it belongs to an earlier load (or, for a create, to another user).
+fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
+    // A create outlives a reload (the form stays, and so does its person): only a user change ends it.
+    if let Answer::CreateChecking | Answer::Created(_) = answer {
+        if ticket.user != s.user_epoch {
+            return Vec::new();
+        }
+        return form::created(s, ticket.load == s.load, answer);
+    }
+    if ticket.load != s.load {
+        return Vec::new();
+    }
+    match answer {
+        Answer::Token(Ok((user, draft, saved))) => token_arrived(s, user, draft, saved),
+        Answer::Token(Err(error)) | Answer::Credentials(Err(error)) => fail(s, error),
+        Answer::Credentials(Ok(mut credentials)) => match credentials.len() {
+            0 => {
+                s.phase = Phase::ConnectCrm;
+                vec![Effect::Emit(PanelEvent::CredentialRequired)]
+            }
+            1 => {
+                s.credential = Some((credentials.remove(0), false));
+                vec![Effect::Page { first: true, cursor: Cursor::Start }]
+            }
+            _ => {
+                s.phase = Phase::ChooseCredential(credentials);
+                Vec::new()
+            }
+        },
+        Answer::Page { first: true, result, now_ms } => first_page(s, result, now_ms),
+        Answer::Page { first: false, result, .. } => {
+            s.loading_more = false;
+            match result {
+                Ok(page) => {
+                    s.people.append(page);
+                    if !s.people.has_more() {
+                        // "Load more" goes away: a keyboard user's focus on it moves to the list.
+                        s.focus = Some(Focus::ListFromLoadMore);
+                    }
+                }
+                Err(error) => s.notice = Some(Notice::Failed { error, retry: Action::LoadMore }),
+            }
+            Vec::new()
+        }
+        Answer::Changes(result) => {
+            s.loading_more = false;
+            s.notice = Some(match result {
+                Ok((changed, removed)) => {
+                    let counts = [
+                        ("changed", Arg::Number(changed.len() as f64)),
+                        ("removed", Arg::Number(removed.len() as f64)),
+                    ];
+                    s.people.merge_changed(changed);
+                    s.people.remove(&removed);
+                    Notice::Info(Said::new("notice.up-to-date", counts))
+                }
+                Err(error) => Notice::Failed { error, retry: Action::Refresh },
+            });
+            Vec::new()
+        }
+        Answer::Retrying(Some(notice)) => {
+            s.notice = Some(Notice::Retrying(notice));
+            Vec::new()
+        }
+        Answer::Retrying(None) => {
+            if matches!(s.notice, Some(Notice::Retrying(_))) {
+                s.notice = None;
+            }
+            Vec::new()
+        }
+        Answer::Record { id, result } => form::record(s, id, result),
+        Answer::Updated { id, result } => form::updated(s, id, result),
+        Answer::Deleted { id, result } => delete::deleted(s, id, result),
+        Answer::CreateChecking | Answer::Created(_) => unreachable!("handled above"),
+    }
+}
+
+/// Starts over with the configuration the panel has: token, credential, first page. Keeps the
+/// form (and its create draft); an edit is left.
+pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
+    s.load += 1;
+    s.people = Default::default();
+    s.notice = None;
+    s.selected = None;
+    s.delete = DeleteState::Idle;
+    s.loading_more = false;
+    s.sync = None;
+    if s.form.edit.is_some() {
+        form::leave_edit(s);
+    }
+    match s.configured.clone() {
+        Some(Ok(config)) => {
+            s.rules = provider::for_config(&config).form_rules();
+            s.phase = Phase::Loading;
+            vec![Effect::Connect]
+        }
+        Some(Err(wrong)) => fail(s, PanelError::Config(wrong)),
+        None => Vec::new(),
+    }
+}
+
+fn fail(s: &mut State, error: PanelError) -> Vec<Effect> {
+    s.phase = Phase::Failed(error.clone());
+    vec![Effect::EmitError(error)]
+}
+
+/// Drops everything of the signed-in user from the panel (what is saved in the browser is
+/// `auth::sign_out`'s): people, details, form, credential, notices; their requests' answers.
+fn forget_user(s: &mut State) {
+    s.load += 1;
+    s.user_epoch += 1;
+    s.people = Default::default();
+    s.notice = None;
+    s.selected = None;
+    s.delete = DeleteState::Idle;
+    s.form = Form::default();
+    s.loading_more = false;
+    s.query.clear();
+    s.credential = None;
+    s.chosen = None;
+    s.user = None;
+    s.focus = None;
+    s.sync = None;
+}
+
+/// Who is signed in decides whose draft the form shows; then the credential, then the first page.
+fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
+    let same_user = s.user.as_ref() == Some(&user);
+    if !same_user {
+        s.form = Form { open: draft.is_some(), values: draft.unwrap_or_default(), ..Form::default() };
+    } else if let Some(draft) = draft.filter(|_| s.form.values.is_empty()) {
+        s.form.values = draft;
+        s.form.open = true;
+    }
+    let mut effects = Vec::new();
+    if let Some(chosen) = &s.chosen {
+        // Handed over before the token said who this is: saved for them now.
+        effects.push(Effect::SaveCredential { user: user.clone(), credential: chosen.clone() });
+    }
+    s.user = Some(user);
+    let Some(config) = s.config() else { return effects };
+    if !provider::for_config(config).needs_credential() {
+        effects.push(Effect::Page { first: true, cursor: Cursor::Start });
+        return effects;
+    }
+    let fixed = config.credential_id.clone().map(|id| Credential { id, app_key: String::new(), label: None });
+    s.credential = match (fixed, s.chosen.clone(), saved) {
+        (Some(fixed), _, _) => Some((fixed, false)),
+        (None, Some(chosen), _) => Some((chosen, false)),
+        (None, None, Some(saved)) => Some((saved, true)),
+        (None, None, None) => {
+            effects.push(Effect::Credentials);
+            return effects;
+        }
+    };
+    effects.push(Effect::Page { first: true, cursor: Cursor::Start });
+    effects
+}
+
+fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> Vec<Effect> {
+    match result {
+        Ok(page) => {
+            s.people.append(page);
+            s.phase = Phase::Ready;
+            s.sync = None;
+            Vec::new()
+        }
+        Err(PanelError::Syncing) => {
+            let sync = s.sync.get_or_insert(SyncWait { started_ms: now_ms, wait_ms: 2_000.0 });
+            if now_ms - sync.started_ms + sync.wait_ms >= SYNC_WAIT_MS {
+                return fail(s, PanelError::Syncing);
+            }
+            let ms = sync.wait_ms;
+            sync.wait_ms = (ms * 1.5).min(10_000.0);
+            s.phase = Phase::Syncing;
+            vec![Effect::After { ms, effect: Box::new(Effect::Page { first: true, cursor: Cursor::Start }) }]
+        }
+        Err(error) => {
+            let mut effects = Vec::new();
+            if let (PanelError::Forbidden(_), Some((_, true)), Some(user)) = (&error, &s.credential, &s.user) {
+                // The saved connection is gone: next time, ask the credentials API again.
+                effects.push(Effect::ForgetCredential { user: user.clone(), only: None });
+            }
+            effects.extend(fail(s, error));
+            effects
+        }
+    }
+}
+
+/// Loads the next page, unless one is loading or everything is loaded.
+fn load_more(s: &mut State) -> Vec<Effect> {
+    if s.loading_more || !s.people.has_more() || !s.ready() {
+        return Vec::new();
+    }
+    s.loading_more = true;
+    vec![Effect::Page { first: false, cursor: s.people.cursor() }]
+}
+
+/// "Refresh": asks the token route again (a user switch shows, a sign-out ends); then only what
+/// changed when the CRM can tell (Rally's `updatedSince` and change feed), otherwise a reload.
+fn refresh(s: &mut State) -> Vec<Effect> {
+    let mut effects = vec![Effect::RenewToken];
+    let incremental = s.config().is_some_and(|c| provider::for_config(c).incremental().is_some());
+    match s.people.watermark() {
+        Some(since) if incremental && s.ready() && !s.loading_more => {
+            s.loading_more = true;
+            effects.push(Effect::Changes { since });
+        }
+        _ => effects.extend(start_load(s)),
+    }
+    effects
+}
