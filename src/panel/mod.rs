@@ -15,6 +15,7 @@ use crate::provider::rollout::Credential;
 mod delete;
 pub mod focus;
 mod form;
+pub mod msg;
 mod requests;
 mod runner;
 pub mod state;

@@ -1,9 +1,9 @@
 //! Carries out `update`'s effects: opens a session (client, token source, its news), sends the
 //! requests of requests.rs, reads and writes storage, tells the host. Every answer goes back
 //! through `dispatch`, stamped with the ticket of the state that asked for it.
-use std::future::Future;
 use std::rc::Rc;
 
+use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -62,12 +62,14 @@ impl Panel {
                 }
             }
             Effect::ResumeTokens(url) => token_source(&url).resume(),
-            Effect::Credentials => {
-                self.ask(ticket, |session| async move { Answer::Credentials(session.credentials().await) })
-            }
-            Effect::Page { first, cursor } => self.ask(ticket, move |session| async move {
-                let result = session.page(&cursor, credential.as_deref()).await;
-                Answer::Page { first, result, now_ms: browser::now_ms() }
+            Effect::Credentials => self
+                .ask(ticket, |session| async move { Answer::Credentials(session.credentials().await) }.boxed_local()),
+            Effect::Page { first, cursor } => self.ask(ticket, move |session| {
+                async move {
+                    let result = session.page(&cursor, credential.as_deref()).await;
+                    Answer::Page { first, result, now_ms: browser::now_ms() }
+                }
+                .boxed_local()
             }),
             Effect::After { ms, effect } => {
                 let panel = *self;
@@ -78,28 +80,40 @@ impl Panel {
                     }
                 });
             }
-            Effect::Changes { since } => self.ask(ticket, move |session| async move {
-                Answer::Changes(session.changes(&since, credential.as_deref()).await)
+            Effect::Changes { since } => self.ask(ticket, move |session| {
+                async move { Answer::Changes(session.changes(&since, credential.as_deref()).await) }.boxed_local()
             }),
             Effect::Create { values, known } => {
                 let panel = *self;
-                self.ask(ticket, move |session| async move {
-                    let checking = || panel.dispatch(Msg::Answer(ticket, Answer::CreateChecking));
-                    let known = known.into_iter().collect();
-                    Answer::Created(session.create(&values, &known, credential.as_deref(), checking).await)
+                self.ask(ticket, move |session| {
+                    async move {
+                        let checking = || panel.dispatch(Msg::Answer(ticket, Answer::CreateChecking));
+                        let known = known.into_iter().collect();
+                        Answer::Created(session.create(&values, &known, credential.as_deref(), checking).await)
+                    }
+                    .boxed_local()
                 })
             }
-            Effect::Record { id } => self.ask(ticket, move |session| async move {
-                let result = session.record(&id, credential.as_deref()).await;
-                Answer::Record { id, result }
+            Effect::Record { id } => self.ask(ticket, move |session| {
+                async move {
+                    let result = session.record(&id, credential.as_deref()).await;
+                    Answer::Record { id, result }
+                }
+                .boxed_local()
             }),
-            Effect::Update { id, original, before, after } => self.ask(ticket, move |session| async move {
-                let result = session.update(&id, (&original, &before, &after), credential.as_deref()).await;
-                Answer::Updated { id, result }
+            Effect::Update { id, original, before, after } => self.ask(ticket, move |session| {
+                async move {
+                    let result = session.update(&id, (&original, &before, &after), credential.as_deref()).await;
+                    Answer::Updated { id, result }
+                }
+                .boxed_local()
             }),
-            Effect::Delete { id } => self.ask(ticket, move |session| async move {
-                let result = session.delete(&id, credential.as_deref()).await;
-                Answer::Deleted { id, result }
+            Effect::Delete { id } => self.ask(ticket, move |session| {
+                async move {
+                    let result = session.delete(&id, credential.as_deref()).await;
+                    Answer::Deleted { id, result }
+                }
+                .boxed_local()
             }),
             Effect::SaveDraft { key, values } => browser::save(&key, &values.to_json()),
             Effect::ForgetDraft { key } => browser::forget(&key),
@@ -118,11 +132,12 @@ impl Panel {
     }
 
     /// Sends what `request` asks of the open session; its answer comes back as `Msg::Answer`.
-    fn ask<F, Fut>(&self, ticket: Ticket, request: F)
-    where
-        F: FnOnce(Rc<Session>) -> Fut + 'static,
-        Fut: Future<Output = Answer> + 'static,
-    {
+    /// (Boxed: one copy of this code for every kind of request.)
+    fn ask(&self, ticket: Ticket, request: impl FnOnce(Rc<Session>) -> LocalBoxFuture<'static, Answer> + 'static) {
+        self.ask_boxed(ticket, Box::new(request));
+    }
+
+    fn ask_boxed(&self, ticket: Ticket, request: Box<dyn FnOnce(Rc<Session>) -> LocalBoxFuture<'static, Answer>>) {
         let Some(session) = self.session() else { return };
         let panel = *self;
         spawn_local(async move {

@@ -2,177 +2,18 @@
 //! Pure: the effects (requests, storage, events) are data that runner.rs carries out, and their
 //! answers come back here as `Msg::Answer`. The form's and the delete's arms are in form.rs and
 //! delete.rs beside this file.
-use crate::config::{ConfigError, PanelConfig};
 use crate::error::PanelError;
-use crate::http::RetryNotice;
 use crate::i18n::{Arg, Said};
-use crate::json::Json;
 use crate::jwt::Claims;
-use crate::model::{Cursor, NewPerson, Page, Person};
+use crate::model::{Cursor, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
 
+pub use super::msg::{Answer, Effect, Msg, Saved, Ticket};
 use super::state::{Action, DeleteState, Focus, Form, Notice, Phase, State, SyncWait};
 use super::{delete, focus, form, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
 pub const SYNC_WAIT_MS: f64 = 90_000.0;
-
-/// What happened: the user or the host did something, or a request answered.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Msg {
-    /// The attributes (or the component's props) say this; a change reloads.
-    Configured(Result<PanelConfig, ConfigError>),
-    /// Load again from the start (a state's "Try again").
-    Reload,
-    Refresh,
-    LoadMore,
-    Search(String),
-    OpenDetails(String),
-    CloseDetails,
-    ToggleNewForm,
-    CloseForm,
-    /// Closes the innermost open thing: the delete confirmation, the form, the details.
-    Escape,
-    Typed {
-        field: &'static str,
-        value: String,
-    },
-    Submit,
-    /// `draft`: the user's unsaved edit of this person, if storage has one.
-    StartEdit {
-        id: String,
-        draft: Option<NewPerson>,
-    },
-    AskDelete(String),
-    CancelDelete,
-    ConfirmDelete,
-    /// Picked in the panel, or handed over by the host (Rollout Link's `onCredentialAdded`).
-    UseCredential(Credential),
-    /// Rollout Link's `onCredentialDeleted`.
-    CredentialDeleted(String),
-    DismissNotice,
-    RetryNotice(Action),
-    /// The views carried out `state.focus`.
-    FocusTaken,
-    /// The host signed its user out (this panel's `signOut()` or another's on its `token-url`).
-    SignedOut,
-    /// A token of another user arrived.
-    UserChanged,
-    Answer(Ticket, Answer),
-}
-
-/// Which load and which user an answer belongs to (stamped by the runner when it sends).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Ticket {
-    pub load: u64,
-    pub user: u64,
-}
-
-/// A request's answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Answer {
-    /// The token, with what storage keeps for its user: their create draft and saved credential.
-    Token(Result<(Claims, Option<NewPerson>, Option<Credential>), PanelError>),
-    Credentials(Result<Vec<Credential>, PanelError>),
-    /// A page of people: the first (`first`, with the time it came, for the 409 wait) or the next.
-    Page {
-        first: bool,
-        result: Result<Page, PanelError>,
-        now_ms: f64,
-    },
-    /// Rally's changes since the list's watermark: changed or new people, and deleted ids.
-    Changes(Result<(Vec<Person>, Vec<String>), PanelError>),
-    Retrying(Option<RetryNotice>),
-    /// A create's outcome is unknown: the CRM is being checked for it.
-    CreateChecking,
-    Created(Result<(Person, Json, Saved), PanelError>),
-    /// The CRM's own record of the person being edited.
-    Record {
-        id: String,
-        result: Result<(Person, Json), PanelError>,
-    },
-    Updated {
-        id: String,
-        result: Result<(Person, Json), PanelError>,
-    },
-    Deleted {
-        id: String,
-        result: Result<(), PanelError>,
-    },
-}
-
-/// How a create ended up saved.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Saved {
-    Directly,
-    /// The answer was lost, but the person is on the server.
-    Confirmed,
-    /// The first attempt never arrived; the second did.
-    Resent,
-}
-
-/// What the runner does.
-#[derive(Clone, Debug, PartialEq)]
-#[allow(clippy::large_enum_variant, reason = "a few short-lived effects per message; boxing would only add noise")]
-pub enum Effect {
-    /// Opens a session for `state.config` (a client, the token source's news), replacing the
-    /// previous one (its requests are dropped), and asks for the token → `Answer::Token`.
-    Connect,
-    /// Closes the session: nothing more is sent.
-    Disconnect,
-    /// `refresh()`: the next request asks the token route again.
-    RenewToken,
-    /// A new `token-url` may fetch tokens again, even one signed out before.
-    ResumeTokens(String),
-    Credentials,
-    Page {
-        first: bool,
-        cursor: Cursor,
-    },
-    /// `effect` after `ms`, unless the panel loaded again meanwhile.
-    After {
-        ms: f64,
-        effect: Box<Effect>,
-    },
-    Changes {
-        since: String,
-    },
-    Create {
-        values: NewPerson,
-        known: Vec<String>,
-    },
-    Record {
-        id: String,
-    },
-    Update {
-        id: String,
-        original: Json,
-        before: NewPerson,
-        after: NewPerson,
-    },
-    Delete {
-        id: String,
-    },
-    SaveDraft {
-        key: String,
-        values: NewPerson,
-    },
-    ForgetDraft {
-        key: String,
-    },
-    SaveCredential {
-        user: Claims,
-        credential: Credential,
-    },
-    /// Forgets the user's saved credential (all of it, or only when it is `only`).
-    ForgetCredential {
-        user: Claims,
-        only: Option<String>,
-    },
-    Emit(PanelEvent),
-    /// `panel-error`, with the error in the panel's words.
-    EmitError(PanelError),
-}
 
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
