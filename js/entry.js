@@ -5,10 +5,10 @@
 // Loading it defines <people-panel> (js/element.js), which paints its frame and starts its token
 // request at once; the wasm is fetched and compiled from here on too, so that `await init()` only
 // has to instantiate it.
-import initGlue from "./people_panel.js";
+import initGlue from "./main.js";
 
 // What a host may call besides `init`: `define()` (also run by `init`) and wasm-bindgen's `initSync`.
-export { define, initSync } from "./people_panel.js";
+export { define, initSync } from "./main.js";
 
 const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wasm", import.meta.url))).catch(() => null);
 

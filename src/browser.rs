@@ -23,6 +23,15 @@ pub fn random() -> f64 {
     js_sys::Math::random()
 }
 
+/// Resolves in the next animation frame (after the current one is drawn).
+pub async fn next_frame() {
+    let Some(window) = web_sys::window() else { return };
+    let frame = Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(frame).await;
+}
+
 pub async fn sleep(ms: f64) {
     if ms <= 0.0 {
         return;

@@ -41,6 +41,8 @@ pub enum PanelError {
     Malformed(String),
     /// Not sent, or its answer not used: the user signed out or another user signed in meanwhile.
     Dropped,
+    /// The part of the panel's code that does this could not be fetched (later.rs).
+    CodeMissing,
 }
 
 impl PanelError {
@@ -90,6 +92,7 @@ impl PanelError {
             ),
             PanelError::Malformed(m) => said("error.malformed", m, 0),
             PanelError::Dropped => words.t("error.dropped"),
+            PanelError::CodeMissing => words.t("error.code-missing"),
         }
     }
 

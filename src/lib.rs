@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod interface;
 pub mod json;
 pub mod jwt;
+pub mod later;
 pub mod model;
 pub mod panel;
 pub mod provider;

@@ -12,9 +12,10 @@ use people_panel::provider::rollout::Credential;
 
 const ELEMENT_JS: &str = include_str!("../js/element.js");
 const STYLE_JS: &str = include_str!("../js/style.js");
-const VIEWS: [&str; 5] = [
+const VIEWS: [&str; 6] = [
     include_str!("../src/ui/mod.rs"),
     include_str!("../src/ui/list.rs"),
+    include_str!("../src/ui/details.rs"),
     include_str!("../src/ui/form.rs"),
     include_str!("../src/ui/status.rs"),
     ELEMENT_JS,

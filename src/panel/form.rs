@@ -20,7 +20,8 @@ pub fn toggle_new(s: &mut State) -> Vec<Effect> {
     }
     s.form.open = true;
     s.focus = Some(Focus::Element(focus::FIRST_FIELD));
-    Vec::new()
+    // A click before the form's code arrived (or after it failed to): it shows once it does.
+    super::update::load_later(s)
 }
 
 /// Closes the form: an edit returns to the person's details (on Edit), a new person to the

@@ -16,7 +16,7 @@ mod delete;
 pub mod focus;
 mod form;
 pub mod msg;
-mod requests;
+pub(crate) mod requests;
 mod runner;
 pub mod state;
 pub mod update;

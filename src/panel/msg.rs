@@ -52,6 +52,10 @@ pub enum Msg {
     SignedOut,
     /// A token of another user arrived.
     UserChanged,
+    /// The user asks again for the part of the panel that could not be loaded.
+    LoadLater,
+    /// The second chunk arrived (or could not be fetched).
+    LaterLoaded(bool),
     Answer(Ticket, Answer),
 }
 
@@ -166,4 +170,6 @@ pub enum Effect {
     Emit(PanelEvent),
     /// `panel-error`, with the error in the panel's words.
     EmitError(PanelError),
+    /// Fetches the second wasm chunk (after the frame being drawn) → `Msg::LaterLoaded`.
+    LoadLater,
 }

@@ -2,6 +2,7 @@
 //! kind of request (with the create's reconciliation when its answer was lost). The runner calls
 //! these; their results come back to `update` as answers.
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::config::{PanelConfig, MAX_PAGE_SIZE};
 use crate::error::PanelError;
@@ -12,7 +13,7 @@ use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::ApiRequest;
 
 use super::form::unknown_outcome;
-use super::update::Saved;
+use super::msg::{Answer, Effect, Saved};
 
 /// Sends of one create at most, each after checking that the previous one didn't arrive.
 const CREATE_ATTEMPTS: usize = 3;
@@ -24,6 +25,35 @@ const RECONCILE_PAGES: usize = 100;
 pub struct Session {
     pub client: Client,
     pub config: PanelConfig,
+}
+
+/// The requests of the second chunk (later.rs), each as its answer.
+pub async fn later(
+    session: Rc<Session>,
+    effect: Effect,
+    credential: Option<String>,
+    checking: Rc<dyn Fn()>,
+) -> Option<Answer> {
+    let credential = credential.as_deref();
+    Some(match effect {
+        Effect::Create { values, known } => {
+            let known = known.into_iter().collect();
+            Answer::Created(session.create(&values, &known, credential, || checking()).await)
+        }
+        Effect::Record { id } => {
+            let result = session.record(&id, credential).await;
+            Answer::Record { id, result }
+        }
+        Effect::Update { id, original, before, after } => {
+            let result = session.update(&id, (&original, &before, &after), credential).await;
+            Answer::Updated { id, result }
+        }
+        Effect::Delete { id } => {
+            let result = session.delete(&id, credential).await;
+            Answer::Deleted { id, result }
+        }
+        _ => return None,
+    })
 }
 
 impl Session {

@@ -9,7 +9,9 @@ use leptos::task::spawn_local;
 
 use crate::auth::{self, token_source, TokenNews};
 use crate::browser;
+use crate::error::PanelError;
 use crate::http::{Client, RetryListener};
+use crate::later;
 use crate::model::NewPerson;
 use crate::provider;
 
@@ -26,6 +28,16 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(emit: EventSink) -> Self {
         Runtime { session: None, emit }
+    }
+}
+
+/// The answer of a request of the second chunk when that chunk could not be fetched.
+fn code_missing(effect: &Effect) -> Answer {
+    match effect {
+        Effect::Record { id } => Answer::Record { id: id.clone(), result: Err(PanelError::CodeMissing) },
+        Effect::Update { id, .. } => Answer::Updated { id: id.clone(), result: Err(PanelError::CodeMissing) },
+        Effect::Delete { id } => Answer::Deleted { id: id.clone(), result: Err(PanelError::CodeMissing) },
+        _ => Answer::Created(Err(PanelError::CodeMissing)),
     }
 }
 
@@ -83,38 +95,32 @@ impl Panel {
             Effect::Changes { since } => self.ask(ticket, move |session| {
                 async move { Answer::Changes(session.changes(&since, credential.as_deref()).await) }.boxed_local()
             }),
-            Effect::Create { values, known } => {
+            // The second chunk's requests (later.rs).
+            effect
+            @ (Effect::Create { .. } | Effect::Record { .. } | Effect::Update { .. } | Effect::Delete { .. }) => {
                 let panel = *self;
+                let checking: Rc<dyn Fn()> =
+                    Rc::new(move || panel.dispatch(Msg::Answer(ticket, Answer::CreateChecking)));
                 self.ask(ticket, move |session| {
                     async move {
-                        let checking = || panel.dispatch(Msg::Answer(ticket, Answer::CreateChecking));
-                        let known = known.into_iter().collect();
-                        Answer::Created(session.create(&values, &known, credential.as_deref(), checking).await)
+                        let failed = code_missing(&effect);
+                        match later::load().await {
+                            Ok(chunk) => (chunk.request)(session, effect, credential, checking).await.unwrap_or(failed),
+                            Err(later::Missing) => failed,
+                        }
                     }
                     .boxed_local()
                 })
             }
-            Effect::Record { id } => self.ask(ticket, move |session| {
-                async move {
-                    let result = session.record(&id, credential.as_deref()).await;
-                    Answer::Record { id, result }
-                }
-                .boxed_local()
-            }),
-            Effect::Update { id, original, before, after } => self.ask(ticket, move |session| {
-                async move {
-                    let result = session.update(&id, (&original, &before, &after), credential.as_deref()).await;
-                    Answer::Updated { id, result }
-                }
-                .boxed_local()
-            }),
-            Effect::Delete { id } => self.ask(ticket, move |session| {
-                async move {
-                    let result = session.delete(&id, credential.as_deref()).await;
-                    Answer::Deleted { id, result }
-                }
-                .boxed_local()
-            }),
+            Effect::LoadLater => {
+                let panel = *self;
+                spawn_local(async move {
+                    // After the frame being drawn: the first row paints first.
+                    browser::next_frame().await;
+                    let loaded = later::load().await.is_ok();
+                    panel.dispatch(Msg::LaterLoaded(loaded));
+                });
+            }
             Effect::SaveDraft { key, values } => browser::save(&key, &values.to_json()),
             Effect::ForgetDraft { key } => browser::forget(&key),
             Effect::SaveCredential { user, credential } => auth::save_credential(&user, &credential),

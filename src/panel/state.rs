@@ -110,6 +110,18 @@ impl Form {
     }
 }
 
+/// The second wasm chunk (later.rs: the form, details, edit and delete): fetched right after the
+/// first row is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Later {
+    #[default]
+    NotLoaded,
+    Loading,
+    Ready,
+    /// It could not be fetched: said where it is needed, with a retry.
+    Failed,
+}
+
 /// How long a 409 "still syncing" has been waited out, and the next wait.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SyncWait {
@@ -143,6 +155,7 @@ pub struct State {
     pub delete: DeleteState,
     pub focus: Option<Focus>,
     pub sync: Option<SyncWait>,
+    pub later: Later,
 }
 
 impl Default for State {
@@ -165,6 +178,7 @@ impl Default for State {
             delete: DeleteState::Idle,
             focus: None,
             sync: None,
+            later: Later::NotLoaded,
         }
     }
 }

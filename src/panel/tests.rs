@@ -64,8 +64,9 @@ fn loaded() -> State {
     assert_eq!(s.credential_id(), Some("c1"));
     let fx =
         answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1", "2"], Cursor::Offset(2), 5)), now_ms: 0.0 });
-    assert!(fx.is_empty());
+    assert_eq!(fx, vec![Effect::LoadLater], "the second chunk right after the first row");
     assert_eq!(s.phase, Phase::Ready);
+    assert_eq!(update(&mut s, Msg::LaterLoaded(true)), vec![]);
     s
 }
 
@@ -388,4 +389,19 @@ fn a_retry_notice_shows_while_retrying_and_goes_when_it_succeeds() {
     assert_eq!(s.notice, Some(Notice::Retrying(retrying)));
     answer(&mut s, Answer::Retrying(None));
     assert_eq!(s.notice, None);
+}
+
+#[test]
+fn the_second_chunk_is_asked_for_once_and_a_click_after_it_failed_asks_again() {
+    let mut s = loaded();
+    update(&mut s, Msg::Reload);
+    answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    let fx = answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1"], Cursor::End, 1)), now_ms: 0.0 });
+    assert!(fx.is_empty(), "already here");
+    s.later = super::state::Later::NotLoaded;
+    assert_eq!(super::update::load_later(&mut s), vec![Effect::LoadLater]);
+    assert!(update(&mut s, Msg::LoadLater).is_empty(), "on its way");
+    update(&mut s, Msg::LaterLoaded(false));
+    assert_eq!(update(&mut s, Msg::ToggleNewForm), vec![Effect::LoadLater], "the click asks again");
+    assert!(s.form.open, "the form shows as soon as it arrives");
 }

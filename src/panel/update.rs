@@ -9,7 +9,7 @@ use crate::model::{Cursor, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
 
 pub use super::msg::{Answer, Effect, Msg, Saved, Ticket};
-use super::state::{Action, DeleteState, Focus, Form, Notice, Phase, State, SyncWait};
+use super::state::{Action, DeleteState, Focus, Form, Later, Notice, Phase, State, SyncWait};
 use super::{delete, focus, form, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
@@ -108,8 +108,22 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             forget_user(s);
             start_load(s)
         }
+        Msg::LoadLater => load_later(s),
+        Msg::LaterLoaded(ok) => {
+            s.later = if ok { Later::Ready } else { Later::Failed };
+            Vec::new()
+        }
         Msg::Answer(ticket, answer) => answered(s, ticket, answer),
     }
+}
+
+/// Fetches the second chunk unless it is here or on its way.
+pub(super) fn load_later(s: &mut State) -> Vec<Effect> {
+    if matches!(s.later, Later::Ready | Later::Loading) {
+        return Vec::new();
+    }
+    s.later = Later::Loading;
+    vec![Effect::LoadLater]
 }
 
 /// An answer: dropped when it belongs to an earlier load (or, for a create, to another user).
@@ -277,7 +291,12 @@ fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> V
             s.people.append(page);
             s.phase = Phase::Ready;
             s.sync = None;
-            Vec::new()
+            // What the first row does not need comes right after it.
+            if s.later == Later::NotLoaded {
+                load_later(s)
+            } else {
+                Vec::new()
+            }
         }
         Err(PanelError::Syncing) => {
             let sync = s.sync.get_or_insert(SyncWait { started_ms: now_ms, wait_ms: 2_000.0 });

@@ -34,19 +34,27 @@ pub fn focus_now(scope: NodeRef<html::Section>, selector: &str) -> bool {
     target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|element| element.focus().is_ok())
 }
 
-/// Focuses the first element matching `selector` inside `scope`, after the DOM has updated,
-/// unless the user has put focus somewhere else meanwhile (focus is never taken from them). The
-/// panel may be gone by then (`try_`: reading a disposed node ref would abort the wasm).
+/// Focuses the first element matching `selector` inside `scope`, after the DOM has updated (and
+/// once it shows: a view of the second chunk may arrive a moment later), unless the user has put
+/// focus somewhere else meanwhile (focus is never taken from them). The panel may be gone by then
+/// (`try_`: reading a disposed node ref would abort the wasm).
 pub fn focus_later(scope: NodeRef<html::Section>, selector: String) {
     let before = scope.try_get_untracked().flatten().and_then(|root| focused_in(&root));
+    request_animation_frame(move || focus_when_shown(scope, selector, before, FRAMES_TO_WAIT));
+}
+
+/// About five seconds of frames.
+const FRAMES_TO_WAIT: u32 = 300;
+
+fn focus_when_shown(scope: NodeRef<html::Section>, selector: String, before: Option<web_sys::Element>, frames: u32) {
     request_animation_frame(move || {
-        request_animation_frame(move || {
-            let Some(root) = scope.try_get_untracked().flatten() else { return };
-            let now = focused_in(&root).filter(|el| el.is_connected() && el.tag_name() != "BODY");
-            if now.is_some() && now != before {
-                return;
-            }
-            focus_now(scope, &selector);
-        })
+        let Some(root) = scope.try_get_untracked().flatten() else { return };
+        let now = focused_in(&root).filter(|el| el.is_connected() && el.tag_name() != "BODY");
+        if now.is_some() && now != before {
+            return;
+        }
+        if !focus_now(scope, &selector) && frames > 0 {
+            focus_when_shown(scope, selector, before, frames - 1);
+        }
     });
 }

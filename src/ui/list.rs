@@ -4,10 +4,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::focus::{focus_later, focus_lost, focus_now, has_focus};
-use super::Slices;
+use super::{later_view, Slices};
 use crate::i18n::text;
 use crate::model::Person;
 use crate::panel::focus::{LIST, LOAD_MORE};
+use crate::panel::state::Later;
 use crate::panel::{DeleteState, Focus, Msg, Panel};
 
 /// Must match `.pp-row { height }` in style/people-panel.css. Whole pixels: styles are written
@@ -126,7 +127,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
     let has_more = Memo::new(move |_| panel.state.with(|s| s.people.has_more()));
     let empty = Memo::new(move |_| panel.state.with(|s| s.people.people.is_empty()));
     view! {
-        <PersonDetail panel />
+        <PersonDetail panel later=slices.later />
         <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll>
             <ul
                 class="pp-rows"
@@ -244,73 +245,14 @@ fn person_row(
     }
 }
 
-/// The selected person's details, above the list.
+/// The selected person's details, above the list (their view is in the second chunk).
 #[component]
-fn PersonDetail(panel: Panel) -> impl IntoView {
+fn PersonDetail(panel: Panel, later: Memo<Later>) -> impl IntoView {
     let person = Memo::new(move |_| panel.state.with(|s| s.selected.as_ref().and_then(|id| s.person(id).cloned())));
     move || {
-        person.get().map(|p| {
-            let created = p.created.as_deref().map(|iso| panel.words.with_untracked(|w| w.date(iso))).unwrap_or_default();
-            let rows: Vec<(String, String)> = [
-                ("field.email", p.emails.join(", ")),
-                ("field.phone", p.phones.join(", ")),
-                ("field.company", p.company.clone().unwrap_or_default()),
-                ("field.job-title", p.job_title.clone().unwrap_or_default()),
-                ("field.stage", p.stage.clone().unwrap_or_default()),
-                ("field.tags", p.tags.join(", ")),
-                ("field.source", p.source.clone().unwrap_or_default()),
-                ("field.created", created),
-            ]
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(label, v)| (panel.t(label), v))
-            .collect();
-            let id = p.id.clone();
-            view! {
-                <article class="pp-detail" part="detail" aria-label=panel.tf("details.label", [("name", text(&p.name))]) tabindex="-1">
-                    <header class="pp-detail-header">
-                        <h3 dir="auto">{p.name.clone()}</h3>
-                        <button class="pp-link" type="button" aria-label=panel.t("details.close") on:click=move |_| panel.dispatch(Msg::CloseDetails)>"×"</button>
-                    </header>
-                    <dl>
-                        {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
-                    </dl>
-                    <div class="pp-detail-actions">
-                        <button class="pp-button" part="button" type="button" data-action="edit" on:click={
-                            let id = id.clone();
-                            move |_| panel.start_edit(id.clone())
-                        }>{panel.t("edit")}</button>
-                        <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.dispatch(Msg::AskDelete(id.clone()))>{panel.t("delete")}</button>
-                    </div>
-                    <DeleteConfirmation panel id=p.id.clone() name=p.name.clone() />
-                </article>
-            }
-        })
-    }
-}
-
-/// "Delete Ana Silva from the CRM?", for the person whose details are open, while a delete of them
-/// is asked for, under way, or failed (with the reason; confirming again retries).
-#[component]
-fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
-    let state =
-        Memo::new(move |_| panel.state.with(|s| (s.delete.id() == Some(id.as_str())).then(|| s.delete.clone())));
-    move || {
-        let state = state.get()?;
-        let deleting = matches!(state, DeleteState::Deleting(_));
-        let reason = match state {
-            DeleteState::Failed { reason, .. } => Some(reason),
-            _ => None,
-        };
-        Some(view! {
-            <div class="pp-confirm" role="alertdialog" aria-label=panel.tf("delete.label", [("name", text(&name))])>
-                <p>{panel.tf("delete.question", [("name", text(&name))])}</p>
-                {reason.map(|r| view! { <p class="pp-error">{panel.tf("delete.failed", [("reason", text(&panel.say(&r)))])}</p> })}
-                <button class="pp-button pp-danger" part="button" type="button" disabled=deleting on:click=move |_| panel.dispatch(Msg::ConfirmDelete)>
-                    {panel.t(if deleting { "row.deleting" } else { "delete.confirm" })}
-                </button>
-                <button class="pp-button" part="button" type="button" data-action="cancel-delete" disabled=deleting on:click=move |_| panel.dispatch(Msg::CancelDelete)>{panel.t("cancel")}</button>
-            </div>
-        })
+        let person = person.get()?;
+        Some(later_view(panel, later.get(), move || {
+            crate::later::get().map(|chunk| (chunk.details_view)(panel, person))
+        }))
     }
 }

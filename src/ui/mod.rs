@@ -8,15 +8,16 @@ use wasm_bindgen::JsValue;
 use crate::config::{ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::i18n::resolve_locale;
 use crate::json::Json;
+use crate::panel::state::Later;
 use crate::panel::{Msg, Panel, PanelEvent, State};
 
 mod announce;
+pub(crate) mod details;
 mod focus;
-mod form;
+pub(crate) mod form;
 mod list;
 mod status;
 
-pub use form::PersonForm;
 pub use list::PeopleListView;
 pub use status::{NoticeBar, PhaseView};
 
@@ -36,6 +37,8 @@ pub struct Slices {
     pub revision: Memo<u64>,
     /// Who matches the search (indices into the list), once per change of the query or the list.
     pub matches: Memo<Vec<usize>>,
+    /// Whether the second chunk (later.rs) is here.
+    pub later: Memo<Later>,
 }
 
 impl Slices {
@@ -47,7 +50,8 @@ impl Slices {
             revision.track();
             query.with(|q| panel.state.with_untracked(|s| s.people.search(q)))
         });
-        Slices { ready, query, revision, matches }
+        let later = Memo::new(move |_| panel.state.with(|s| s.later));
+        Slices { ready, query, revision, matches, later }
     }
 }
 
@@ -112,11 +116,31 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                 </button>
             </header>
             <NoticeBar panel />
-            {move || form_open.get().then(|| view! { <PersonForm panel /> })}
+            {move || form_open.get().then(|| {
+                later_view(panel, slices.later.get(), move || crate::later::get().map(|chunk| (chunk.form_view)(panel)))
+            })}
             <PhaseView panel />
             {move || ready.get().then(|| view! { <PeopleListView panel root slices /> })}
         </section>
     }
+}
+
+/// A view of the second chunk (later.rs): itself once the chunk is here; until then a line that it
+/// is on its way, or that it could not be fetched, with a retry.
+pub(crate) fn later_view(panel: Panel, later: Later, view: impl FnOnce() -> Option<AnyView>) -> AnyView {
+    if let Some(view) = (later == Later::Ready).then(view).flatten() {
+        return view;
+    }
+    if later == Later::Failed {
+        return view! {
+            <p class="pp-notice pp-error" part="notice" data-notice="code-missing" role="alert">
+                {panel.t("error.code-missing")} " "
+                <button class="pp-link" type="button" on:click=move |_| panel.dispatch(Msg::LoadLater)>{panel.t("state.try-again")}</button>
+            </p>
+        }
+        .into_any();
+    }
+    view! { <p class="pp-muted pp-later" role="status">{panel.t("later.loading")}</p> }.into_any()
 }
 
 /// The panel as a Leptos component, for Leptos apps (the `<people-panel>` element wraps the same

@@ -32,7 +32,10 @@ const WASM_FEATURES: &[&str] = &[
 /// The bundle is built with a pinned nightly that rebuilds the standard library for size: panics
 /// abort without formatting a message, and `Debug` and panic locations are compiled out. The
 /// stable toolchain still builds, tests and runs the demo; only the shipped bundle uses this.
-const NIGHTLY_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none";
+/// `--cfg pp_split` turns src/later.rs's functions into split points, and `--emit-relocs` keeps
+/// what the splitter needs to cut the module in two.
+const NIGHTLY_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none \
+     --cfg pp_split -Clink-args=--emit-relocs";
 
 /// Exports nothing in the bundle calls: Leptos links server_fn, which links wasm-streams, whose
 /// stream adapters (`IntoUnderlyingSource`, `…Sink`, `…ByteSource`) are exported to JS and so kept
@@ -56,14 +59,21 @@ pub fn build() -> Result<Vec<FileSize>> {
     let _ = std::fs::remove_dir_all(&out);
     let glue = root.join("target/dist-glue");
     let _ = std::fs::remove_dir_all(&glue);
+    // The second chunk (src/later.rs) split off the raw module, before wasm-bindgen: main.wasm,
+    // split_later.wasm and __wasm_split.js, which loads the chunk (and imports `./main.js`).
+    let split = root.join("target/dist-split");
+    let _ = std::fs::remove_dir_all(&split);
     let wasm = target_dir.join("wasm32-unknown-unknown/release/people_panel.wasm");
+    run_ok(Command::new(tools::WASM_SPLIT).arg(&wasm).arg(&split), "dist: wasm-split-cli (the second chunk)")?;
     run_ok(
         Command::new("wasm-bindgen")
-            .arg(&wasm)
-            .args(["--target", "web", "--no-typescript", "--out-name", "people_panel", "--out-dir"])
+            .arg(split.join("main.wasm"))
+            .args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle", "--out-name", "main"])
+            .arg("--out-dir")
             .arg(&glue),
         "dist: wasm-bindgen",
     )?;
+    std::fs::copy(split.join("__wasm_split.js"), glue.join("__wasm_split.js")).map_err(|e| e.to_string())?;
     // One module: js/entry.js + the glue + its snippets (js/element.js, js/style.js), minified.
     std::fs::copy(root.join("js/entry.js"), glue.join("entry.js")).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
@@ -81,8 +91,13 @@ pub fn build() -> Result<Vec<FileSize>> {
             .arg(format!("--outfile={}", out.join("people_panel.js").display())),
         "dist: esbuild (one module)",
     )?;
-    let bg = out.join("people_panel_bg.wasm");
-    let bound = std::fs::read(glue.join("people_panel_bg.wasm")).map_err(|e| e.to_string())?;
+    // The glue's own fallback URL names the wasm as wasm-bindgen wrote it.
+    let module = out.join(package::MODULE);
+    let js = std::fs::read_to_string(&module).map_err(|e| e.to_string())?;
+    std::fs::write(&module, js.replace("\"main_bg.wasm\"", &format!("\"{}\"", package::WASM)))
+        .map_err(|e| e.to_string())?;
+    let bg = out.join(package::WASM);
+    let bound = std::fs::read(glue.join("main_bg.wasm")).map_err(|e| e.to_string())?;
     let (trimmed, _) =
         crate::wasm::drop_exports(&bound, |name| UNUSED_EXPORTS.iter().any(|unused| name.contains(unused)))?;
     std::fs::write(&bg, trimmed).map_err(|e| e.to_string())?;
@@ -106,6 +121,15 @@ pub fn build() -> Result<Vec<FileSize>> {
             .arg(&bg),
         "dist: wasm-opt --strip-debug",
     )?;
+    run_ok(
+        Command::new(tools::wasm_opt())
+            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+            .args(WASM_FEATURES)
+            .arg(split.join(package::CHUNK))
+            .arg("-o")
+            .arg(out.join(package::CHUNK)),
+        "dist: wasm-opt -Oz the second chunk",
+    )?;
     package::write(&out)?;
     sizes()
 }
@@ -126,7 +150,7 @@ pub fn profile() -> Result<crate::profile::Profile> {
 /// (the package's types, manifest and README are for tools, never fetched).
 pub fn sizes() -> Result<Vec<FileSize>> {
     let mut files = Vec::new();
-    for name in [package::MODULE, package::WASM] {
+    for name in [package::MODULE, package::WASM, package::CHUNK] {
         let path = out_dir().join(name);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -65,6 +65,10 @@ pub fn build(site: &Path) -> Result {
         "hosts: esbuild the React host",
     )?;
     std::fs::copy(hosts.join("index.html"), out.join("index.html")).map_err(|e| e.to_string())?;
+    // The second chunk is fetched from beside the bundle (`new URL(…, import.meta.url)`, which Vite
+    // and webpack follow by themselves; with esbuild, the host copies it, as a user of it would).
+    let chunk = hosts.join("node_modules/people-panel").join(crate::package::CHUNK);
+    std::fs::copy(&chunk, out.join(crate::package::CHUNK)).map_err(|e| format!("{}: {e}", chunk.display()))?;
     // The demo's host app (React and the real Rollout Link), for e2e/site/link.html.
     run_ok(
         Command::new("node").arg(root().join("demo/build.mjs")).arg(site.join("link")),

@@ -10,6 +10,8 @@ use crate::{root, Result};
 
 pub const MODULE: &str = "people_panel.js";
 pub const WASM: &str = "people_panel_bg.wasm";
+/// The second chunk (src/later.rs: the form, details, edit and delete), fetched after the first row.
+pub const CHUNK: &str = "split_later.wasm";
 
 /// Writes every generated file into `out` (next to the module and the wasm).
 pub fn write(out: &Path) -> Result {
@@ -63,13 +65,14 @@ fn package_json(name: &str, version: &str, description: &str, license: &str) -> 
         "exports": {
             ".": { "types": "./people_panel.d.ts", "default": format!("./{MODULE}") },
             "./people_panel_bg.wasm": format!("./{WASM}"),
+            "./split_later.wasm": format!("./{CHUNK}"),
             "./react": { "types": "./react.d.ts" },
             "./preact": { "types": "./preact.d.ts" },
             "./custom-elements.json": "./custom-elements.json",
             "./package.json": "./package.json"
         },
         "customElements": "custom-elements.json",
-        "files": [MODULE, WASM, "people_panel.d.ts", "react.d.ts", "preact.d.ts", "custom-elements.json", "README.md"],
+        "files": [MODULE, WASM, CHUNK, "people_panel.d.ts", "react.d.ts", "preact.d.ts", "custom-elements.json", "README.md"],
         // Importing the module defines <people-panel>.
         "sideEffects": [format!("./{MODULE}")],
         "keywords": ["web-component", "custom-element", "crm", "rollout", "wasm", "leptos"]

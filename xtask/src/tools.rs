@@ -13,6 +13,9 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Builds the shipped bundle only (see dist.rs); pinned so that its size is reproducible.
 pub const NIGHTLY: &str = "nightly-2026-10-29";
+/// The splitter that cuts the bundle's second chunk off (wasm_split_cli_support's binary).
+pub const WASM_SPLIT: &str = "wasm-split-cli";
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Need {
@@ -38,6 +41,7 @@ pub fn ensure(need: Need) -> Result {
     node_packages()?;
     if all || need != Need::Demo {
         nightly()?;
+        wasm_split()?;
     }
     Ok(())
 }
@@ -110,6 +114,20 @@ fn wasm_target() -> Result {
     run_ok(
         Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
         "setup: add the wasm32-unknown-unknown target",
+    )
+}
+
+/// The bundle's splitter. It has no `--version`: `cargo install --list` tells.
+fn wasm_split() -> Result {
+    let listed = Command::new("cargo").args(["install", "--list"]).output().map_err(|e| e.to_string())?;
+    if String::from_utf8_lossy(&listed.stdout).contains(&format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:")) {
+        return Ok(());
+    }
+    run_ok(
+        Command::new("cargo")
+            .args(["install", "wasm_split_cli_support", "--version", WASM_SPLIT_VERSION, "--force"])
+            .args(["--features", "build-binary"]),
+        &format!("setup: cargo install wasm_split_cli_support {WASM_SPLIT_VERSION}, the bundle's splitter (minutes)"),
     )
 }
 
