@@ -196,10 +196,13 @@ large.frameMedianMs = median(large.frames);
 delete large.frames;
 
 // ---- report ----
-const totalGzip = bundle.files.reduce((n, f) => n + f.gzip, 0);
+// All of it, for a page in one language: the module, both wasm files and the largest catalog.
+const code = bundle.files.filter((f) => !f.name.endsWith(".json"));
+const catalog = bundle.files.filter((f) => f.name.endsWith(".json")).sort((a, b) => b.gzip - a.gzip).slice(0, 1);
+const totalGzip = [...code, ...catalog].reduce((n, f) => n + f.gzip, 0);
 const budgets = [
   ["first load gzip ≤ 110 KB (goal 80 KB)", kb(load.first.gzip), load.first.gzip <= 110 * 1024],
-  ["all of it gzip ≤ 180 KB (goal 150 KB)", kb(totalGzip), totalGzip <= 180 * 1024],
+  ["all of it gzip (one language) ≤ 180 KB (goal 150 KB)", kb(totalGzip), totalGzip <= 180 * 1024],
   ["first row / vanilla, loopback ≤ 1.6 (goal 1.2)", ttfr.ratioFromNavigation.toFixed(2), ttfr.ratioFromNavigation <= 1.6],
   [`first row / vanilla, ${LATENCY_MS} ms per answer ≤ 1.2 (goal 1.05)`, ttfrSlow.ratioFromNavigation.toFixed(2), ttfrSlow.ratioFromNavigation <= 1.2],
   ["first row / vanilla, phone ≤ 1.4 (goal 1.15)", ttfrPhone.ratioFromNavigation.toFixed(2), ttfrPhone.ratioFromNavigation <= 1.4],
@@ -211,10 +214,10 @@ const budgets = [
   ["no request repeated (1 and 3 panels)", `${requests.one.repeated} / ${requests.three.repeated}`, requests.one.repeated === 0 && requests.three.repeated === 0],
 ];
 
-const totalBrotli = bundle.files.reduce((n, f) => n + f.brotli, 0);
+const totalBrotli = [...code, ...catalog].reduce((n, f) => n + f.brotli, 0);
 console.log("\nbundle (dist/people-panel)                       raw       gzip     brotli");
 for (const f of bundle.files) console.log(`  ${f.name.slice(-44).padEnd(44)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} ${kb(f.brotli).padStart(10)}`);
-console.log(`  ${"total".padEnd(44)} ${kb(bundle.files.reduce((n, f) => n + f.raw, 0)).padStart(10)} ${kb(totalGzip).padStart(10)} ${kb(totalBrotli).padStart(10)}`);
+console.log(`  ${"all of it, one language".padEnd(44)} ${kb([...code, ...catalog].reduce((n, f) => n + f.raw, 0)).padStart(10)} ${kb(totalGzip).padStart(10)} ${kb(totalBrotli).padStart(10)}`);
 const ms = (x) => x.toFixed(1).padStart(7);
 console.log(`\nfirst load: the panel's files fetched before its first row (then after it)   raw       gzip     brotli`);
 for (const f of load.files) console.log(`  ${(f.beforeFirstRow ? "before " : "after  ") + f.name.slice(-40).padEnd(40)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} ${kb(f.brotli).padStart(10)}`);

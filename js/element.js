@@ -6,7 +6,7 @@
 // which the Rust side takes over when it attaches (`attach`), so the request overlaps loading the
 // wasm instead of following it.
 import { adoptStyles } from "./style.js";
-import { direction, message, resolveLocale } from "./i18n.js";
+import { direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from "./i18n.js";
 
 // The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
 // this copy differs (the class must exist before the wasm does, so it can't ask Rust).
@@ -24,6 +24,13 @@ const connected = new Set();
 new MutationObserver(() => connected.forEach((element) => element._panel?.relocalize())).observe(document.documentElement, {
   attributes: true,
   attributeFilter: ["lang"],
+});
+
+// A catalog fetched for a panel's language arrived: every panel says everything again (the Rust
+// view is rebuilt in the new words; a loading frame is painted again).
+onCatalogLoaded(() => {
+  connected.forEach((element) => element._panel?.stringsChanged(element._strings));
+  waiting.forEach((element) => element._paintLoadingFrame());
 });
 
 // Token requests started before the wasm was ready, by token-url: { at, answer: Promise<Response> }.
@@ -47,6 +54,18 @@ export function requestToken(url) {
   const early = earlyTokenRequests.get(url);
   earlyTokenRequests.delete(url);
   return early && performance.now() - early.at < EARLY_REQUEST_FRESH_MS ? early.answer : sendTokenRequest(url);
+}
+
+/** The channel the panels of one user and CRM share, on this page and in the browser's other tabs:
+ *  what one of them creates, edits or deletes, the others show without reading the list again.
+ *  `scope` names the user, the CRM API and the credential; messages of another scope are ignored. */
+export function openChannel(scope, onChange) {
+  if (typeof BroadcastChannel !== "function") return { post() {}, close() {} };
+  const channel = new BroadcastChannel("people-panel");
+  channel.onmessage = (event) => {
+    if (event.data?.scope === scope && typeof event.data.change === "string") onChange(event.data.change);
+  };
+  return { post: (change) => channel.postMessage({ scope, change }), close: () => channel.close() };
 }
 
 /** Called by Rust once the wasm has started: carries out the sign-outs asked for meanwhile, then
@@ -119,14 +138,20 @@ class PeoplePanelElement extends HTMLElement {
   connectedCallback() {
     performance.mark("people-panel-connected"); // for time-to-first-row measurements
     if (!this.shadowRoot) adoptStyles(this.attachShadow({ mode: "open" }));
+    // Its language's catalog, if the module lacks it, on its way while the wasm is.
+    loadCatalog(resolveLocale(this.getAttribute("lang"), this));
     if (connectRust) {
       this._connectRust();
     } else {
-      const locale = resolveLocale(this.getAttribute("lang"), this);
-      paintLoadingFrame(this._freshContainer(), (this.getAttribute("theme") || "auto").toLowerCase(), locale, this._strings);
+      this._paintLoadingFrame();
       waiting.add(this);
       requestTokenEarly(this.getAttribute("token-url"));
     }
+  }
+
+  _paintLoadingFrame() {
+    const locale = resolveLocale(this.getAttribute("lang"), this);
+    paintLoadingFrame(this._freshContainer(), (this.getAttribute("theme") || "auto").toLowerCase(), locale, this._strings);
   }
 
   /** An empty container as the shadow root's only child. */

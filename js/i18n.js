@@ -374,6 +374,43 @@ export const MESSAGES = {
   }
 };
 
+// The languages the panel speaks. Every catalog is in MESSAGES here; `cargo xtask dist` keeps only
+// English in the bundle and writes the others beside it (people_panel.<lang>.json), filling
+// CATALOG_FILES, so that a page fetches only the language its panels speak.
+export const LANGUAGES = ["en", "de", "es"];
+const CATALOG_FILES = {};
+
+const loading = new Map();
+const loadedListeners = new Set();
+
+/** Calls `listener` whenever a catalog has arrived (the panels then say everything again). */
+export function onCatalogLoaded(listener) {
+  loadedListeners.add(listener);
+}
+
+/** Fetches the catalog of a language this module lacks; resolves true once it is here (false when
+ *  it could not be fetched: the panel then speaks English, and asks again next time). */
+export function loadCatalog(locale) {
+  const lang = catalogOf(locale);
+  if (!lang || Object.hasOwn(MESSAGES, lang)) return Promise.resolve(Boolean(lang));
+  if (!CATALOG_FILES[lang]) return Promise.resolve(false);
+  if (!loading.has(lang)) {
+    const arrived = fetch(CATALOG_FILES[lang]())
+      .then((answer) => (answer.ok ? answer.json() : Promise.reject(new Error(`HTTP ${answer.status}`))))
+      .then((catalog) => {
+        MESSAGES[lang] = catalog;
+        loadedListeners.forEach((listener) => listener(lang));
+        return true;
+      })
+      .catch(() => {
+        loading.delete(lang);
+        return false;
+      });
+    loading.set(lang, arrived);
+  }
+  return loading.get(lang);
+}
+
 const cache = new Map();
 /** One Intl object per kind and locale. */
 function intl(kind, locale, make) {
@@ -385,7 +422,7 @@ function intl(kind, locale, make) {
 /** The catalog for a BCP 47 tag ("de-AT" → "de"), or null. */
 function catalogOf(locale) {
   const base = String(locale || "").toLowerCase().split(/[-_]/)[0];
-  return Object.hasOwn(MESSAGES, base) ? base : null;
+  return LANGUAGES.includes(base) ? base : null;
 }
 
 /** The locale to speak: `requested` (the lang attribute) when a catalog has it, else the nearest
@@ -413,7 +450,8 @@ export function direction(locale) {
  *  English, else the id itself (so a server's own words pass through unchanged). */
 export function message(locale, overrides, id, args) {
   const lang = catalogOf(locale) || "en";
-  let text = overrides?.[id] ?? MESSAGES[lang][id] ?? MESSAGES.en[id] ?? id;
+  if (!Object.hasOwn(MESSAGES, lang)) loadCatalog(lang); // English until it arrives
+  let text = overrides?.[id] ?? MESSAGES[lang]?.[id] ?? MESSAGES.en[id] ?? id;
   if (typeof text === "object" && text) {
     const n = Number(args?.n ?? 0);
     text = text[intl("plural", locale, () => new Intl.PluralRules(locale)).select(n)] ?? text.other ?? "";

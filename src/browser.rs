@@ -1,7 +1,7 @@
 //! The few browser facilities the client layer needs: time, randomness, sleeping, localStorage and
 //! `fetch`, each a thin call into what the browser already does.
 use js_sys::Promise;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -13,6 +13,39 @@ extern "C" {
     /// a new one.
     #[wasm_bindgen(js_name = requestToken)]
     fn request_token(url: &str) -> Promise;
+
+    /// The channel of the panels of one user and CRM, on this page and in other tabs.
+    pub type Channel;
+    #[wasm_bindgen(js_name = openChannel)]
+    fn open_channel(scope: &str, on_change: &Closure<dyn Fn(String)>) -> Channel;
+    #[wasm_bindgen(method)]
+    pub fn post(this: &Channel, change: &str);
+    #[wasm_bindgen(method)]
+    fn close(this: &Channel);
+}
+
+/// A joined channel; leaving it drops its listener.
+pub struct Joined {
+    channel: Channel,
+    _listener: Closure<dyn Fn(String)>,
+}
+
+impl Joined {
+    /// Joins `scope`'s channel: `on_change` hears what the others post.
+    pub fn new(scope: &str, on_change: impl Fn(String) + 'static) -> Self {
+        let listener = Closure::<dyn Fn(String)>::new(on_change);
+        Joined { channel: open_channel(scope, &listener), _listener: listener }
+    }
+
+    pub fn post(&self, change: &str) {
+        self.channel.post(change);
+    }
+}
+
+impl Drop for Joined {
+    fn drop(&mut self) {
+        self.channel.close();
+    }
 }
 
 pub fn now_ms() -> f64 {

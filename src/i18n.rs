@@ -225,6 +225,15 @@ mod tests {
     }
 
     #[test]
+    fn the_languages_list_names_exactly_the_catalogs() {
+        let file = include_str!("../js/i18n.js");
+        let list = file.split_once("export const LANGUAGES = ").and_then(|(_, rest)| rest.split_once(';')).unwrap().0;
+        let listed: std::collections::BTreeSet<String> = serde_json::from_str(list).unwrap();
+        let catalogs: std::collections::BTreeSet<String> = catalogs().as_object().unwrap().keys().cloned().collect();
+        assert_eq!(listed, catalogs, "js/i18n.js: LANGUAGES and MESSAGES differ");
+    }
+
+    #[test]
     fn plurals_have_the_categories_their_language_needs_and_placeholders_match() {
         let catalogs = catalogs().as_object().unwrap();
         let placeholders = |text: &str| {

@@ -5,7 +5,7 @@ use crate::i18n::{Arg, Said};
 
 use super::focus;
 use super::state::{DeleteState, Focus, Notice, State};
-use super::update::Effect;
+use super::update::{Change, Effect};
 use super::PanelEvent;
 
 /// "Delete" in a person's details: asks for a confirmation first.
@@ -51,5 +51,5 @@ pub fn deleted(s: &mut State, id: String, result: Result<(), PanelError>) -> Vec
     s.focus = Some(Focus::Element(focus::LIST));
     s.people.remove(std::slice::from_ref(&id));
     s.notice = Some(Notice::Info(Said::new(note, [("name", Arg::Text(name))])));
-    vec![Effect::Emit(PanelEvent::PersonDeleted(id))]
+    vec![Effect::Broadcast(Change::Deleted(id.clone())), Effect::Emit(PanelEvent::PersonDeleted(id))]
 }

@@ -8,7 +8,7 @@ use crate::model::{FieldError, NewPerson, Person};
 
 use super::focus;
 use super::state::{Edit, Focus, Notice, State};
-use super::update::{Answer, Effect, Saved};
+use super::update::{Answer, Change, Effect, Saved};
 use super::PanelEvent;
 
 /// "New person": opens the create form (focus on its first field), or closes it.
@@ -119,6 +119,7 @@ pub fn created(s: &mut State, current: bool, answer: Answer) -> Vec<Effect> {
                 Saved::Resent => "notice.added-resent",
             };
             s.notice = Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))])));
+            effects.push(Effect::Broadcast(Change::Saved(Box::new(person.clone()), raw.clone())));
             if current {
                 s.focus = Some(Focus::Row(person.id.clone()));
                 s.people.add_created(person);
@@ -185,10 +186,11 @@ pub fn updated(s: &mut State, id: String, result: Result<(Person, Json), PanelEr
         Ok((person, raw)) => {
             let forget = s.draft_key().map(|key| Effect::ForgetDraft { key });
             s.notice = Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))])));
+            let told = Effect::Broadcast(Change::Saved(Box::new(person.clone()), raw.clone()));
             s.people.merge_changed(vec![person]);
             leave_edit(s);
             s.focus = Some(Focus::Row(id));
-            forget.into_iter().chain([Effect::Emit(PanelEvent::PersonUpdated(raw))]).collect()
+            forget.into_iter().chain([told, Effect::Emit(PanelEvent::PersonUpdated(raw))]).collect()
         }
         Err(PanelError::NotFound(_)) => gone_elsewhere(s, &id),
         Err(error) if unknown_outcome(&error) => {

@@ -97,6 +97,16 @@ pub enum Answer {
         id: String,
         result: Result<(), PanelError>,
     },
+    /// Another panel of the same user and CRM (on this page or in another tab) changed a person.
+    Remote(Change),
+}
+
+/// What a panel tells the others of its user and CRM, and hears from them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Created or edited: the person as the CRM answered (`Json`: as the API returned it).
+    Saved(Box<Person>, Json),
+    Deleted(String),
 }
 
 /// How a create ended up saved.
@@ -172,4 +182,10 @@ pub enum Effect {
     EmitError(PanelError),
     /// Fetches the second wasm chunk (after the frame being drawn) → `Msg::LaterLoaded`.
     LoadLater,
+    /// Joins the channel of the panels of this user and CRM (`scope`), leaving any other.
+    Listen {
+        scope: String,
+    },
+    /// Tells the other panels of this user and CRM.
+    Broadcast(Change),
 }

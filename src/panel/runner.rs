@@ -11,23 +11,26 @@ use crate::auth::{self, token_source, TokenNews};
 use crate::browser;
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener};
+use crate::json::Json;
 use crate::later;
 use crate::model::NewPerson;
 use crate::provider;
 
 use super::requests::Session;
-use super::update::{Answer, Effect, Msg, Ticket};
+use super::update::{Answer, Change, Effect, Msg, Ticket};
 use super::{EventSink, Panel, PanelEvent};
 
 /// What the runner keeps beside the state: the open session, and the host's event sink.
 pub struct Runtime {
     session: Option<Rc<Session>>,
     emit: EventSink,
+    /// The channel of the panels of the same user and CRM (`Effect::Listen`).
+    channel: Option<browser::Joined>,
 }
 
 impl Runtime {
     pub fn new(emit: EventSink) -> Self {
-        Runtime { session: None, emit }
+        Runtime { session: None, emit, channel: None }
     }
 }
 
@@ -129,6 +132,18 @@ impl Panel {
                     auth::forget_credential(&user);
                 }
             }
+            Effect::Listen { scope } => {
+                let panel = *self;
+                let joined = browser::Joined::new(&scope, move |text| panel.heard(ticket, &text));
+                self.runtime.update_value(|r| r.channel = Some(joined));
+            }
+            Effect::Broadcast(change) => {
+                let text = match change {
+                    Change::Saved(_, raw) => Json::object_of([("saved", raw)]),
+                    Change::Deleted(id) => Json::object_of([("deleted", Json::string(&id))]),
+                };
+                self.runtime.with_value(|r| r.channel.as_ref().map(|c| c.post(&text.stringify())));
+            }
             Effect::Emit(event) => self.emit(event),
             Effect::EmitError(error) => {
                 let message = self.say(&error);
@@ -152,8 +167,24 @@ impl Panel {
         });
     }
 
-    /// Ends the open session: its queued requests and retries are dropped.
+    /// Another panel of this user and CRM changed a person (its message, as posted).
+    fn heard(&self, ticket: Ticket, text: &str) {
+        let Some(session) = self.session() else { return };
+        let Ok(message) = Json::parse(text) else { return };
+        let change = match (message.get("saved"), message.text("deleted")) {
+            (saved, _) if saved.is_object() => match session.client.crm.parse_person(&saved.stringify()) {
+                Ok((person, raw)) => Change::Saved(Box::new(person), raw),
+                Err(_) => return,
+            },
+            (_, Some(id)) => Change::Deleted(id),
+            _ => return,
+        };
+        self.dispatch(Msg::Answer(ticket, Answer::Remote(change)));
+    }
+
+    /// Ends the open session: its queued requests and retries are dropped, its channel left.
     fn close_session(&self) {
+        self.runtime.try_update_value(|r| r.channel = None);
         if let Some(session) = self.runtime.try_update_value(|r| r.session.take()).flatten() {
             session.client.retire();
         }

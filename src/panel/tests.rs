@@ -8,7 +8,7 @@ use crate::model::{Cursor, NewPerson, Page, Person};
 use crate::provider::rollout::Credential;
 
 use super::state::{Action, DeleteState, Focus, Notice, Phase, State};
-use super::update::{update, Answer, Effect, Msg, Saved, Ticket, SYNC_WAIT_MS};
+use super::update::{update, Answer, Change, Effect, Msg, Saved, Ticket, SYNC_WAIT_MS};
 use super::{focus, PanelEvent};
 
 fn config(provider: ProviderKind) -> PanelConfig {
@@ -64,7 +64,8 @@ fn loaded() -> State {
     assert_eq!(s.credential_id(), Some("c1"));
     let fx =
         answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1", "2"], Cursor::Offset(2), 5)), now_ms: 0.0 });
-    assert_eq!(fx, vec![Effect::LoadLater], "the second chunk right after the first row");
+    let scope = "client\nana\nrollout\nhttp://crm/api\nc1".to_string();
+    assert_eq!(fx, vec![Effect::LoadLater, Effect::Listen { scope }], "the second chunk right after the first row");
     assert_eq!(s.phase, Phase::Ready);
     assert_eq!(update(&mut s, Msg::LaterLoaded(true)), vec![]);
     s
@@ -235,6 +236,7 @@ fn a_create_whose_answer_was_lost_but_is_found_on_the_server_is_added_once() {
         fx,
         vec![
             Effect::ForgetDraft { key: "people-panel:draft:rollout:client:ana".into() },
+            Effect::Broadcast(Change::Saved(Box::new(person("9", "Søren")), Json::object())),
             Effect::Emit(PanelEvent::PersonCreated(Json::object()))
         ]
     );
@@ -306,7 +308,7 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     saved.emails = vec!["new@x.io".into()];
     let fx = answer(&mut s, Answer::Updated { id: "1".into(), result: Ok((saved, Json::object())) });
     assert!(
-        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
+        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast(Change::Saved(..)), Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
     );
     assert_eq!(s.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
     assert_eq!(s.form.values.first_name, "half-typed new person", "the create form is back");
@@ -338,7 +340,10 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
     assert_eq!(s.people.people.len(), 2);
     assert_eq!(update(&mut s, Msg::ConfirmDelete), vec![Effect::Delete { id: "1".into() }], "confirming again retries");
     let fx = answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(PanelError::NotFound(String::new())) });
-    assert_eq!(fx, vec![Effect::Emit(PanelEvent::PersonDeleted("1".into()))]);
+    assert_eq!(
+        fx,
+        vec![Effect::Broadcast(Change::Deleted("1".into())), Effect::Emit(PanelEvent::PersonDeleted("1".into()))]
+    );
     assert_eq!(s.people.people.len(), 1);
     assert_eq!(s.selected, None);
     assert_eq!(s.focus, Some(Focus::Element(focus::LIST)));
@@ -397,11 +402,24 @@ fn the_second_chunk_is_asked_for_once_and_a_click_after_it_failed_asks_again() {
     update(&mut s, Msg::Reload);
     answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
     let fx = answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1"], Cursor::End, 1)), now_ms: 0.0 });
-    assert!(fx.is_empty(), "already here");
+    assert!(matches!(&fx[..], [Effect::Listen { .. }]), "the chunk is already here");
     s.later = super::state::Later::NotLoaded;
     assert_eq!(super::update::load_later(&mut s), vec![Effect::LoadLater]);
     assert!(update(&mut s, Msg::LoadLater).is_empty(), "on its way");
     update(&mut s, Msg::LaterLoaded(false));
     assert_eq!(update(&mut s, Msg::ToggleNewForm), vec![Effect::LoadLater], "the click asks again");
     assert!(s.form.open, "the form shows as soon as it arrives");
+}
+
+#[test]
+fn what_another_panel_of_the_user_changed_shows_without_reading_the_list() {
+    let mut s = loaded();
+    update(&mut s, Msg::OpenDetails("2".into()));
+    answer(&mut s, Answer::Remote(Change::Saved(Box::new(person("7", "From the other tab")), Json::object())));
+    answer(&mut s, Answer::Remote(Change::Saved(Box::new(person("1", "Renamed there")), Json::object())));
+    let names: Vec<&str> = s.people.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["From the other tab", "Renamed there", "Person 2"]);
+    assert_eq!(answer(&mut s, Answer::Remote(Change::Deleted("2".into()))), vec![]);
+    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(s.selected, None, "the open details of someone deleted there close");
 }

@@ -8,7 +8,7 @@ use crate::jwt::Claims;
 use crate::model::{Cursor, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
 
-pub use super::msg::{Answer, Effect, Msg, Saved, Ticket};
+pub use super::msg::{Answer, Change, Effect, Msg, Saved, Ticket};
 use super::state::{Action, DeleteState, Focus, Form, Later, Notice, Phase, State, SyncWait};
 use super::{delete, focus, form, PanelEvent};
 
@@ -199,6 +199,17 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
         Answer::Record { id, result } => form::record(s, id, result),
         Answer::Updated { id, result } => form::updated(s, id, result),
         Answer::Deleted { id, result } => delete::deleted(s, id, result),
+        Answer::Remote(Change::Saved(person, _)) => {
+            s.people.merge_changed(vec![*person]);
+            Vec::new()
+        }
+        Answer::Remote(Change::Deleted(id)) => {
+            s.people.remove(std::slice::from_ref(&id));
+            if s.selected.as_deref() == Some(id.as_str()) {
+                s.selected = None;
+            }
+            Vec::new()
+        }
         Answer::CreateChecking | Answer::Created(_) => unreachable!("handled above"),
     }
 }
@@ -292,11 +303,9 @@ fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> V
             s.phase = Phase::Ready;
             s.sync = None;
             // What the first row does not need comes right after it.
-            if s.later == Later::NotLoaded {
-                load_later(s)
-            } else {
-                Vec::new()
-            }
+            let mut effects = if s.later == Later::NotLoaded { load_later(s) } else { Vec::new() };
+            effects.extend(channel_scope(s).map(|scope| Effect::Listen { scope }));
+            effects
         }
         Err(PanelError::Syncing) => {
             let sync = s.sync.get_or_insert(SyncWait { started_ms: now_ms, wait_ms: 2_000.0 });
@@ -318,6 +327,13 @@ fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> V
             effects
         }
     }
+}
+
+/// Who hears this panel's changes: the panels of the same user (`iss`/`sub`), CRM API and credential.
+fn channel_scope(s: &State) -> Option<String> {
+    let (user, config) = (s.user.as_ref()?, s.config()?);
+    let credential = s.credential_id().unwrap_or_default();
+    Some([user.iss.as_str(), &user.sub, config.provider.as_str(), &config.api_base, credential].join("\n"))
 }
 
 /// Loads the next page, unless one is loading or everything is loaded.

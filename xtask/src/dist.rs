@@ -57,6 +57,7 @@ pub fn build() -> Result<Vec<FileSize>> {
     )?;
     let out = out_dir();
     let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let glue = root.join("target/dist-glue");
     let _ = std::fs::remove_dir_all(&glue);
     // The second chunk (src/later.rs) split off the raw module, before wasm-bindgen: main.wasm,
@@ -74,9 +75,9 @@ pub fn build() -> Result<Vec<FileSize>> {
         "dist: wasm-bindgen",
     )?;
     std::fs::copy(split.join("__wasm_split.js"), glue.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    let catalogs = split_catalogs(&glue, &out_dir())?;
     // One module: js/entry.js + the glue + its snippets (js/element.js, js/style.js), minified.
     std::fs::copy(root.join("js/entry.js"), glue.join("entry.js")).map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     run_ok(
         Command::new(tools::esbuild())
             .arg(glue.join("entry.js"))
@@ -130,8 +131,40 @@ pub fn build() -> Result<Vec<FileSize>> {
             .arg(out.join(package::CHUNK)),
         "dist: wasm-opt -Oz the second chunk",
     )?;
-    package::write(&out)?;
+    package::write(&out, &catalogs)?;
     sizes()
+}
+
+/// Only the English catalog stays in the module: every other one of js/i18n.js's `MESSAGES` is
+/// written beside it as `people_panel.<lang>.json` (fetched when a panel speaks it), and
+/// `CATALOG_FILES` gets their URLs (literal `new URL(…, import.meta.url)`, which bundlers follow).
+/// Returns the files written.
+fn split_catalogs(glue: &std::path::Path, out: &std::path::Path) -> Result<Vec<String>> {
+    let snippets = glue.join("snippets");
+    let crate_dir = std::fs::read_dir(&snippets)
+        .map_err(|e| format!("{}: {e}", snippets.display()))?
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("people-panel-"))
+        .ok_or("wasm-bindgen wrote no snippets for people-panel")?;
+    let path = crate_dir.path().join("js/i18n.js");
+    let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (before, rest) = source.split_once("export const MESSAGES = ").ok_or("js/i18n.js: no MESSAGES")?;
+    let (object, after) = rest.split_once("\n};\n").ok_or("js/i18n.js: MESSAGES does not end with `};`")?;
+    let messages: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&format!("{object}\n}}")).map_err(|e| format!("js/i18n.js's MESSAGES: {e}"))?;
+    let mut files = Vec::new();
+    let mut urls = Vec::new();
+    for (lang, catalog) in messages.iter().filter(|(lang, _)| lang.as_str() != "en") {
+        let name = format!("people_panel.{lang}.json");
+        std::fs::write(out.join(&name), catalog.to_string()).map_err(|e| e.to_string())?;
+        urls.push(format!("{lang:?}: () => new URL(\"./{name}\", import.meta.url)"));
+        files.push(name);
+    }
+    let english = serde_json::json!({ "en": messages.get("en").ok_or("js/i18n.js: no English catalog")? });
+    let after =
+        after.replacen("const CATALOG_FILES = {};", &format!("const CATALOG_FILES = {{ {} }};", urls.join(", ")), 1);
+    std::fs::write(&path, format!("{before}export const MESSAGES = {english};\n{after}")).map_err(|e| e.to_string())?;
+    Ok(files)
 }
 
 /// The optimized wasm with its name section, for `profile`.
@@ -146,11 +179,20 @@ pub fn profile() -> Result<crate::profile::Profile> {
     crate::profile::profile(&bytes)
 }
 
-/// Raw, gzip (level 9) and brotli (quality 11) sizes of what a page loads: the module and the wasm
-/// (the package's types, manifest and README are for tools, never fetched).
+/// Raw, gzip (level 9) and brotli (quality 11) sizes of what a page loads: the module, the wasm,
+/// the second chunk and the language files (a page fetches the one its panels speak, if not
+/// English); the package's types, manifest and README are for tools, never fetched.
 pub fn sizes() -> Result<Vec<FileSize>> {
     let mut files = Vec::new();
-    for name in [package::MODULE, package::WASM, package::CHUNK] {
+    let catalogs = std::fs::read_dir(out_dir())
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && n.starts_with("people_panel."));
+    let mut catalogs: Vec<String> = catalogs.collect();
+    catalogs.sort();
+    for name in [package::MODULE, package::WASM, package::CHUNK].into_iter().map(String::from).chain(catalogs) {
+        let name = name.as_str();
         let path = out_dir().join(name);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -14,10 +14,11 @@ pub const WASM: &str = "people_panel_bg.wasm";
 pub const CHUNK: &str = "split_later.wasm";
 
 /// Writes every generated file into `out` (next to the module and the wasm).
-pub fn write(out: &Path) -> Result {
+/// `catalogs`: the language files beside the module (`people_panel.<lang>.json`).
+pub fn write(out: &Path, catalogs: &[String]) -> Result {
     let (name, version, description, license) = crate_facts()?;
     let files: [(&str, String); 6] = [
-        ("package.json", pretty(&package_json(&name, &version, &description, &license))),
+        ("package.json", pretty(&package_json(&name, &version, &description, &license, catalogs))),
         ("custom-elements.json", pretty(&manifest(&description))),
         ("people_panel.d.ts", module_declarations()),
         ("react.d.ts", jsx_declarations("react")),
@@ -52,7 +53,24 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n"
 }
 
-fn package_json(name: &str, version: &str, description: &str, license: &str) -> Value {
+fn package_json(name: &str, version: &str, description: &str, license: &str, catalogs: &[String]) -> Value {
+    let mut files = vec![MODULE.to_string(), WASM.to_string(), CHUNK.to_string()];
+    files.extend(catalogs.iter().cloned());
+    files.extend(
+        ["people_panel.d.ts", "react.d.ts", "preact.d.ts", "custom-elements.json", "README.md"].map(String::from),
+    );
+    let mut exports = json!({
+        ".": { "types": "./people_panel.d.ts", "default": format!("./{MODULE}") },
+        "./people_panel_bg.wasm": format!("./{WASM}"),
+        "./split_later.wasm": format!("./{CHUNK}"),
+        "./react": { "types": "./react.d.ts" },
+        "./preact": { "types": "./preact.d.ts" },
+        "./custom-elements.json": "./custom-elements.json",
+        "./package.json": "./package.json"
+    });
+    for catalog in catalogs {
+        exports[format!("./{catalog}")] = json!(format!("./{catalog}"));
+    }
     json!({
         "name": name,
         "version": version,
@@ -62,17 +80,9 @@ fn package_json(name: &str, version: &str, description: &str, license: &str) -> 
         "main": format!("./{MODULE}"),
         "module": format!("./{MODULE}"),
         "types": "./people_panel.d.ts",
-        "exports": {
-            ".": { "types": "./people_panel.d.ts", "default": format!("./{MODULE}") },
-            "./people_panel_bg.wasm": format!("./{WASM}"),
-            "./split_later.wasm": format!("./{CHUNK}"),
-            "./react": { "types": "./react.d.ts" },
-            "./preact": { "types": "./preact.d.ts" },
-            "./custom-elements.json": "./custom-elements.json",
-            "./package.json": "./package.json"
-        },
+        "exports": exports,
         "customElements": "custom-elements.json",
-        "files": [MODULE, WASM, CHUNK, "people_panel.d.ts", "react.d.ts", "preact.d.ts", "custom-elements.json", "README.md"],
+        "files": files,
         // Importing the module defines <people-panel>.
         "sideEffects": [format!("./{MODULE}")],
         "keywords": ["web-component", "custom-element", "crm", "rollout", "wasm", "leptos"]
