@@ -423,3 +423,21 @@ fn what_another_panel_of_the_user_changed_shows_without_reading_the_list() {
     assert_eq!(s.people.people.len(), 2);
     assert_eq!(s.selected, None, "the open details of someone deleted there close");
 }
+
+#[test]
+fn another_users_token_on_a_new_token_url_carries_nothing_of_the_previous_user_over() {
+    let mut s = loaded();
+    update(&mut s, Msg::UseCredential(credential("a-crm")));
+    type_into(&mut s, "first_name", "private");
+    let other = PanelConfig { token_url: "/bo-token".into(), ..config(ProviderKind::Rollout) };
+    update(&mut s, Msg::Configured(Ok(other)));
+    let fx = answer(&mut s, Answer::Token(Ok((user("bo"), None, None))));
+    assert_eq!(fx, vec![Effect::Credentials], "no SaveCredential of the previous user's pick, and a lookup of bo's");
+    assert!(s.chosen.is_none() && s.form.values.is_empty());
+    // The same user's next token (another exp) keeps the form.
+    type_into(&mut s, "first_name", "bo's");
+    update(&mut s, Msg::Reload);
+    let renewed = Claims { exp: 3e9, ..user("bo") };
+    answer(&mut s, Answer::Token(Ok((renewed, None, None))));
+    assert_eq!(s.form.values.first_name, "bo's");
+}

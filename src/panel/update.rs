@@ -264,7 +264,12 @@ fn forget_user(s: &mut State) {
 
 /// Who is signed in decides whose draft the form shows; then the credential, then the first page.
 fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
-    let same_user = s.user.as_ref() == Some(&user);
+    let same_user = s.user.as_ref().is_some_and(|known| crate::auth::same_user(known, &user));
+    if s.user.is_some() && !same_user {
+        // Another user's token on a new token-url: nothing of the previous user carries over.
+        forget_user(s);
+        s.load -= 1; // this answer's load goes on, for the new user
+    }
     if !same_user {
         s.form = Form { open: draft.is_some(), values: draft.unwrap_or_default(), ..Form::default() };
     } else if let Some(draft) = draft.filter(|_| s.form.values.is_empty()) {
