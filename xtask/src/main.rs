@@ -19,7 +19,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <command>
   demo    install what is missing, start the dev-server and `trunk serve`, print the URL (Ctrl-C stops both)
-  test    install what is missing, run every suite (native, browser, e2e), print a summary
+  test    install what is missing, run every suite (lint, native, browser, e2e), print a summary;
+          `test e2e e2e/hosts.test.js` runs only the suites and e2e files named
   dist    build dist/people-panel/, an npm package (people_panel.js + people_panel_bg.wasm, types, manifest), print sizes;
           `dist --profile` also prints the wasm's bytes by crate and its 20 largest functions
   bench   measure bundle size, time to first row, large lists and requests; writes target/bench.json
@@ -31,7 +32,12 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
     let result = match command.as_str() {
         "demo" => tools::ensure(tools::Need::Demo).and_then(|_| suites::demo()),
-        "test" => tools::ensure(tools::Need::Test).and_then(|_| suites::test()),
+        "test" => {
+            // `test [lint|native|browser|e2e]… [e2e/x.test.js]…`: some suites, some e2e files.
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let (files, only): (Vec<String>, Vec<String>) = args.into_iter().partition(|a| a.ends_with(".js"));
+            tools::ensure(tools::Need::Test).and_then(|_| suites::test(&only, &files))
+        }
         "dist" => tools::ensure(tools::Need::Dist).and_then(|_| {
             dist::print(&dist::build()?);
             if std::env::args().any(|a| a == "--profile") {

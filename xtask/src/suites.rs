@@ -23,68 +23,84 @@ fn timed(suite: &'static str, body: impl FnOnce() -> Result<bool>) -> Outcome {
     Outcome { suite, passed, seconds: started.elapsed().as_secs_f64(), note }
 }
 
-pub fn test() -> Result {
+/// `only`: the suites to run (lint, native, browser, e2e; all when empty); `files`: the e2e test
+/// files to run (all of e2e/ when empty), for working on one of them.
+pub fn test(only: &[String], files: &[String]) -> Result {
     let root = root();
-    println!("lint");
-    let mut outcomes = vec![timed("lint    cargo fmt --check, cargo clippy -D warnings", || {
-        let cargo = |args: &[&str]| {
-            let mut command = Command::new("cargo");
-            command.args(args).current_dir(&root);
-            command
-        };
-        let formatted = step("lint: cargo fmt --all --check", &mut cargo(&["fmt", "--all", "--check"]))?;
-        let native = step(
-            "lint: cargo clippy --workspace --all-targets",
-            &mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
-        )?;
-        // The crate's browser-only code (cfg wasm32) too.
-        let wasm = step(
-            "lint: cargo clippy --lib --target wasm32-unknown-unknown",
-            &mut cargo(&["clippy", "--lib", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
-        )?;
-        Ok(formatted && native && wasm)
-    })];
-    println!("native suites");
-    outcomes.push(timed("native  cargo test --workspace", || {
-        step("native: cargo test --workspace", Command::new("cargo").args(["test", "--workspace"]).current_dir(&root))
-    }));
-    println!("browser suites");
-    run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
-    outcomes.push(timed("browser wasm-pack test, headless Chromium", || {
-        let server = dev_server(&["--port", "0", "--people", "250"])?;
-        step(
-            "browser: wasm-pack test --headless --chrome",
-            Command::new("wasm-pack")
-                .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
-                // The browser suites (the lib's unit tests run natively); --nocapture prints what they
-                // measure (fault counts, refresh bytes).
-                .args(["--test", "browser", "--", "--nocapture"])
-                .env("PP_DEV_SERVER", &server.url)
-                // The fault suite waits out retries and backoff: more than the runner's default 20 s.
-                .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
-                .env("CHROME_BIN", CHROMIUM)
-                .current_dir(&root),
-        )
-    }));
-    println!("e2e suites");
-    outcomes.push(timed("e2e     built bundle in host pages, headless Chromium", || {
-        dist::print(&dist::build()?);
-        let site = root.join("target/e2e-site");
-        let _ = std::fs::remove_dir_all(&site);
-        copy_dir(&root.join("e2e/site"), &site)?;
-        copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
-        hosts::build(&site)?;
-        let site_arg = site.display().to_string();
-        let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
-        step(
-            "e2e: node --test e2e/",
-            Command::new("node")
-                .args(["--test", "--test-concurrency=1", "e2e/"])
-                .env("PP_E2E_URL", &server.url)
-                .env("CHROMIUM", CHROMIUM)
-                .current_dir(&root),
-        )
-    }));
+    let wanted = |suite: &str| only.is_empty() || only.iter().any(|o| o == suite);
+    let mut outcomes = vec![];
+    if wanted("lint") {
+        println!("lint");
+        outcomes.push(timed("lint    cargo fmt --check, cargo clippy -D warnings", || {
+            let cargo = |args: &[&str]| {
+                let mut command = Command::new("cargo");
+                command.args(args).current_dir(&root);
+                command
+            };
+            let formatted = step("lint: cargo fmt --all --check", &mut cargo(&["fmt", "--all", "--check"]))?;
+            let native = step(
+                "lint: cargo clippy --workspace --all-targets",
+                &mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            )?;
+            // The crate's browser-only code (cfg wasm32) too.
+            let wasm = step(
+                "lint: cargo clippy --lib --target wasm32-unknown-unknown",
+                &mut cargo(&["clippy", "--lib", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
+            )?;
+            Ok(formatted && native && wasm)
+        }));
+    }
+    if wanted("native") {
+        println!("native suites");
+        outcomes.push(timed("native  cargo test --workspace", || {
+            step(
+                "native: cargo test --workspace",
+                Command::new("cargo").args(["test", "--workspace"]).current_dir(&root),
+            )
+        }));
+    }
+    if wanted("browser") {
+        println!("browser suites");
+        run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
+        outcomes.push(timed("browser wasm-pack test, headless Chromium", || {
+            let server = dev_server(&["--port", "0", "--people", "250"])?;
+            step(
+                "browser: wasm-pack test --headless --chrome",
+                Command::new("wasm-pack")
+                    .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
+                    // The browser suites (the lib's unit tests run natively); --nocapture prints what they
+                    // measure (fault counts, refresh bytes).
+                    .args(["--test", "browser", "--", "--nocapture"])
+                    .env("PP_DEV_SERVER", &server.url)
+                    // The fault suite waits out retries and backoff: more than the runner's default 20 s.
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+                    .env("CHROME_BIN", CHROMIUM)
+                    .current_dir(&root),
+            )
+        }));
+    }
+    if wanted("e2e") {
+        println!("e2e suites");
+        outcomes.push(timed("e2e     built bundle in host pages, headless Chromium", || {
+            dist::print(&dist::build()?);
+            let site = root.join("target/e2e-site");
+            let _ = std::fs::remove_dir_all(&site);
+            copy_dir(&root.join("e2e/site"), &site)?;
+            copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
+            hosts::build(&site)?;
+            let site_arg = site.display().to_string();
+            let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
+            step(
+                "e2e: node --test e2e/",
+                Command::new("node")
+                    .args(["--test", "--test-concurrency=1"])
+                    .args(if files.is_empty() { vec!["e2e/".to_string()] } else { files.to_vec() })
+                    .env("PP_E2E_URL", &server.url)
+                    .env("CHROMIUM", CHROMIUM)
+                    .current_dir(&root),
+            )
+        }));
+    }
 
     println!("\nsummary:");
     for o in &outcomes {
