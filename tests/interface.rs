@@ -103,3 +103,27 @@ fn the_readme_shows_the_react_host_the_tests_run_and_every_name() {
         );
     }
 }
+
+/// The README's Vue, Svelte and Angular snippets are the hosts the e2e suite checks, bundles and runs
+/// (e2e/frameworks.test.js), and say the framework versions e2e/hosts/package.json installs.
+#[test]
+fn the_readme_shows_the_framework_hosts_the_tests_run_and_their_versions() {
+    let hosts = [
+        ("e2e/hosts/vue/PeoplePanelHost.vue", include_str!("../e2e/hosts/vue/PeoplePanelHost.vue")),
+        ("e2e/hosts/vue/vite.config.js", include_str!("../e2e/hosts/vue/vite.config.js")),
+        ("e2e/hosts/svelte/PeoplePanelHost.svelte", include_str!("../e2e/hosts/svelte/PeoplePanelHost.svelte")),
+        (
+            "e2e/hosts/angular/people-panel-host.component.ts",
+            include_str!("../e2e/hosts/angular/people-panel-host.component.ts"),
+        ),
+    ];
+    for (path, host) in hosts {
+        assert!(README.contains(host.trim_end()), "README.md's snippet must equal {path}");
+    }
+    let package: serde_json::Value = serde_json::from_str(include_str!("../e2e/hosts/package.json")).unwrap();
+    for (dependency, framework) in [("vue", "Vue"), ("svelte", "Svelte"), ("@angular/core", "Angular")] {
+        let version = package["devDependencies"][dependency].as_str().expect("e2e/hosts/package.json pins it");
+        let said = format!("run with {framework} {version}");
+        assert!(README.contains(&said), "README.md must say the version the e2e suite runs: `{said}`");
+    }
+}
