@@ -91,7 +91,17 @@ fn install(hosts: &Path) -> Result {
             removed.map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
-    copy_dir(&root().join("e2e/hosts"), hosts)?;
+    // A node_modules in e2e/hosts (an editor's install) stays there.
+    for entry in std::fs::read_dir(root().join("e2e/hosts")).map_err(|e| format!("e2e/hosts: {e}"))?.flatten() {
+        let (from, to) = (entry.path(), hosts.join(entry.file_name()));
+        if entry.file_name() == "node_modules" {
+            continue;
+        } else if from.is_dir() {
+            copy_dir(&from, &to)?;
+        } else {
+            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
+        }
+    }
     let lock =
         std::fs::read(hosts.join("package-lock.json")).map_err(|e| format!("e2e/hosts/package-lock.json: {e}"))?;
     let installed = modules.join(".people-panel-hosts.lock");
