@@ -28,9 +28,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const PHONE = { cpu: 4, latencyMs: 60, downMbps: 9, upMbps: 2 };
 const PHONE_LOADS = Number(process.env.PP_BENCH_PHONE_LOADS || 10);
 
-/** A fresh page of `path`, on the phone profile when `phone`. */
-async function openPage(path, base, phone) {
-  const context = await browser.newContext();
+/** A fresh page of `path`, on the phone profile when `phone` (in `context`, a new one by default). */
+async function openPage(path, base, phone, context) {
+  context ??= await browser.newContext();
   const tab = await context.newPage();
   if (phone) {
     const cdp = await context.newCDPSession(tab);
@@ -77,6 +77,22 @@ await admin("POST", "/credentials", { user: "bench", people: 250 }, SLOW);
 const ttfr = await compareFirstRow(BASE);
 const ttfrSlow = await compareFirstRow(SLOW);
 const ttfrPhone = await compareFirstRow(BASE, true, PHONE_LOADS);
+
+// ---- a returning visit with cache="device", phone profile: the kept list before the CRM answers ----
+async function returningVisit() {
+  const runs = [];
+  for (let i = 0; i < PHONE_LOADS; i++) {
+    const context = await browser.newContext();
+    const first = await openPage("panel.html?user=bench&cache=device", BASE, true, context);
+    await first.tab.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("people-panel:list:")));
+    await first.tab.close();
+    const back = await openPage("panel.html?user=bench&cache=device", BASE, true, context);
+    runs.push(await back.tab.evaluate(() => window.__bench.firstRowMs));
+    await context.close();
+  }
+  return { medianMs: median(runs), p95Ms: quantile(runs, 0.95), ratio: median(runs) / ttfrPhone.vanilla.fromNavigation.median };
+}
+const returning = await returningVisit();
 
 // ---- the first load: every file of the panel's the page fetched before its first row, and after ----
 const siteDir = process.env.PP_BENCH_SITE;
@@ -188,6 +204,70 @@ const large = await tab.evaluate(async () => {
   };
 });
 await context.close();
+
+// ---- 100,000 people: "Load all" with its progress and "Stop", search per keystroke, scrolling ----
+const HUGE = Number(process.env.PP_BENCH_HUGE || 100000);
+await admin("POST", "/credentials", { user: "bench-huge", people: HUGE });
+const hugeContext = await browser.newContext();
+const hugeTab = await hugeContext.newPage();
+await hugeTab.goto(`${BASE}/panel.html?user=bench-huge&size=100`);
+await hugeTab.waitForFunction(() => window.__bench?.firstRowMs);
+const huge = await hugeTab.evaluate(async (total) => {
+  const root = document.querySelector("people-panel").shadowRoot;
+  const loaded = () => Number((root.querySelector(".pp-count")?.textContent ?? "0").split(" ")[0].replace(/\D/g, ""));
+  const loadAll = () => root.querySelector('[data-action="load-all"]');
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const afterPaint = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); }));
+  const started = performance.now();
+  loadAll().click();
+  // Stop after a few seconds: no page is asked for after the one on its way.
+  await wait(3000);
+  const progress = root.querySelector(".pp-footer .pp-muted")?.textContent ?? "";
+  loadAll().click();
+  await wait(300);
+  const atStop = loaded();
+  await wait(1500);
+  const afterStop = loaded();
+  const stoppedAt = performance.now();
+  loadAll().click();
+  while (loaded() < total) await wait(50);
+  const loadMs = performance.now() - started - (stoppedAt - started - 3000);
+  await wait(300);
+  // Search: one keystroke at a time, from the input to the frame that shows its result.
+  const search = root.querySelector(".pp-search");
+  const keystrokes = [];
+  for (const query of ["m", "ma", "mar", "mari", "maria", "mari", "mar", "ma", "m", "", "s", "so", "sor", "so", "s", ""]) {
+    const t0 = performance.now();
+    search.value = query;
+    search.dispatchEvent(new Event("input", { bubbles: true }));
+    await afterPaint();
+    keystrokes.push(performance.now() - t0);
+    await wait(30);
+  }
+  const scroller = root.querySelector(".pp-scroll");
+  const frames = [];
+  let scrolledAt = 0;
+  scroller.addEventListener("scroll", () => { scrolledAt = performance.now(); });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { if (scrolledAt) frames.push(performance.now() - scrolledAt); scrolledAt = 0; };
+  for (let i = 0; i < 300; i++) {
+    scroller.scrollTop += 20000;
+    channel.port2.postMessage(0);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  return {
+    loadMs, progress, stoppedFor: afterStop - atStop, keystrokes, frames,
+    rowsInDom: root.querySelectorAll(".pp-row").length,
+    jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
+    wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
+  };
+}, HUGE);
+await hugeContext.close();
+huge.searchP95Ms = quantile(huge.keystrokes, 0.95);
+huge.searchMedianMs = median(huge.keystrokes);
+huge.frameP95Ms = quantile(huge.frames, 0.95);
+huge.framesMeasured = huge.frames.length;
+delete huge.frames;
 await browser.close();
 large.status429 = (await log("bench-large")).by_status["429"] ?? 0;
 large.framesMeasured = large.frames.length;
@@ -211,6 +291,10 @@ const budgets = [
   ["p95 frame time while scrolling ≤ 16 ms", `${large.frameP95Ms.toFixed(1)} ms`, large.frameP95Ms <= 16],
   ["token route hit once with 3 panels", String(requests.three.tokenFetches), requests.three.tokenFetches === 1],
   ["no 429 while paging 10,000 (pacing)", String(large.status429), large.status429 === 0],
+  [`returning visit, cache="device", first row / vanilla's first visit, phone ≤ 1.0`, returning.ratio.toFixed(2), returning.ratio <= 1.0],
+  [`${HUGE.toLocaleString("en")} people: search p95 per keystroke ≤ 50 ms`, `${huge.searchP95Ms.toFixed(1)} ms`, huge.searchP95Ms <= 50],
+  [`${HUGE.toLocaleString("en")} people: scroll p95 frame ≤ 16 ms`, `${huge.frameP95Ms.toFixed(1)} ms`, huge.frameP95Ms <= 16],
+  [`${HUGE.toLocaleString("en")} people: rows in the DOM ≤ 200`, String(huge.rowsInDom), huge.rowsInDom <= 200],
   ["no request repeated (1 and 3 panels)", `${requests.one.repeated} / ${requests.three.repeated}`, requests.one.repeated === 0 && requests.three.repeated === 0],
 ];
 
@@ -236,9 +320,14 @@ console.log(`\n"New person" clicked after the first row settled, phone profile: 
 console.log(`\n10,000 people (page-size 100)`);
 console.log(`  load all: ${large.loadAllMs.toFixed(0)} ms (paced under 50 requests/s; 429s drawn: ${large.status429}); JS heap ${(large.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(large.wasmMemoryBytes / 1048576).toFixed(1)} MB`);
 console.log(`  rows in DOM ${large.rowsInDom}; frame time while scrolling median ${large.frameMedianMs.toFixed(1)} ms, p95 ${large.frameP95Ms.toFixed(1)} ms over ${large.framesMeasured} frames`);
+console.log(`\nreturning visit with cache="device", phone profile: first row ${returning.medianMs.toFixed(0)} ms (median of ${PHONE_LOADS}, p95 ${returning.p95Ms.toFixed(0)}); vanilla's first visit ${ttfrPhone.vanilla.fromNavigation.median.toFixed(0)} ms`);
+console.log(`\n${HUGE.toLocaleString("en")} people (page-size 100, "Load all")`);
+console.log(`  loaded in ${(huge.loadMs / 1000).toFixed(1)} s (the time stopped aside); progress shown: "${huge.progress}"; after "Stop", ${huge.stoppedFor} more people came (the page on its way)`);
+console.log(`  search per keystroke median ${huge.searchMedianMs.toFixed(1)} ms, p95 ${huge.searchP95Ms.toFixed(1)} ms; scroll p95 frame ${huge.frameP95Ms.toFixed(1)} ms over ${huge.framesMeasured} frames; rows in DOM ${huge.rowsInDom}`);
+console.log(`  JS heap ${(huge.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(huge.wasmMemoryBytes / 1048576).toFixed(1)} MB`);
 console.log(`\nrequests from page load to first row`);
 console.log(`  one panel: ${requests.one.requests} (token ${requests.one.tokenFetches}); three panels: ${requests.three.requests} (token ${requests.three.tokenFetches}); repeated: ${requests.one.repeated} / ${requests.three.repeated}`);
 console.log(`\nbudgets`);
 for (const [what, value, pass] of budgets) console.log(`  ${pass ? "PASS" : "FAIL"}  ${what.padEnd(48)} ${value}`);
-writeFileSync(process.env.PP_BENCH_OUT, JSON.stringify({ bundle, firstLoad: load, newPersonFormMs: newForm, timeToFirstRow: ttfr, timeToFirstRowWithLatency: { latencyMs: LATENCY_MS, ...ttfrSlow }, timeToFirstRowPhone: { ...PHONE, ...ttfrPhone }, large, requests, budgets: budgets.map(([what, value, pass]) => ({ what, value, pass })) }, null, 2));
+writeFileSync(process.env.PP_BENCH_OUT, JSON.stringify({ bundle, firstLoad: load, newPersonFormMs: newForm, timeToFirstRow: ttfr, timeToFirstRowWithLatency: { latencyMs: LATENCY_MS, ...ttfrSlow }, timeToFirstRowPhone: { ...PHONE, ...ttfrPhone }, returningVisit: returning, large, huge, requests, budgets: budgets.map(([what, value, pass]) => ({ what, value, pass })) }, null, 2));
 console.log(`\nwritten: ${process.env.PP_BENCH_OUT}`);

@@ -10,7 +10,7 @@ import { direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from 
 
 // The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
 // this copy differs (the class must exist before the wasm does, so it can't ask Rust).
-const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size", "theme", "lang"];
+const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size", "theme", "lang", "cache", "fields"];
 const TAG = "people-panel";
 
 let connectRust = null;
@@ -123,7 +123,11 @@ function checkedCredential(credential, method) {
   return { id: credential.id, appKey: String(credential.appKey ?? "") };
 }
 
-class PeoplePanelElement extends HTMLElement {
+/** The element's class. Importing the module registers it as <people-panel>; a host that needs
+ *  another tag (two versions on one page, a design system's prefix) registers a subclass of it:
+ *  `customElements.define("acme-people", class extends PeoplePanelElement {})` (one class can't
+ *  be registered twice). */
+export class PeoplePanelElement extends HTMLElement {
   static get observedAttributes() {
     return ATTRIBUTES;
   }
@@ -210,6 +214,18 @@ class PeoplePanelElement extends HTMLElement {
   set credentialId(id) {
     if (id == null || id === "") this.removeAttribute("credential-id");
     else this.setAttribute("credential-id", String(id));
+  }
+
+  /** The `fields` attribute as a list of names, or null when unset (the panel's own choice). */
+  get fields() {
+    const names = (this.getAttribute("fields") ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+    return names.length ? names : null;
+  }
+
+  set fields(names) {
+    if (names == null) this.removeAttribute("fields");
+    else if (Array.isArray(names)) this.setAttribute("fields", names.join(","));
+    else throw new TypeError("people-panel: fields expects a list of field names, e.g. [\"email\", \"company\"], or null");
   }
 
   refresh() {

@@ -9,6 +9,9 @@ import initGlue from "./main.js";
 
 // What a host may call besides `init`: `define()` (also run by `init`) and wasm-bindgen's `initSync`.
 export { define, initSync } from "./main.js";
+// The element's class, for a host that registers it under its own tag as well (js/element.js, as
+// wasm-bindgen placed it: `cargo xtask dist` writes the crate's snippet folder into this path).
+export { PeoplePanelElement } from "./snippets/people-panel/js/element.js";
 
 const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wasm", import.meta.url))).catch(() => null);
 

@@ -26,6 +26,10 @@ export const MESSAGES = {
     "list.loading": "Loading…",
     "list.load-more": "Load more",
     "list.all-loaded": "Everyone is loaded.",
+    "list.load-all": "Load all",
+    "list.stop": "Stop",
+    "list.loading-all": "Loading {progress}…",
+    "list.remembered": "Updated {ago}",
     "row.deleting": "Deleting…",
     "field.first-name": "First name",
     "field.last-name": "Last name",
@@ -38,6 +42,7 @@ export const MESSAGES = {
     "field.tags-input": "Tags (comma-separated)",
     "field.source": "Source",
     "field.created": "Created",
+    "field.updated": "Updated",
     "details.label": "Details of {name}",
     "details.close": "Close details",
     "edit": "Edit",
@@ -103,6 +108,8 @@ export const MESSAGES = {
     "config.rally-api-base": "provider=\"rally\" needs an api-base attribute, e.g. api-base=\"https://your-tenant.rallycrm.io/api/v1\".",
     "config.page-size": "page-size=\"{value}\" is not valid: use a whole number from 1 to {max}.",
     "config.theme": "theme=\"{value}\" is not supported: use \"light\", \"dark\" or \"auto\".",
+    "config.cache": "cache=\"{value}\" is not supported: use \"none\", \"session\" (this tab) or \"device\" (this browser, at most a day).",
+    "config.fields": "fields names \"{value}\", which the panel doesn't know: list some of email, phone, company, job-title, stage, tags, source, created, updated, separated by commas.",
     "config.no-change-feed": "This CRM has no change feed to refresh from.",
     "error.signed-out": "Sign-in needed: the token route {url} {reason}. Sign in to the app again, then retry.",
     "error.unauthorized": "The CRM did not accept your session{detail}. Sign in again, then retry.",
@@ -148,6 +155,10 @@ export const MESSAGES = {
     "list.loading": "Wird geladen…",
     "list.load-more": "Mehr laden",
     "list.all-loaded": "Alle sind geladen.",
+    "list.load-all": "Alle laden",
+    "list.stop": "Anhalten",
+    "list.loading-all": "Lade {progress}…",
+    "list.remembered": "Aktualisiert {ago}",
     "row.deleting": "Wird gelöscht…",
     "field.first-name": "Vorname",
     "field.last-name": "Nachname",
@@ -160,6 +171,7 @@ export const MESSAGES = {
     "field.tags-input": "Schlagwörter (durch Kommas getrennt)",
     "field.source": "Quelle",
     "field.created": "Erstellt",
+    "field.updated": "Geändert",
     "details.label": "Details zu {name}",
     "details.close": "Details schließen",
     "edit": "Bearbeiten",
@@ -225,6 +237,8 @@ export const MESSAGES = {
     "config.rally-api-base": "provider=\"rally\" braucht ein Attribut api-base, z. B. api-base=\"https://your-tenant.rallycrm.io/api/v1\".",
     "config.page-size": "page-size=\"{value}\" ist ungültig: Verwenden Sie eine ganze Zahl von 1 bis {max}.",
     "config.theme": "theme=\"{value}\" wird nicht unterstützt: Verwenden Sie \"light\", \"dark\" oder \"auto\".",
+    "config.cache": "cache=\"{value}\" wird nicht unterstützt: Verwenden Sie \"none\", \"session\" (dieser Tab) oder \"device\" (dieser Browser, höchstens einen Tag).",
+    "config.fields": "fields nennt \"{value}\", das das Panel nicht kennt: Nennen Sie, durch Kommas getrennt, einige von email, phone, company, job-title, stage, tags, source, created, updated.",
     "config.no-change-feed": "Dieses CRM bietet keine Änderungsliste zum Aktualisieren.",
     "error.signed-out": "Anmeldung erforderlich: Die Token-Route {url} {reason}. Melden Sie sich erneut in der App an und versuchen Sie es dann noch einmal.",
     "error.unauthorized": "Das CRM hat Ihre Sitzung nicht akzeptiert{detail}. Melden Sie sich erneut an und versuchen Sie es noch einmal.",
@@ -270,6 +284,10 @@ export const MESSAGES = {
     "list.loading": "Cargando…",
     "list.load-more": "Cargar más",
     "list.all-loaded": "Todas las personas están cargadas.",
+    "list.load-all": "Cargar todas",
+    "list.stop": "Detener",
+    "list.loading-all": "Cargando {progress}…",
+    "list.remembered": "Actualizado {ago}",
     "row.deleting": "Eliminando…",
     "field.first-name": "Nombre",
     "field.last-name": "Apellido",
@@ -282,6 +300,7 @@ export const MESSAGES = {
     "field.tags-input": "Etiquetas (separadas por comas)",
     "field.source": "Origen",
     "field.created": "Creado",
+    "field.updated": "Actualizado",
     "details.label": "Detalles de {name}",
     "details.close": "Cerrar detalles",
     "edit": "Editar",
@@ -347,6 +366,8 @@ export const MESSAGES = {
     "config.rally-api-base": "provider=\"rally\" necesita un atributo api-base, p. ej. api-base=\"https://your-tenant.rallycrm.io/api/v1\".",
     "config.page-size": "page-size=\"{value}\" no es válido: use un número entero del 1 al {max}.",
     "config.theme": "theme=\"{value}\" no es compatible: use \"light\", \"dark\" o \"auto\".",
+    "config.cache": "cache=\"{value}\" no es compatible: use \"none\", \"session\" (esta pestaña) o \"device\" (este navegador, como mucho un día).",
+    "config.fields": "fields nombra \"{value}\", que el panel no conoce: indique, separados por comas, algunos de email, phone, company, job-title, stage, tags, source, created, updated.",
     "config.no-change-feed": "Este CRM no ofrece una lista de cambios para actualizar.",
     "error.signed-out": "Hay que iniciar sesión: la ruta del token {url} {reason}. Inicie sesión de nuevo en la aplicación y vuelva a intentarlo.",
     "error.unauthorized": "El CRM no aceptó su sesión{detail}. Inicie sesión de nuevo y vuelva a intentarlo.",
@@ -461,6 +482,16 @@ export function message(locale, overrides, id, args) {
     if (value === undefined || value === null) return whole;
     return typeof value === "number" ? intl("number", locale, () => new Intl.NumberFormat(locale)).format(value) : String(value);
   });
+}
+
+/** How long ago `ms` milliseconds were, as the locale says it: "5 minutes ago", "yesterday". */
+export function formatAgo(locale, ms) {
+  const format = intl("ago", locale, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  for (const [unit, size] of [["day", 86400], ["hour", 3600], ["minute", 60]]) {
+    if (seconds >= size) return format.format(-Math.floor(seconds / size), unit);
+  }
+  return format.format(-seconds, "second");
 }
 
 /** An ISO date-time as the locale writes it; the text itself when it is not a date. */

@@ -72,7 +72,8 @@ pub fn same_user(a: &Claims, b: &Claims) -> bool {
 }
 
 /// The host's `signOut()`: forgets the token cached for `token_url` (every panel sharing it; a
-/// fetch in flight is dropped), what is saved for its user in this browser (credential id, drafts),
+/// fetch in flight is dropped), what is saved for its user in this browser (credential id, drafts,
+/// remembered lists),
 /// and tells every panel sharing it to show the signed-out state. When no token was seen in this
 /// page's life, the user is unknown, and every panel's saved data in this browser is forgotten.
 pub fn sign_out(token_url: &str) {
@@ -229,12 +230,15 @@ pub fn forget_credential(claims: &Claims) {
     browser::forget(&credential_key(claims));
 }
 
-/// Forgets everything saved for the user of `claims`: their credential id and every draft.
+/// Forgets everything saved for the user of `claims`: their credential id, every draft, every list
+/// kept (`cache`).
 fn forget_user(claims: &Claims) {
     let credential = credential_key(claims);
     let drafts = [ProviderKind::Rollout, ProviderKind::Rally].map(|provider| draft_key(provider, claims));
+    let lists = crate::remember::user_prefix(claims);
     browser::forget_where(|key| {
         key == credential
+            || key.starts_with(&lists)
             || drafts.iter().any(|d| key == d || key.strip_prefix(d.as_str()).is_some_and(|r| r.starts_with(":edit:")))
     });
 }

@@ -1,4 +1,4 @@
-//! The few browser facilities the client layer needs: time, randomness, sleeping, localStorage and
+//! The few browser facilities the client layer needs: time, randomness, sleeping, storage and
 //! `fetch`, each a thin call into what the browser already does.
 use js_sys::Promise;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
@@ -77,33 +77,58 @@ pub async fn sleep(ms: f64) {
     let _ = JsFuture::from(timer).await;
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// Which of the browser's storages: the device's (localStorage: credential ids, drafts, a list kept
+/// with `cache="device"`) or this tab's (sessionStorage, until it closes: `cache="session"`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Store {
+    Device,
+    Tab,
 }
 
-/// Reads a saved value; storage may be unavailable (private mode, sandboxed frames): then nothing.
+fn storage(store: Store) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    match store {
+        Store::Device => window.local_storage().ok()?,
+        Store::Tab => window.session_storage().ok()?,
+    }
+}
+
+/// Reads a value saved on the device; storage may be unavailable (private mode, sandboxed frames):
+/// then nothing.
 pub fn load(key: &str) -> Option<Json> {
-    Json::parse(&storage()?.get_item(key).ok()??).ok()
+    load_in(Store::Device, key)
+}
+
+pub fn load_in(store: Store, key: &str) -> Option<Json> {
+    Json::parse(&storage(store)?.get_item(key).ok()??).ok()
 }
 
 pub fn save(key: &str, value: &Json) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, &value.stringify());
-    }
+    save_in(Store::Device, key, value);
+}
+
+/// Whether the browser kept it (it refuses past its quota).
+pub fn save_in(store: Store, key: &str, value: &Json) -> bool {
+    storage(store).is_some_and(|s| s.set_item(key, &value.stringify()).is_ok())
 }
 
 pub fn forget(key: &str) {
-    if let Some(s) = storage() {
+    forget_in(Store::Device, key);
+}
+
+pub fn forget_in(store: Store, key: &str) {
+    if let Some(s) = storage(store) {
         let _ = s.remove_item(key);
     }
 }
 
-/// Forgets every saved value whose key `doomed` picks.
+/// Forgets every saved value, in either storage, whose key `doomed` picks.
 pub fn forget_where(doomed: impl Fn(&str) -> bool) {
-    let Some(s) = storage() else { return };
-    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
-    for key in keys.iter().filter(|k| doomed(k)) {
-        let _ = s.remove_item(key);
+    for s in [Store::Device, Store::Tab].into_iter().filter_map(storage) {
+        let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+        for key in keys.iter().filter(|k| doomed(k)) {
+            let _ = s.remove_item(key);
+        }
     }
 }
 

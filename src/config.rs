@@ -43,6 +43,125 @@ impl Theme {
     }
 }
 
+/// A field of a person that rows and details can show (`fields`); named in interface.rs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Email,
+    Phone,
+    Company,
+    JobTitle,
+    Stage,
+    Tags,
+    Source,
+    Created,
+    Updated,
+}
+
+impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::Email,
+        Field::Phone,
+        Field::Company,
+        Field::JobTitle,
+        Field::Stage,
+        Field::Tags,
+        Field::Source,
+        Field::Created,
+        Field::Updated,
+    ];
+
+    /// Its name in the `fields` attribute.
+    pub fn name(self) -> &'static str {
+        crate::interface::FIELD_NAMES[self as usize]
+    }
+
+    /// The message id of its label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Email => "field.email",
+            Field::Phone => "field.phone",
+            Field::Company => "field.company",
+            Field::JobTitle => "field.job-title",
+            Field::Stage => "field.stage",
+            Field::Tags => "field.tags",
+            Field::Source => "field.source",
+            Field::Created => "field.created",
+            Field::Updated => "field.updated",
+        }
+    }
+}
+
+/// What rows and a person's details show, in order (`fields`); `None`: the panel's own choice.
+/// Presentation only, like the theme: changing it never reloads.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fields(Option<Vec<Field>>);
+
+impl Fields {
+    /// A row's fields unless the host chose: email and phone, company, stage and tags.
+    const ROW: [Field; 5] = [Field::Email, Field::Phone, Field::Company, Field::Stage, Field::Tags];
+    /// The details' unless the host chose: everything but the last update.
+    const DETAILS: [Field; 8] = [
+        Field::Email,
+        Field::Phone,
+        Field::Company,
+        Field::JobTitle,
+        Field::Stage,
+        Field::Tags,
+        Field::Source,
+        Field::Created,
+    ];
+
+    /// `"email, company,stage"` (names case aside, each once, in order); the first unknown name
+    /// is the error. Nothing written: the panel's own choice.
+    pub fn parse(text: &str) -> Result<Fields, String> {
+        let mut chosen = Vec::new();
+        for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let field = Field::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(name)).ok_or(name)?;
+            if !chosen.contains(&field) {
+                chosen.push(field);
+            }
+        }
+        Ok(Fields((!chosen.is_empty()).then_some(chosen)))
+    }
+
+    pub fn of_row(&self) -> &[Field] {
+        self.0.as_deref().unwrap_or(&Self::ROW)
+    }
+
+    pub fn of_details(&self) -> &[Field] {
+        self.0.as_deref().unwrap_or(&Self::DETAILS)
+    }
+}
+
+/// Whether the loaded list is remembered in the browser (`cache`), and where: not at all, in this
+/// tab until it closes (sessionStorage), or on the device for at most a day (localStorage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CacheMode {
+    #[default]
+    None,
+    Session,
+    Device,
+}
+
+impl CacheMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CacheMode::None => "none",
+            CacheMode::Session => "session",
+            CacheMode::Device => "device",
+        }
+    }
+
+    fn parse(text: &str) -> Option<CacheMode> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" => Some(CacheMode::None),
+            "session" => Some(CacheMode::Session),
+            "device" => Some(CacheMode::Device),
+            _ => None,
+        }
+    }
+}
+
 pub const DEFAULT_ROLLOUT_API: &str = "https://crm.universal.rollout.com/api";
 pub const DEFAULT_CREDENTIALS_URL: &str = "https://universal.rollout.com/api/credentials";
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
@@ -72,6 +191,7 @@ pub struct PanelConfig {
     /// A credential id fixed by the host (Rollout only).
     pub credential_id: Option<String>,
     pub page_size: u32,
+    pub cache: CacheMode,
 }
 
 /// The element's attributes as the page wrote them (absent = `None`).
@@ -86,6 +206,9 @@ pub struct RawConfig {
     pub theme: Option<String>,
     /// Presentation only, like `theme`: an unknown language falls back, it is not an error.
     pub lang: Option<String>,
+    /// Presentation only, like `theme` (a wrong name is reported by `parse`).
+    pub fields: Option<String>,
+    pub cache: Option<String>,
 }
 
 impl RawConfig {
@@ -100,6 +223,8 @@ impl RawConfig {
             "page-size" => &mut self.page_size,
             "theme" => &mut self.theme,
             "lang" => &mut self.lang,
+            "fields" => &mut self.fields,
+            "cache" => &mut self.cache,
             _ => return false,
         };
         *slot = value;
@@ -109,6 +234,11 @@ impl RawConfig {
     /// The theme to show, whatever else is wrong (a wrong value is reported by `parse`).
     pub fn theme(&self) -> Theme {
         self.theme.as_deref().and_then(Theme::parse).unwrap_or_default()
+    }
+
+    /// The fields to show, whatever else is wrong (a wrong name is reported by `parse`).
+    pub fn fields(&self) -> Fields {
+        self.fields.as_deref().and_then(|text| Fields::parse(text).ok()).unwrap_or_default()
     }
 
     /// Validates the attributes; the error names the attribute for the page's developer.
@@ -138,6 +268,13 @@ impl RawConfig {
         if let Some(text) = given(&self.theme).filter(|t| Theme::parse(t).is_none()) {
             return Err(wrong("config.theme", &text));
         }
+        if let Some(Err(name)) = self.fields.as_deref().map(Fields::parse) {
+            return Err(wrong("config.fields", &name));
+        }
+        let cache = match given(&self.cache) {
+            None => CacheMode::None,
+            Some(text) => CacheMode::parse(&text).ok_or_else(|| wrong("config.cache", &text))?,
+        };
         Ok(PanelConfig {
             token_url,
             provider,
@@ -145,6 +282,7 @@ impl RawConfig {
             credentials_url: given(&self.credentials_url).unwrap_or_else(|| DEFAULT_CREDENTIALS_URL.into()),
             credential_id: given(&self.credential_id),
             page_size,
+            cache,
         })
     }
 }
@@ -193,6 +331,12 @@ mod tests {
             .unwrap_err()
             .message(&Words::default())
             .contains("theme=\"purple\""));
+        assert!(raw(&[("token-url", "/t"), ("cache", "forever")])
+            .parse()
+            .unwrap_err()
+            .message(&Words::default())
+            .contains("cache=\"forever\""));
+        assert_eq!(raw(&[("token-url", "/t"), ("cache", " Device ")]).parse().unwrap().cache, CacheMode::Device);
         assert!(!RawConfig::default().set("colour", None));
         assert!(attribute_names().all(|a| RawConfig::default().set(a, None)), "every observed attribute is read");
     }
@@ -211,6 +355,21 @@ mod tests {
         assert_eq!(dark.theme(), Theme::Dark);
         assert_eq!(dark.parse(), raw(&[("token-url", "/t")]).parse(), "a theme change doesn't change what is loaded");
         assert_eq!(raw(&[("theme", "purple")]).theme(), Theme::Auto);
+    }
+
+    #[test]
+    fn fields_are_chosen_in_order_and_a_wrong_name_is_said() {
+        let chosen = raw(&[("token-url", "/t"), ("fields", " Company, job-title,email,company ")]);
+        assert_eq!(chosen.fields().of_row(), [Field::Company, Field::JobTitle, Field::Email]);
+        assert_eq!(chosen.fields().of_details(), chosen.fields().of_row());
+        assert_eq!(chosen.parse(), raw(&[("token-url", "/t")]).parse(), "a field change doesn't reload");
+        let default = raw(&[("token-url", "/t"), ("fields", " ")]).fields();
+        assert_eq!(default.of_row(), [Field::Email, Field::Phone, Field::Company, Field::Stage, Field::Tags]);
+        assert_eq!(default.of_details().len(), 8);
+        let wrong = raw(&[("token-url", "/t"), ("fields", "email,birthday")]).parse().unwrap_err();
+        assert_eq!(wrong, ConfigError { id: "config.fields", value: "birthday".into() });
+        assert!(wrong.message(&Words::default()).contains("\"birthday\""), "{}", wrong.message(&Words::default()));
+        assert_eq!(raw(&[("fields", "email,birthday")]).fields(), Fields::default(), "shown as before meanwhile");
     }
 
     #[test]

@@ -72,7 +72,8 @@ impl ElementHandle {
             let attributes = RwSignal::new(raw);
             let config = Signal::derive(move || attributes.with(RawConfig::parse));
             let theme = Signal::derive(move || attributes.with(RawConfig::theme));
-            let panel = Panel::new(config, theme, Rc::new(move |event| dispatch(&events_to, &event)));
+            let fields = Signal::derive(move || attributes.with(RawConfig::fields));
+            let panel = Panel::new(config, theme, fields, Rc::new(move |event| dispatch(&events_to, &event)));
             slot.set(Some((panel, attributes)));
             // A language or strings change rebuilds the view in the new words (the state stays).
             move || {

@@ -90,6 +90,11 @@ impl Words {
         imp::date(self, iso)
     }
 
+    /// "5 minutes ago", in the panel's language.
+    pub fn ago(&self, ms: f64) -> String {
+        imp::ago(self, ms)
+    }
+
     /// `rtl` for a right-to-left language; otherwise none, so that the panel takes the host's
     /// direction (a `dir="rtl"` page lays the panel out right to left).
     pub fn direction(&self) -> Option<&'static str> {
@@ -110,6 +115,8 @@ mod imp {
         fn js_message(locale: &str, overrides: &JsValue, id: &str, args: JsValue) -> String;
         #[wasm_bindgen(js_name = formatDate)]
         fn js_format_date(locale: &str, iso: &str) -> String;
+        #[wasm_bindgen(js_name = formatAgo)]
+        fn js_format_ago(locale: &str, ms: f64) -> String;
         #[wasm_bindgen(js_name = direction)]
         fn js_direction(locale: &str) -> String;
         /// The locale to speak: `requested` if a catalog has it, else the nearest `lang` up the page.
@@ -124,6 +131,10 @@ mod imp {
 
     pub fn date(words: &Words, iso: &str) -> String {
         js_format_date(&words.locale, iso)
+    }
+
+    pub fn ago(words: &Words, ms: f64) -> String {
+        js_format_ago(&words.locale, ms)
     }
 
     pub fn direction(locale: &str) -> &'static str {
@@ -187,6 +198,10 @@ mod imp {
 
     pub fn date(_words: &Words, iso: &str) -> String {
         iso.to_string()
+    }
+
+    pub fn ago(_words: &Words, ms: f64) -> String {
+        format!("{} minutes ago", (ms / 60_000.0).floor())
     }
 
     pub fn direction(locale: &str) -> &'static str {

@@ -8,6 +8,10 @@
 pub const TAG: &str = "people-panel";
 pub const CLASS: &str = "PeoplePanelElement";
 
+/// The fields the `fields` attribute can name, in the order of `config::Field`.
+pub const FIELD_NAMES: [&str; 9] =
+    ["email", "phone", "company", "job-title", "stage", "tags", "source", "created", "updated"];
+
 pub struct Attribute {
     pub name: &'static str,
     /// Its TypeScript type.
@@ -39,7 +43,7 @@ pub struct CssName {
     pub about: &'static str,
 }
 
-pub const ATTRIBUTES: [Attribute; 8] = [
+pub const ATTRIBUTES: [Attribute; 10] = [
     Attribute {
         name: "token-url",
         ty: "string",
@@ -83,15 +87,34 @@ pub const ATTRIBUTES: [Attribute; 8] = [
         default: "",
         about: "The language of the panel's words (en, de, es); else the nearest lang up the page, else English. Live.",
     },
+    Attribute {
+        name: "cache",
+        ty: "\"none\" | \"session\" | \"device\"",
+        default: "\"none\"",
+        about: "Remember the loaded list (its first 2,000 people) per user, CRM API and credential: session keeps it in this tab until it closes, device in the browser for at most 24 hours; shown on the next load once the token has answered, then brought up to date. none keeps no person in the browser.",
+    },
+    Attribute {
+        name: "fields",
+        ty: "string",
+        default: "\"email,phone,company,stage,tags\"",
+        about: "What rows and a person's details show, in order, comma-separated: email, phone, company, job-title, stage, tags, source, created, updated. Unset: email, phone, company, stage and tags in rows; all but updated in details. Live.",
+    },
 ];
 
-pub const MEMBERS: [Member; 6] = [
+pub const MEMBERS: [Member; 7] = [
     Member {
         name: "credentialId",
         ty: "string | null",
         method: false,
         returns: "",
         about: "The Rollout credential id in use (set it to use another; null or \"\" clears the attribute).",
+    },
+    Member {
+        name: "fields",
+        ty: "PeoplePanelField[] | null",
+        method: false,
+        returns: "",
+        about: "The fields attribute as a list (null: the panel's own choice); set it to a list or null.",
     },
     Member {
         name: "onCredentialAdded",

@@ -19,6 +19,7 @@ pub mod later;
 pub mod model;
 pub mod panel;
 pub mod provider;
+pub mod remember;
 pub mod retry;
 pub mod text;
 pub mod ui;

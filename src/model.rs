@@ -1,5 +1,6 @@
 //! The panel's domain: a person as shown, a new person as typed (with validation), and the loaded
 //! list (paging position, de-duplication, search). Pure Rust, tested natively.
+use crate::config::Field;
 use crate::i18n::{number, text, Words};
 use std::collections::HashSet;
 
@@ -56,6 +57,77 @@ impl Person {
     pub fn primary_phone(&self) -> Option<&str> {
         self.phones.first().map(String::as_str)
     }
+
+    /// The person as the remembered list keeps it (remember.rs): the panel's own fields.
+    pub fn to_json(&self) -> Json {
+        let text = |v: &Option<String>| v.as_deref().map_or_else(Json::null, Json::string);
+        let list = |v: &[String]| Json::array(v.iter().map(|s| Json::string(s)).collect());
+        Json::object_of([
+            ("id", Json::string(&self.id)),
+            ("name", Json::string(&self.name)),
+            ("firstName", text(&self.first_name)),
+            ("lastName", text(&self.last_name)),
+            ("emails", list(&self.emails)),
+            ("phones", list(&self.phones)),
+            ("company", text(&self.company)),
+            ("jobTitle", text(&self.job_title)),
+            ("stage", text(&self.stage)),
+            ("tags", list(&self.tags)),
+            ("source", text(&self.source)),
+            ("created", text(&self.created)),
+            ("updated", text(&self.updated)),
+        ])
+    }
+
+    /// A person as `to_json` wrote it; `None` without an id.
+    pub fn from_json(json: &Json) -> Option<Person> {
+        let list = |key: &str| json.get(key).items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
+        Some(
+            Person {
+                id: json.text("id")?,
+                name: json.get("name").as_str().unwrap_or_default(),
+                first_name: json.text("firstName"),
+                last_name: json.text("lastName"),
+                emails: list("emails"),
+                phones: list("phones"),
+                company: json.text("company"),
+                job_title: json.text("jobTitle"),
+                stage: json.text("stage"),
+                tags: list("tags"),
+                source: json.text("source"),
+                created: json.text("created"),
+                updated: json.text("updated"),
+                haystack: String::new(),
+            }
+            .indexed(),
+        )
+    }
+
+    /// What a person's details show for `field` ("" when the CRM has nothing): every value, dates
+    /// in the panel's language.
+    pub fn field_text(&self, field: Field, words: &Words) -> String {
+        let date = |iso: &Option<String>| iso.as_deref().map(|iso| words.date(iso)).unwrap_or_default();
+        match field {
+            Field::Email => self.emails.join(", "),
+            Field::Phone => self.phones.join(", "),
+            Field::Company => self.company.clone().unwrap_or_default(),
+            Field::JobTitle => self.job_title.clone().unwrap_or_default(),
+            Field::Stage => self.stage.clone().unwrap_or_default(),
+            Field::Tags => self.tags.join(", "),
+            Field::Source => self.source.clone().unwrap_or_default(),
+            Field::Created => date(&self.created),
+            Field::Updated => date(&self.updated),
+        }
+    }
+
+    /// What a row shows for `field`: the primary e-mail or phone, otherwise as in the details.
+    pub fn row_text(&self, field: Field, words: &Words) -> String {
+        match field {
+            Field::Email => self.primary_email().unwrap_or_default().to_string(),
+            Field::Phone => self.primary_phone().unwrap_or_default().to_string(),
+            _ => self.field_text(field, words),
+        }
+    }
 }
 
 /// Where the next page starts.
@@ -97,6 +169,29 @@ pub struct PeopleList {
 }
 
 impl PeopleList {
+    /// A list as it was remembered (remember.rs).
+    pub fn of(people: Vec<Person>, next: Option<Cursor>, total: Option<u64>) -> PeopleList {
+        let mut list = PeopleList { next, total, revision: next_revision(), ..PeopleList::default() };
+        for person in people {
+            if list.ids.insert(person.id.clone()) {
+                list.people.push(person);
+            }
+        }
+        list
+    }
+
+    /// Puts fresher copies of people already listed in their places; others are left out.
+    pub fn refresh_in_place(&mut self, fresher: &[Person]) {
+        self.revision = next_revision();
+        let at: std::collections::HashMap<&str, usize> =
+            self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let places: Vec<(usize, Person)> =
+            fresher.iter().filter_map(|p| Some((*at.get(p.id.as_str())?, p.clone()))).collect();
+        for (i, person) in places {
+            self.people[i] = person;
+        }
+    }
+
     pub fn cursor(&self) -> Cursor {
         self.next.clone().unwrap_or(Cursor::Start)
     }

@@ -11,7 +11,7 @@ use people_panel::panel::PanelEvent;
 use people_panel::provider::rollout::Credential;
 
 const ELEMENT_JS: &str = include_str!("../js/element.js");
-const STYLE_JS: &str = include_str!("../js/style.js");
+const STYLESHEET: &str = include_str!("../style/people-panel.css");
 const VIEWS: [&str; 6] = [
     include_str!("../src/ui/mod.rs"),
     include_str!("../src/ui/list.rs"),
@@ -54,8 +54,8 @@ fn the_panel_dispatches_exactly_the_listed_events() {
 
 #[test]
 fn the_stylesheet_reads_exactly_the_listed_custom_properties() {
-    let used = STYLE_JS.match_indices("var(--people-panel-").map(|(at, _)| {
-        let name = &STYLE_JS[at + 4..];
+    let used = STYLESHEET.match_indices("var(--people-panel-").map(|(at, _)| {
+        let name = &STYLESHEET[at + 4..];
         &name[..name.find([',', ')']).unwrap()]
     });
     assert_eq!(set(used), set(CSS_PROPERTIES.iter().map(|p| p.name)));

@@ -1,4 +1,4 @@
-// Bench page for the element: ?user=&panels=1..3&size=
+// Bench page for the element: ?user=&panels=1..3&size=&cache=
 import { watchFirstRow } from "/measure.js";
 const params = new URLSearchParams(location.search);
 const panels = [...document.querySelectorAll("people-panel")];
@@ -8,6 +8,7 @@ for (const panel of panels) {
   panel.setAttribute("api-base", `${location.origin}/crm/api`);
   panel.setAttribute("credentials-url", `${location.origin}/universal/api/credentials`);
   panel.setAttribute("page-size", params.get("size") || "50");
+  if (params.has("cache")) panel.setAttribute("cache", params.get("cache"));
 }
 watchFirstRow(() => document.querySelector("people-panel")?.shadowRoot?.querySelector(".pp-row"), "people-panel-connected");
 import init from "/people-panel/people_panel.js";

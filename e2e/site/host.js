@@ -13,6 +13,7 @@ panel.setAttribute("token-url", `/api/rollout-token?${signedIn}${ttl}`);
 panel.setAttribute("api-base", `${location.origin}/crm/api`);
 panel.setAttribute("credentials-url", `${location.origin}/universal/api/credentials`);
 panel.setAttribute("page-size", "50");
+if (params.has("cache")) panel.setAttribute("cache", params.get("cache"));
 
 const list = document.getElementById("events");
 for (const name of ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error"]) {

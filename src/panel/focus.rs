@@ -12,5 +12,7 @@ pub const EDIT_BUTTON: &str = "[data-action=\"edit\"]";
 pub const DELETE_BUTTON: &str = "[data-action=\"delete\"]";
 pub const CANCEL_DELETE: &str = "[data-action=\"cancel-delete\"]";
 pub const LOAD_MORE: &str = "[data-action=\"load-more\"]";
+/// "Load all", which is "Stop" while it loads.
+pub const LOAD_ALL: &str = "[data-action=\"load-all\"]";
 /// The list's current row (the one tab stop of the list).
 pub const LIST: &str = ".pp-row-button[tabindex=\"0\"]";

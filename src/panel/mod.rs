@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::config::{ConfigError, PanelConfig, Theme};
+use crate::config::{ConfigError, Fields, PanelConfig, Theme};
 use crate::error::PanelError;
 use crate::i18n::{Said, Words};
 use crate::json::Json;
@@ -16,6 +16,7 @@ mod delete;
 pub mod focus;
 mod form;
 pub mod msg;
+mod recall;
 pub(crate) mod requests;
 mod runner;
 pub mod state;
@@ -74,6 +75,8 @@ pub struct Panel {
     pub state: RwSignal<State>,
     /// Presentation only: changing it never reloads.
     pub theme: Signal<Theme>,
+    /// What rows and details show (presentation only, like the theme).
+    pub fields: Signal<Fields>,
     /// The panel's language and the host's overrides: every text it shows comes from them.
     pub words: RwSignal<Words>,
     runtime: StoredValue<runner::Runtime, LocalStorage>,
@@ -81,10 +84,16 @@ pub struct Panel {
 
 impl Panel {
     /// Creates the state and starts loading; loads again whenever `config` changes.
-    pub fn new(config: Signal<Result<PanelConfig, ConfigError>>, theme: Signal<Theme>, emit: EventSink) -> Self {
+    pub fn new(
+        config: Signal<Result<PanelConfig, ConfigError>>,
+        theme: Signal<Theme>,
+        fields: Signal<Fields>,
+        emit: EventSink,
+    ) -> Self {
         let panel = Panel {
             state: RwSignal::new(State::default()),
             theme,
+            fields,
             words: RwSignal::new(Words::default()),
             runtime: StoredValue::new_local(runner::Runtime::new(emit)),
         };

@@ -1,12 +1,13 @@
 //! What can happen to a panel (`Msg`, with `Answer` for a request's answer) and what it can do
 //! about it (`Effect`): plain data, between the views, `update` and the runner.
-use crate::config::{ConfigError, PanelConfig};
+use crate::config::{CacheMode, ConfigError, PanelConfig};
 use crate::error::PanelError;
 use crate::http::RetryNotice;
 use crate::json::Json;
 use crate::jwt::Claims;
 use crate::model::{Cursor, NewPerson, Page, Person};
 use crate::provider::rollout::Credential;
+use crate::remember::Remembered;
 
 use super::state::Action;
 use super::PanelEvent;
@@ -46,6 +47,9 @@ pub enum Msg {
     CredentialDeleted(String),
     DismissNotice,
     RetryNotice(Action),
+    /// "Load all": the next pages one after the other, until the end or `StopLoading`.
+    LoadAll,
+    StopLoading,
     /// The views carried out `state.focus`.
     FocusTaken,
     /// The host signed its user out (this panel's `signOut()` or another's on its `token-url`).
@@ -97,6 +101,8 @@ pub enum Answer {
         id: String,
         result: Result<(), PanelError>,
     },
+    /// The list kept for this user, CRM and credential (`cache`), if the browser has one.
+    Recalled(Option<Remembered>),
     /// Another panel of the same user and CRM (on this page or in another tab) changed a person.
     Remote(Change),
 }
@@ -180,6 +186,21 @@ pub enum Effect {
     Emit(PanelEvent),
     /// `panel-error`, with the error in the panel's words.
     EmitError(PanelError),
+    /// Reads the list kept under `key` → `Answer::Recalled`.
+    Recall {
+        key: String,
+        mode: CacheMode,
+    },
+    /// Keeps the list under `key` (`cache`).
+    Remember {
+        key: String,
+        mode: CacheMode,
+        list: Remembered,
+    },
+    /// Forgets every list kept for `user`.
+    ForgetLists {
+        user: Claims,
+    },
     /// Fetches the second wasm chunk (after the frame being drawn) → `Msg::LaterLoaded`.
     LoadLater,
     /// Joins the channel of the panels of this user and CRM (`scope`), leaving any other.

@@ -9,12 +9,14 @@ use leptos::task::spawn_local;
 
 use crate::auth::{self, token_source, TokenNews};
 use crate::browser;
+use crate::config::CacheMode;
 use crate::error::PanelError;
 use crate::http::{Client, RetryListener};
 use crate::json::Json;
 use crate::later;
 use crate::model::NewPerson;
 use crate::provider;
+use crate::remember::{self, Remembered};
 
 use super::requests::Session;
 use super::update::{Answer, Change, Effect, Msg, Ticket};
@@ -31,6 +33,14 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(emit: EventSink) -> Self {
         Runtime { session: None, emit, channel: None }
+    }
+}
+
+/// Where a list kept with `cache` lives.
+fn store_of(mode: CacheMode) -> browser::Store {
+    match mode {
+        CacheMode::Session => browser::Store::Tab,
+        _ => browser::Store::Device,
     }
 }
 
@@ -131,6 +141,26 @@ impl Panel {
                 if only.is_none_or(|id| auth::saved_credential(&user).is_some_and(|saved| saved.id == id)) {
                     auth::forget_credential(&user);
                 }
+            }
+            Effect::Recall { key, mode } => {
+                let store = store_of(mode);
+                let kept = browser::load_in(store, &key);
+                let recalled = kept.as_ref().and_then(|json| Remembered::from_json(json, mode, browser::now_ms()));
+                if kept.is_some() && recalled.is_none() {
+                    browser::forget_in(store, &key); // too old, or not what this version wrote
+                }
+                self.dispatch(Msg::Answer(ticket, Answer::Recalled(recalled)));
+            }
+            Effect::Remember { key, mode, list } => {
+                let list = Remembered { saved_at_ms: browser::now_ms(), ..list };
+                if !browser::save_in(store_of(mode), &key, &list.to_json()) {
+                    // Past the browser's quota: nothing half-kept.
+                    browser::forget_in(store_of(mode), &key);
+                }
+            }
+            Effect::ForgetLists { user } => {
+                let prefix = remember::user_prefix(&user);
+                browser::forget_where(|key| key.starts_with(&prefix));
             }
             Effect::Listen { scope } => {
                 let panel = *self;

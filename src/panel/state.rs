@@ -1,6 +1,6 @@
 //! The panel's state, as plain data: everything the views show, in one struct that only
 //! `update` changes (update.rs). No signals, no I/O: tested natively.
-use crate::config::{ConfigError, PanelConfig};
+use crate::config::{CacheMode, ConfigError, PanelConfig};
 use crate::error::PanelError;
 use crate::http::RetryNotice;
 use crate::i18n::Said;
@@ -129,6 +129,15 @@ pub struct SyncWait {
     pub wait_ms: f64,
 }
 
+/// A remembered list being read again from the start (Rollout: its cursors can't be kept): the
+/// fresh pages replace the rows in place until they cover what was shown, then become the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revalidation {
+    pub fresh: PeopleList,
+    /// How many people the remembered list showed.
+    pub until: usize,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The configuration the attributes (or props) give; `None` before the first.
@@ -156,6 +165,11 @@ pub struct State {
     pub focus: Option<Focus>,
     pub sync: Option<SyncWait>,
     pub later: Later,
+    /// When the list shown was saved (`cache`), until the CRM has brought it up to date.
+    pub remembered_at: Option<f64>,
+    pub revalidating: Option<Revalidation>,
+    /// "Load all": pages follow each other until the end or "Stop".
+    pub loading_all: bool,
 }
 
 impl Default for State {
@@ -179,6 +193,9 @@ impl Default for State {
             focus: None,
             sync: None,
             later: Later::NotLoaded,
+            remembered_at: None,
+            revalidating: None,
+            loading_all: false,
         }
     }
 }
@@ -220,6 +237,13 @@ impl State {
             Some(id) => format!("{key}:edit:{id}"),
             None => key,
         })
+    }
+
+    /// Where the signed-in user's list on this CRM API and credential is kept, when the host opted
+    /// in (`cache`).
+    pub fn list_key(&self) -> Option<(String, CacheMode)> {
+        let config = self.config().filter(|c| c.cache != CacheMode::None)?;
+        Some((crate::remember::key(self.user.as_ref()?, config, self.credential_id()), config.cache))
     }
 
     /// Where the signed-in user's create draft is kept.

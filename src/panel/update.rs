@@ -2,20 +2,33 @@
 //! Pure: the effects (requests, storage, events) are data that runner.rs carries out, and their
 //! answers come back here as `Msg::Answer`. The form's and the delete's arms are in form.rs and
 //! delete.rs beside this file.
+use crate::config::CacheMode;
 use crate::error::PanelError;
 use crate::i18n::{Arg, Said};
 use crate::jwt::Claims;
 use crate::model::{Cursor, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
+use crate::remember::MAX_PEOPLE;
 
 pub use super::msg::{Answer, Change, Effect, Msg, Saved, Ticket};
 use super::state::{Action, DeleteState, Focus, Form, Later, Notice, Phase, State, SyncWait};
-use super::{delete, focus, form, PanelEvent};
+use super::{delete, focus, form, recall, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
 pub const SYNC_WAIT_MS: f64 = 90_000.0;
 
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
+    // Past what is kept, a page loaded more changes nothing kept.
+    let paging = matches!(msg, Msg::Answer(_, Answer::Page { .. }));
+    let before = (s.people.revision(), s.people.people.len());
+    let mut effects = step(s, msg);
+    if s.people.revision() != before.0 && !(paging && before.1 >= MAX_PEOPLE) {
+        effects.extend(recall::remember(s));
+    }
+    effects
+}
+
+fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Configured(config) => {
             if s.configured.as_ref() == Some(&config) {
@@ -68,6 +81,9 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             s.chosen = Some(credential.clone());
             let save = s.user.clone().map(|user| Effect::SaveCredential { user, credential: credential.clone() });
             let mut effects: Vec<Effect> = save.into_iter().collect();
+            if s.credential_id().is_some_and(|id| id != credential.id) {
+                effects.extend(s.user.clone().map(|user| Effect::ForgetLists { user }));
+            }
             effects.push(Effect::Emit(PanelEvent::CredentialChanged(credential)));
             effects.extend(start_load(s));
             effects
@@ -76,8 +92,10 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             if s.chosen.as_ref().is_some_and(|c| c.id == id) {
                 s.chosen = None;
             }
-            let forget = s.user.clone().map(|user| Effect::ForgetCredential { user, only: Some(id.clone()) });
-            let mut effects: Vec<Effect> = forget.into_iter().collect();
+            let forget = s.user.clone().into_iter().flat_map(|user| {
+                [Effect::ForgetCredential { user: user.clone(), only: Some(id.clone()) }, Effect::ForgetLists { user }]
+            });
+            let mut effects: Vec<Effect> = forget.collect();
             if s.credential_id() == Some(id.as_str()) {
                 s.credential = None;
                 effects.extend(start_load(s));
@@ -100,13 +118,21 @@ pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SignedOut => {
+            // auth::sign_out has forgotten what the browser kept for them.
             forget_user(s);
             s.phase = Phase::SignedOut;
             vec![Effect::Disconnect]
         }
-        Msg::UserChanged => {
-            forget_user(s);
-            start_load(s)
+        Msg::UserChanged => forget_user(s).into_iter().chain(start_load(s)).collect(),
+        Msg::LoadAll => {
+            // Goes on from a page already on its way; nothing while a kept list is read again.
+            let effects = load_more(s);
+            s.loading_all = !effects.is_empty() || (s.loading_more && s.revalidating.is_none());
+            effects
+        }
+        Msg::StopLoading => {
+            s.loading_all = false;
+            Vec::new()
         }
         Msg::LoadLater => load_later(s),
         Msg::LaterLoaded(ok) => {
@@ -147,14 +173,24 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
                 vec![Effect::Emit(PanelEvent::CredentialRequired)]
             }
             1 => {
-                s.credential = Some((credentials.remove(0), false));
-                vec![Effect::Page { first: true, cursor: Cursor::Start }]
+                let credential = credentials.remove(0);
+                let mut effects = Vec::new();
+                if let (Some(user), true) = (&s.user, s.config().is_some_and(|c| c.cache != CacheMode::None)) {
+                    // With a remembered list, the next visit needs no CRM request before showing it.
+                    effects.push(Effect::SaveCredential { user: user.clone(), credential: credential.clone() });
+                }
+                s.credential = Some((credential, effects.len() == 1));
+                effects.extend(recall::first_read(s));
+                effects
             }
             _ => {
                 s.phase = Phase::ChooseCredential(credentials);
                 Vec::new()
             }
         },
+        Answer::Recalled(Some(kept)) => recall::recalled(s, kept),
+        Answer::Recalled(None) => vec![Effect::Page { first: true, cursor: Cursor::Start }],
+        Answer::Page { result, .. } if s.revalidating.is_some() => recall::revalidated(s, result),
         Answer::Page { first: true, result, now_ms } => first_page(s, result, now_ms),
         Answer::Page { first: false, result, .. } => {
             s.loading_more = false;
@@ -162,16 +198,25 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
                 Ok(page) => {
                     s.people.append(page);
                     if !s.people.has_more() {
+                        s.loading_all = false;
                         // "Load more" goes away: a keyboard user's focus on it moves to the list.
                         s.focus = Some(Focus::ListFromLoadMore);
+                    } else if s.loading_all {
+                        return load_more(s);
                     }
                 }
-                Err(error) => s.notice = Some(Notice::Failed { error, retry: Action::LoadMore }),
+                Err(error) => {
+                    s.loading_all = false;
+                    s.notice = Some(Notice::Failed { error, retry: Action::LoadMore });
+                }
             }
             Vec::new()
         }
         Answer::Changes(result) => {
             s.loading_more = false;
+            if result.is_ok() {
+                s.remembered_at = None;
+            }
             s.notice = Some(match result {
                 Ok((changed, removed)) => {
                     let counts = [
@@ -214,6 +259,13 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
     }
 }
 
+/// What follows the first rows on screen: the second chunk, and the channel of the user's panels.
+pub(super) fn first_rows_shown(s: &mut State) -> Vec<Effect> {
+    let mut effects = if s.later == Later::NotLoaded { load_later(s) } else { Vec::new() };
+    effects.extend(channel_scope(s).map(|scope| Effect::Listen { scope }));
+    effects
+}
+
 /// Starts over with the configuration the panel has: token, credential, first page. Keeps the
 /// form (and its create draft); an edit is left.
 pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
@@ -223,7 +275,10 @@ pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
     s.selected = None;
     s.delete = DeleteState::Idle;
     s.loading_more = false;
+    s.loading_all = false;
     s.sync = None;
+    s.remembered_at = None;
+    s.revalidating = None;
     if s.form.edit.is_some() {
         form::leave_edit(s);
     }
@@ -244,8 +299,10 @@ fn fail(s: &mut State, error: PanelError) -> Vec<Effect> {
 }
 
 /// Drops everything of the signed-in user from the panel (what is saved in the browser is
-/// `auth::sign_out`'s): people, details, form, credential, notices; their requests' answers.
-fn forget_user(s: &mut State) {
+/// `auth::sign_out`'s): people, details, form, credential, notices; their requests' answers. The
+/// lists kept for them go too (the effect).
+fn forget_user(s: &mut State) -> Option<Effect> {
+    let lists = s.user.clone().map(|user| Effect::ForgetLists { user });
     s.load += 1;
     s.user_epoch += 1;
     s.people = Default::default();
@@ -260,14 +317,19 @@ fn forget_user(s: &mut State) {
     s.user = None;
     s.focus = None;
     s.sync = None;
+    s.loading_all = false;
+    s.remembered_at = None;
+    s.revalidating = None;
+    lists
 }
 
 /// Who is signed in decides whose draft the form shows; then the credential, then the first page.
 fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
     let same_user = s.user.as_ref().is_some_and(|known| crate::auth::same_user(known, &user));
+    let mut effects = Vec::new();
     if s.user.is_some() && !same_user {
         // Another user's token on a new token-url: nothing of the previous user carries over.
-        forget_user(s);
+        effects.extend(forget_user(s));
         s.load -= 1; // this answer's load goes on, for the new user
     }
     if !same_user {
@@ -276,7 +338,10 @@ fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: O
         s.form.values = draft;
         s.form.open = true;
     }
-    let mut effects = Vec::new();
+    if s.config().is_some_and(|c| c.cache == CacheMode::None) {
+        // Without `cache`, nothing of a person stays in the browser, even from an earlier visit.
+        effects.push(Effect::ForgetLists { user: user.clone() });
+    }
     if let Some(chosen) = &s.chosen {
         // Handed over before the token said who this is: saved for them now.
         effects.push(Effect::SaveCredential { user: user.clone(), credential: chosen.clone() });
@@ -284,7 +349,7 @@ fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: O
     s.user = Some(user);
     let Some(config) = s.config() else { return effects };
     if !provider::for_config(config).needs_credential() {
-        effects.push(Effect::Page { first: true, cursor: Cursor::Start });
+        effects.extend(recall::first_read(s));
         return effects;
     }
     let fixed = config.credential_id.clone().map(|id| Credential { id, app_key: String::new(), label: None });
@@ -297,20 +362,18 @@ fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: O
             return effects;
         }
     };
-    effects.push(Effect::Page { first: true, cursor: Cursor::Start });
+    effects.extend(recall::first_read(s));
     effects
 }
 
-fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> Vec<Effect> {
+pub(super) fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> Vec<Effect> {
     match result {
         Ok(page) => {
             s.people.append(page);
             s.phase = Phase::Ready;
             s.sync = None;
             // What the first row does not need comes right after it.
-            let mut effects = if s.later == Later::NotLoaded { load_later(s) } else { Vec::new() };
-            effects.extend(channel_scope(s).map(|scope| Effect::Listen { scope }));
-            effects
+            first_rows_shown(s)
         }
         Err(PanelError::Syncing) => {
             let sync = s.sync.get_or_insert(SyncWait { started_ms: now_ms, wait_ms: 2_000.0 });
@@ -327,6 +390,7 @@ fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> V
             if let (PanelError::Forbidden(_), Some((_, true)), Some(user)) = (&error, &s.credential, &s.user) {
                 // The saved connection is gone: next time, ask the credentials API again.
                 effects.push(Effect::ForgetCredential { user: user.clone(), only: None });
+                effects.push(Effect::ForgetLists { user: user.clone() });
             }
             effects.extend(fail(s, error));
             effects
@@ -335,7 +399,7 @@ fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> V
 }
 
 /// Who hears this panel's changes: the panels of the same user (`iss`/`sub`), CRM API and credential.
-fn channel_scope(s: &State) -> Option<String> {
+pub(super) fn channel_scope(s: &State) -> Option<String> {
     let (user, config) = (s.user.as_ref()?, s.config()?);
     let credential = s.credential_id().unwrap_or_default();
     Some([user.iss.as_str(), &user.sub, config.provider.as_str(), &config.api_base, credential].join("\n"))
@@ -343,7 +407,8 @@ fn channel_scope(s: &State) -> Option<String> {
 
 /// Loads the next page, unless one is loading or everything is loaded.
 fn load_more(s: &mut State) -> Vec<Effect> {
-    if s.loading_more || !s.people.has_more() || !s.ready() {
+    // A kept list being read again goes on from where the fresh pages get to.
+    if s.loading_more || !s.people.has_more() || !s.ready() || s.revalidating.is_some() {
         return Vec::new();
     }
     s.loading_more = true;

@@ -7,21 +7,16 @@ use crate::model::Person;
 use crate::panel::{DeleteState, Msg, Panel};
 
 pub fn person_detail(panel: Panel, p: Person) -> impl IntoView {
-    let created = p.created.as_deref().map(|iso| panel.words.with_untracked(|w| w.date(iso))).unwrap_or_default();
-    let rows: Vec<(String, String)> = [
-        ("field.email", p.emails.join(", ")),
-        ("field.phone", p.phones.join(", ")),
-        ("field.company", p.company.clone().unwrap_or_default()),
-        ("field.job-title", p.job_title.clone().unwrap_or_default()),
-        ("field.stage", p.stage.clone().unwrap_or_default()),
-        ("field.tags", p.tags.join(", ")),
-        ("field.source", p.source.clone().unwrap_or_default()),
-        ("field.created", created),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(label, v)| (panel.t(label), v))
-    .collect();
+    // The chosen fields (`fields`), in order, those the CRM has a value for.
+    let rows: Vec<(String, String)> = panel.words.with_untracked(|w| {
+        let fields = panel.fields.get_untracked();
+        fields
+            .of_details()
+            .iter()
+            .map(|f| (w.t(f.label()), p.field_text(*f, w)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect()
+    });
     let id = p.id.clone();
     view! {
         <article class="pp-detail" part="detail" aria-label=panel.tf("details.label", [("name", text(&p.name))]) tabindex="-1">

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::focus::{focus_later, focus_lost, focus_now, has_focus};
 use super::{later_view, Slices};
+use crate::config::Field;
 use crate::i18n::text;
 use crate::model::Person;
-use crate::panel::focus::{LIST, LOAD_MORE};
+use crate::panel::focus::{LIST, LOAD_ALL, LOAD_MORE};
 use crate::panel::state::Later;
 use crate::panel::{DeleteState, Focus, Msg, Panel};
 
@@ -105,7 +106,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
             // The last page came in under a keyboard user's focus on "Load more", which goes away:
             // focus moves to the list rather than to nowhere.
             Focus::ListFromLoadMore => {
-                if has_focus(root, LOAD_MORE) || focus_lost() {
+                if has_focus(root, LOAD_MORE) || has_focus(root, LOAD_ALL) || focus_lost() {
                     focus_later(root, LIST.to_string());
                 }
             }
@@ -126,6 +127,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
     // rebuild the "Load more" button under a keyboard user's focus).
     let has_more = Memo::new(move |_| panel.state.with(|s| s.people.has_more()));
     let empty = Memo::new(move |_| panel.state.with(|s| s.people.people.is_empty()));
+    let loading_all = Memo::new(move |_| panel.state.with(|s| s.loading_all));
     view! {
         <PersonDetail panel later=slices.later />
         <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll>
@@ -155,11 +157,22 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
             {move || {
                 match (has_more.get(), empty.get()) {
                     // Not `disabled` while loading: that would drop a keyboard user's focus.
+                    // "Load all" turns into "Stop" while it loads (the same button: focus stays),
+                    // with how far it has got.
                     (true, _) => Some(view! {
                         <button class="pp-button" part="button" type="button" data-action="load-more" on:click=move |_| panel.dispatch(Msg::LoadMore)
                             aria-disabled=move || panel.state.with(|s| s.loading_more).to_string()>
                             {move || panel.t(if panel.state.with(|s| s.loading_more) { "list.loading" } else { "list.load-more" })}
                         </button>
+                        <button class="pp-button" part="button" type="button" data-action="load-all"
+                            on:click=move |_| panel.dispatch(if loading_all.get_untracked() { Msg::StopLoading } else { Msg::LoadAll })>
+                            {move || panel.t(if loading_all.get() { "list.stop" } else { "list.load-all" })}
+                        </button>
+                        <span class="pp-muted">{move || loading_all.get().then(|| {
+                            slices.revision.track();
+                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.people.count_label(w, s.people.people.len())));
+                            panel.tf("list.loading-all", [("progress", text(&progress))])
+                        })}</span>
                     }.into_any()),
                     (false, false) => Some(view! { <span class="pp-muted">{panel.t("list.all-loaded")}</span> }.into_any()),
                     (false, true) => None,
@@ -218,9 +231,25 @@ fn person_row(
     let id = person.id.clone();
     let row_id = person.id.clone();
     let deleting = move || panel.state.with(|s| matches!(&s.delete, DeleteState::Deleting(x) if *x == row_id));
-    let contact =
-        [person.primary_email(), person.primary_phone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let company = person.company.clone().unwrap_or_default();
+    // The chosen fields (`fields`): text on the second line in order, the company on the right,
+    // stage and tags as chips.
+    let fields = panel.fields.get();
+    let shown = fields.of_row();
+    let (contact, company, chips) = panel.words.with_untracked(|w| {
+        let text = |f: &Field| Some(person.row_text(*f, w)).filter(|t| !t.is_empty());
+        let contact = shown.iter().filter(|f| !matches!(f, Field::Company | Field::Stage | Field::Tags));
+        // (is it the stage, its text)
+        let chips = shown.iter().flat_map(|f| match f {
+            Field::Stage => person.stage.iter().map(|s| (true, s.clone())).collect::<Vec<_>>(),
+            Field::Tags => person.tags.iter().take(3).map(|t| (false, t.clone())).collect(),
+            _ => Vec::new(),
+        });
+        (
+            contact.filter_map(text).collect::<Vec<_>>().join(" · "),
+            shown.contains(&Field::Company).then(|| person.company.clone().unwrap_or_default()),
+            chips.collect::<Vec<_>>(),
+        )
+    });
     view! {
         <li class="pp-row" part="row" data-id=person.id.clone() aria-posinset=pos + 1 aria-setsize=move || set_size(panel, matches).to_string()>
             <button
@@ -234,11 +263,12 @@ fn person_row(
                 // dir="auto": a name in Arabic or Hebrew reads right to left in an English panel.
                 <span class="pp-name" dir="auto">{person.name.clone()}</span>
                 <span class="pp-contact" dir="auto">{contact}</span>
-                <span class="pp-company" dir="auto">{company}</span>
+                {company.map(|company| view! { <span class="pp-company" dir="auto">{company}</span> })}
             </button>
             <span class="pp-meta">
-                {person.stage.clone().map(|s| view! { <span class="pp-stage" part="stage">{s}</span> })}
-                {person.tags.iter().take(3).map(|t| view! { <span class="pp-tag" part="tag">{t.clone()}</span> }).collect_view()}
+                {chips.into_iter().map(|(stage, text)| view! {
+                    <span class=if stage { "pp-stage" } else { "pp-tag" } part=if stage { "stage" } else { "tag" }>{text}</span>
+                }).collect_view()}
             </span>
             {move || deleting().then(|| view! { <span class="pp-busy">{panel.t("row.deleting")}</span> })}
         </li>
@@ -251,6 +281,7 @@ fn PersonDetail(panel: Panel, later: Memo<Later>) -> impl IntoView {
     let person = Memo::new(move |_| panel.state.with(|s| s.selected.as_ref().and_then(|id| s.person(id).cloned())));
     move || {
         let person = person.get()?;
+        panel.fields.track(); // a change of `fields` shows the details again
         Some(later_view(panel, later.get(), move || {
             crate::later::get().map(|chunk| (chunk.details_view)(panel, person))
         }))

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::config::{ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
+use crate::config::{CacheMode, Fields, ProviderKind, RawConfig, Theme, DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE};
 use crate::i18n::resolve_locale;
 use crate::json::Json;
 use crate::panel::state::Later;
@@ -19,13 +19,22 @@ mod list;
 mod status;
 
 pub use list::PeopleListView;
-pub use status::{NoticeBar, PhaseView};
+pub use status::{NoticeBar, PhaseView, RememberedLine};
 
 #[wasm_bindgen(module = "/js/style.js")]
 extern "C" {
-    /// Adopts the panel's stylesheet (js/style.js) into a shadow root or a document, once.
+    /// Adopts the panel's stylesheet (style/people-panel.css) into a shadow root or a document, once.
     #[wasm_bindgen(js_name = adoptStyles)]
     fn adopt_styles(root: &JsValue);
+}
+
+// style/people-panel.css as a module (build.rs writes it), imported by js/style.js: named here so
+// that wasm-bindgen ships it beside js/style.js (a module with nothing imported from it is not).
+#[wasm_bindgen(module = "/js/stylesheet.js")]
+extern "C" {
+    #[allow(dead_code, reason = "declared for wasm-bindgen to ship the module; js/style.js reads it")]
+    #[wasm_bindgen(thread_local_v2, js_name = CSS)]
+    static STYLESHEET: String;
 }
 
 /// What several views read of the state, memoized once: each changes only when its value does.
@@ -115,6 +124,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     {panel.t("refresh")}
                 </button>
             </header>
+            <RememberedLine panel />
             <NoticeBar panel />
             {move || form_open.get().then(|| {
                 later_view(panel, slices.later.get(), move || crate::later::get().map(|chunk| (chunk.form_view)(panel)))
@@ -169,9 +179,17 @@ pub fn PeoplePanel(
     /// People per request, 1–100.
     #[prop(into, default = Signal::stored(DEFAULT_PAGE_SIZE))]
     page_size: Signal<u32>,
+    /// Remember the loaded list in this tab (`Session`) or on the device for a day (`Device`), per
+    /// user, CRM and credential; `None` (the default) keeps no person in the browser.
+    #[prop(into, optional)]
+    cache: Signal<CacheMode>,
     /// Light, dark, or following `prefers-color-scheme` (auto, the default).
     #[prop(into, default = Signal::stored(Theme::Auto))]
     theme: Signal<Theme>,
+    /// What rows and a person's details show, in order (`Fields::parse("email,company")`); the
+    /// panel's own choice when unset.
+    #[prop(into, optional)]
+    fields: Signal<Fields>,
     /// The language of the panel's words (`en`, `de`, `es`, …); the page's `lang` when unset.
     #[prop(into, optional)]
     lang: MaybeProp<String>,
@@ -193,13 +211,15 @@ pub fn PeoplePanel(
             page_size: Some(page_size.get().to_string()),
             theme: None,
             lang: None,
+            fields: None,
+            cache: Some(cache.get().as_str().to_string()),
         }
         .parse()
     });
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         adopt_styles(&document);
     }
-    let panel = Panel::new(config, theme, on_event.unwrap_or_else(|| Rc::new(|_| {})));
+    let panel = Panel::new(config, theme, fields, on_event.unwrap_or_else(|| Rc::new(|_| {})));
     if !strings.is_empty() {
         let overrides = Json::object_of(strings.into_iter().map(|(id, text)| (id, Json::string(&text))));
         panel.words.update(|w| w.overrides = Some(overrides));

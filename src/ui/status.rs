@@ -126,6 +126,20 @@ enum NoticeButton {
     Dismiss,
 }
 
+/// "Updated 5 minutes ago": the list shown is the one kept (`cache`), until the CRM has brought it
+/// up to date.
+#[component]
+pub fn RememberedLine(panel: Panel) -> impl IntoView {
+    let saved_at = Memo::new(move |_| panel.state.with(|s| s.remembered_at));
+    move || {
+        let ago = crate::browser::now_ms() - saved_at.get()?;
+        let ago = panel.words.with_untracked(|w| w.ago(ago));
+        Some(view! {
+            <p class="pp-notice pp-muted" part="notice" data-notice="remembered">{panel.tf("list.remembered", [("ago", text(&ago))])}</p>
+        })
+    }
+}
+
 /// One line above the list: retrying, a failed "load more" or refresh, or a confirmation.
 #[component]
 pub fn NoticeBar(panel: Panel) -> impl IntoView {

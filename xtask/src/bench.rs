@@ -27,14 +27,8 @@ pub fn run() -> Result {
     let _ = std::fs::remove_dir_all(&site);
     crate::copy_dir(&root.join("bench/site"), &site)?;
     crate::copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
-    // The vanilla page gets the panel's own stylesheet as a plain CSS file (it lives in js/style.js).
-    let style = std::fs::read_to_string(root.join("js/style.js")).map_err(|e| e.to_string())?;
-    let css = style
-        .split_once("String.raw`")
-        .and_then(|(_, rest)| rest.split_once("`;"))
-        .map(|(css, _)| css)
-        .ok_or("js/style.js holds no String.raw`…` stylesheet")?;
-    std::fs::write(site.join("people-panel.css"), css).map_err(|e| e.to_string())?;
+    // The vanilla page gets the panel's own stylesheet as a plain CSS file.
+    std::fs::copy(root.join("style/people-panel.css"), site.join("people-panel.css")).map_err(|e| e.to_string())?;
     let site_arg = site.display().to_string();
     let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;
     let slow = dev_server(&["--port", "0", "--static-dir", &site_arg, "--latency-ms", LATENCY_MS])?;

@@ -77,7 +77,10 @@ pub fn build() -> Result<Vec<FileSize>> {
     std::fs::copy(split.join("__wasm_split.js"), glue.join("__wasm_split.js")).map_err(|e| e.to_string())?;
     let catalogs = split_catalogs(&glue, &out_dir())?;
     // One module: js/entry.js + the glue + its snippets (js/element.js, js/style.js), minified.
-    std::fs::copy(root.join("js/entry.js"), glue.join("entry.js")).map_err(|e| e.to_string())?;
+    let entry = std::fs::read_to_string(root.join("js/entry.js")).map_err(|e| e.to_string())?;
+    let snippets = format!("./snippets/{}/", snippet_dir(&glue)?.file_name().to_string_lossy());
+    std::fs::write(glue.join("entry.js"), entry.replace("./snippets/people-panel/", &snippets))
+        .map_err(|e| e.to_string())?;
     run_ok(
         Command::new(tools::esbuild())
             .arg(glue.join("entry.js"))
@@ -140,13 +143,7 @@ pub fn build() -> Result<Vec<FileSize>> {
 /// `CATALOG_FILES` gets their URLs (literal `new URL(…, import.meta.url)`, which bundlers follow).
 /// Returns the files written.
 fn split_catalogs(glue: &std::path::Path, out: &std::path::Path) -> Result<Vec<String>> {
-    let snippets = glue.join("snippets");
-    let crate_dir = std::fs::read_dir(&snippets)
-        .map_err(|e| format!("{}: {e}", snippets.display()))?
-        .filter_map(|e| e.ok())
-        .find(|e| e.file_name().to_string_lossy().starts_with("people-panel-"))
-        .ok_or("wasm-bindgen wrote no snippets for people-panel")?;
-    let path = crate_dir.path().join("js/i18n.js");
+    let path = snippet_dir(glue)?.path().join("js/i18n.js");
     let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let (before, rest) = source.split_once("export const MESSAGES = ").ok_or("js/i18n.js: no MESSAGES")?;
     let (object, after) = rest.split_once("\n};\n").ok_or("js/i18n.js: MESSAGES does not end with `};`")?;
@@ -165,6 +162,16 @@ fn split_catalogs(glue: &std::path::Path, out: &std::path::Path) -> Result<Vec<S
         after.replacen("const CATALOG_FILES = {};", &format!("const CATALOG_FILES = {{ {} }};", urls.join(", ")), 1);
     std::fs::write(&path, format!("{before}export const MESSAGES = {english};\n{after}")).map_err(|e| e.to_string())?;
     Ok(files)
+}
+
+/// The folder wasm-bindgen wrote the crate's JS snippets (js/*.js) into: `snippets/people-panel-<hash>`.
+fn snippet_dir(glue: &std::path::Path) -> Result<std::fs::DirEntry> {
+    let snippets = glue.join("snippets");
+    std::fs::read_dir(&snippets)
+        .map_err(|e| format!("{}: {e}", snippets.display()))?
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("people-panel-"))
+        .ok_or_else(|| "wasm-bindgen wrote no snippets for people-panel".to_string())
 }
 
 /// The optimized wasm with its name section, for `profile`.

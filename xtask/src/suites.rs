@@ -87,6 +87,8 @@ pub fn test(only: &[String], files: &[String]) -> Result {
             let _ = std::fs::remove_dir_all(&site);
             copy_dir(&root.join("e2e/site"), &site)?;
             copy_dir(&dist::out_dir(), &site.join("people-panel"))?;
+            // A second copy of the package, as a second version would be (two-tags.html).
+            copy_dir(&dist::out_dir(), &site.join("people-panel-v2"))?;
             hosts::build(&site)?;
             let site_arg = site.display().to_string();
             let server = dev_server(&["--port", "0", "--static-dir", &site_arg])?;

@@ -1,75 +1,5 @@
-//! The workflow as transitions of `update`, natively: what happened → the state and the effects.
-use crate::config::{PanelConfig, ProviderKind};
-use crate::error::PanelError;
-use crate::i18n::{Arg, Said};
-use crate::json::Json;
-use crate::jwt::Claims;
-use crate::model::{Cursor, NewPerson, Page, Person};
-use crate::provider::rollout::Credential;
-
-use super::state::{Action, DeleteState, Focus, Notice, Phase, State};
-use super::update::{update, Answer, Change, Effect, Msg, Saved, Ticket, SYNC_WAIT_MS};
-use super::{focus, PanelEvent};
-
-fn config(provider: ProviderKind) -> PanelConfig {
-    PanelConfig {
-        token_url: "/token".into(),
-        provider,
-        api_base: "http://crm/api".into(),
-        credentials_url: "http://crm/credentials".into(),
-        credential_id: None,
-        page_size: 2,
-    }
-}
-
-fn user(sub: &str) -> Claims {
-    Claims { exp: 2e9, iat: None, iss: "client".into(), sub: sub.into() }
-}
-
-fn person(id: &str, name: &str) -> Person {
-    Person { id: id.into(), name: name.into(), first_name: Some(name.into()), ..Default::default() }.indexed()
-}
-
-fn page(ids: &[&str], next: Cursor, total: u64) -> Page {
-    Page {
-        people: ids.iter().map(|id| person(id, &format!("Person {id}"))).collect(),
-        raw: ids.iter().map(|id| Json::object_of([("id", Json::string(id))])).collect(),
-        next,
-        total: Some(total),
-    }
-}
-
-fn credential(id: &str) -> Credential {
-    Credential { id: id.into(), app_key: "hubspot".into(), label: None }
-}
-
-fn ticket(s: &State) -> Ticket {
-    Ticket { load: s.load, user: s.user_epoch }
-}
-
-fn answer(s: &mut State, answer: Answer) -> Vec<Effect> {
-    let t = ticket(s);
-    update(s, Msg::Answer(t, answer))
-}
-
-const FIRST: Effect = Effect::Page { first: true, cursor: Cursor::Start };
-
-/// A Rollout panel of user `ana` with one CRM, its first page of 2 (of 5) shown.
-fn loaded() -> State {
-    let mut s = State::default();
-    assert_eq!(update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout)))), vec![Effect::Connect]);
-    assert_eq!(s.phase, Phase::Loading);
-    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))), vec![Effect::Credentials]);
-    assert_eq!(answer(&mut s, Answer::Credentials(Ok(vec![credential("c1")]))), vec![FIRST]);
-    assert_eq!(s.credential_id(), Some("c1"));
-    let fx =
-        answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1", "2"], Cursor::Offset(2), 5)), now_ms: 0.0 });
-    let scope = "client\nana\nrollout\nhttp://crm/api\nc1".to_string();
-    assert_eq!(fx, vec![Effect::LoadLater, Effect::Listen { scope }], "the second chunk right after the first row");
-    assert_eq!(s.phase, Phase::Ready);
-    assert_eq!(update(&mut s, Msg::LaterLoaded(true)), vec![]);
-    s
-}
+//! Loading, paging, the credential picker, forms, delete, focus, users: as transitions.
+use super::*;
 
 #[test]
 fn a_load_goes_token_then_credential_then_first_page() {
@@ -120,7 +50,10 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
     );
     // The next token answer uses the pick (and keeps it saved for this user).
     let fx = answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
-    assert_eq!(fx, vec![Effect::SaveCredential { user: user("ana"), credential: credential("c2") }, FIRST]);
+    assert_eq!(
+        fx,
+        vec![forget_lists("ana"), Effect::SaveCredential { user: user("ana"), credential: credential("c2") }, FIRST]
+    );
     assert_eq!(s.credential_id(), Some("c2"));
 
     let mut none = State::default();
@@ -134,13 +67,17 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
 fn a_saved_credential_that_answers_403_is_forgotten() {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
-    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, Some(credential("old")))))), vec![FIRST]);
+    assert_eq!(
+        answer(&mut s, Answer::Token(Ok((user("ana"), None, Some(credential("old")))))),
+        vec![forget_lists("ana"), FIRST]
+    );
     let fx =
         answer(&mut s, Answer::Page { first: true, result: Err(PanelError::Forbidden("gone".into())), now_ms: 0.0 });
     assert_eq!(
         fx,
         vec![
             Effect::ForgetCredential { user: user("ana"), only: None },
+            forget_lists("ana"),
             Effect::EmitError(PanelError::Forbidden("gone".into()))
         ]
     );
@@ -151,7 +88,8 @@ fn a_saved_credential_that_answers_403_is_forgotten() {
 fn a_409_is_waited_out_with_growing_waits_then_given_up() {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rally))));
-    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))), vec![FIRST], "Rally needs no credential");
+    let fx = answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    assert_eq!(fx, vec![forget_lists("ana"), FIRST], "Rally needs no credential");
     let syncing =
         |s: &mut State, now_ms| answer(s, Answer::Page { first: true, result: Err(PanelError::Syncing), now_ms });
     assert_eq!(syncing(&mut s, 1_000.0), vec![Effect::After { ms: 2_000.0, effect: Box::new(FIRST) }]);
@@ -198,10 +136,6 @@ fn refresh_renews_the_token_and_reloads_rollout_but_asks_rally_for_changes() {
     assert_eq!(names, ["New", "Ana Changed"]);
     let counts = [("changed", Arg::Number(2.0)), ("removed", Arg::Number(1.0))];
     assert_eq!(rally.notice, Some(Notice::Info(Said::new("notice.up-to-date", counts))));
-}
-
-fn type_into(s: &mut State, field: &'static str, value: &str) -> Vec<Effect> {
-    update(s, Msg::Typed { field, value: value.into() })
 }
 
 #[test]
@@ -377,11 +311,12 @@ fn a_sign_out_drops_everything_of_the_user_and_a_user_switch_reloads_for_the_nex
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "private");
-    assert_eq!(update(&mut s, Msg::UserChanged), vec![Effect::Connect]);
+    assert_eq!(update(&mut s, Msg::UserChanged), vec![forget_lists("ana"), Effect::Connect]);
     assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.credential.is_none());
     // The next user's token: their draft, their credential lookup.
     let theirs = NewPerson { first_name: "bo's".into(), ..Default::default() };
-    assert_eq!(answer(&mut s, Answer::Token(Ok((user("bo"), Some(theirs.clone()), None)))), vec![Effect::Credentials]);
+    let fx = answer(&mut s, Answer::Token(Ok((user("bo"), Some(theirs.clone()), None))));
+    assert_eq!(fx, vec![forget_lists("bo"), Effect::Credentials]);
     assert_eq!(s.form.values, theirs);
     assert!(s.form.open);
 }
@@ -403,8 +338,8 @@ fn the_second_chunk_is_asked_for_once_and_a_click_after_it_failed_asks_again() {
     answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
     let fx = answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1"], Cursor::End, 1)), now_ms: 0.0 });
     assert!(matches!(&fx[..], [Effect::Listen { .. }]), "the chunk is already here");
-    s.later = super::state::Later::NotLoaded;
-    assert_eq!(super::update::load_later(&mut s), vec![Effect::LoadLater]);
+    s.later = crate::panel::state::Later::NotLoaded;
+    assert_eq!(crate::panel::update::load_later(&mut s), vec![Effect::LoadLater]);
     assert!(update(&mut s, Msg::LoadLater).is_empty(), "on its way");
     update(&mut s, Msg::LaterLoaded(false));
     assert_eq!(update(&mut s, Msg::ToggleNewForm), vec![Effect::LoadLater], "the click asks again");
@@ -432,7 +367,11 @@ fn another_users_token_on_a_new_token_url_carries_nothing_of_the_previous_user_o
     let other = PanelConfig { token_url: "/bo-token".into(), ..config(ProviderKind::Rollout) };
     update(&mut s, Msg::Configured(Ok(other)));
     let fx = answer(&mut s, Answer::Token(Ok((user("bo"), None, None))));
-    assert_eq!(fx, vec![Effect::Credentials], "no SaveCredential of the previous user's pick, and a lookup of bo's");
+    assert_eq!(
+        fx,
+        vec![forget_lists("ana"), forget_lists("bo"), Effect::Credentials],
+        "no SaveCredential of the previous user's pick, and a lookup of bo's"
+    );
     assert!(s.chosen.is_none() && s.form.values.is_empty());
     // The same user's next token (another exp) keeps the form.
     type_into(&mut s, "first_name", "bo's");

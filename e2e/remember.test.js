@@ -1,0 +1,127 @@
+// The remembered list (`cache`): a returning user sees their list as soon as the token has answered,
+// marked with its age, then the CRM's newer values in place; nothing of a person is stored without
+// it; another user of the browser never sees it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, admin, browser, newPage } from "./support.js";
+
+/** The CRM API as a host's own code would call it, for the user `user` (to change a person). */
+async function crm(user, method, path, body) {
+  const { token } = await (await fetch(`${BASE}/api/rollout-token?user=${user}`)).json();
+  const auth = { authorization: `Bearer ${token}` };
+  const [credential] = await (await fetch(`${BASE}/universal/api/credentials`, { headers: auth })).json();
+  const headers = { ...auth, "x-rollout-credential-id": credential.id, "content-type": "application/json" };
+  const r = await fetch(`${BASE}/crm/api${path}`, { method, headers, body: body && JSON.stringify(body) });
+  assert.ok(r.ok, `${method} ${path}: ${r.status}`);
+  return r.json();
+}
+
+/** Every string the panel could have stored in this page's localStorage, sessionStorage and IndexedDB. */
+function storedText(page) {
+  return page.evaluate(async () => {
+    const texts = [];
+    for (const store of [localStorage, sessionStorage]) {
+      for (let i = 0; i < store.length; i++) texts.push(store.key(i), store.getItem(store.key(i)));
+    }
+    for (const { name } of await indexedDB.databases()) texts.push(`indexedDB:${name}`);
+    return texts.join("\n");
+  });
+}
+
+test("a returning visit shows the kept list before the CRM answers, then the CRM's newer values in place", async () => {
+  const user = `e2e-back${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 30 });
+  const context = await browser.chromium.newContext();
+  const { page, errors } = await newPage(context);
+  await page.goto(`${BASE}/?user=${user}&cache=device`);
+  const panel = page.locator("people-panel");
+  await panel.locator(".pp-count", { hasText: "30 of 30" }).waitFor();
+  const first = (await crm(user, "GET", "/people?limit=1")).people[0];
+  assert.equal(await panel.locator(".pp-row .pp-name").first().textContent(), first.name);
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("people-panel:list:")));
+
+  // Meanwhile the person is renamed in the CRM, and the CRM is slow to answer the next visit.
+  await crm(user, "PUT", `/people/${first.id}`, { ...first, firstName: "Renamed", lastName: "Since", name: "Renamed Since" });
+  await admin("PUT", "/faults", { user, latencyMs: 1500 });
+  await admin("DELETE", "/log");
+  await page.goto(`${BASE}/?user=${user}&cache=device`);
+  await panel.locator(".pp-row").first().waitFor({ timeout: 1200 });
+  const shownAt = await page.evaluate(() => performance.now());
+  assert.equal(await panel.locator(".pp-row .pp-name").first().textContent(), first.name, "the kept list first");
+  assert.equal(await panel.locator(".pp-count").textContent(), "30 of 30");
+  assert.match(await panel.locator("[data-notice='remembered']").textContent(), /^Updated (now|\d+ seconds? ago)$/);
+  const log = await (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
+  assert.ok(!log.entries.some((e) => e.path === "/crm/api/people" && e.status), "shown before the CRM answered");
+
+  // The CRM's answer replaces the row in place: no flicker back to "Loading", same position.
+  const states = [];
+  await page.exposeFunction("__state", (s) => states.push(s));
+  await page.evaluate(() => {
+    const root = document.querySelector("people-panel").shadowRoot;
+    new MutationObserver(() => window.__state(root.querySelector(".pp-state")?.dataset.state ?? "list")).observe(root, { subtree: true, childList: true });
+  });
+  await panel.locator(".pp-row .pp-name", { hasText: "Renamed Since" }).waitFor({ timeout: 8000 });
+  assert.ok((await page.evaluate(() => performance.now())) - shownAt > 1000, "the new value came with the CRM's answer");
+  assert.equal(await panel.locator(".pp-row").first().locator(".pp-name").textContent(), "Renamed Since");
+  await panel.locator("[data-notice='remembered']").waitFor({ state: "detached" });
+  assert.ok(!states.includes("loading"), `no loading state in between: ${states.join(",")}`);
+  await admin("PUT", "/faults", { user });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("without cache no person is stored in the browser; with it, another user never sees the list", async () => {
+  const stamp = Date.now();
+  const [ana, bo] = [`e2e-keepa${stamp}`, `e2e-keepb${stamp}`];
+  await admin("POST", "/credentials", { user: ana, people: 8 });
+  await admin("POST", "/credentials", { user: bo, people: 3 });
+  const context = await browser.chromium.newContext();
+  const { page, errors } = await newPage(context);
+  const panel = page.locator("people-panel");
+
+  // No cache attribute: the list, a person's details, an edit opened: nothing of them is stored.
+  await page.goto(`${BASE}/?user=${ana}`);
+  await panel.locator(".pp-count", { hasText: "8 of 8" }).waitFor();
+  const people = (await crm(ana, "GET", "/people?limit=8")).people;
+  await panel.locator(".pp-row-button").first().click();
+  await panel.getByRole("button", { name: "Edit" }).click();
+  await panel.getByRole("button", { name: "Close", exact: true }).click();
+  await page.waitForTimeout(300);
+  let stored = await storedText(page);
+  for (const p of people) {
+    for (const value of [p.name, p.emails?.[0]?.value].filter(Boolean)) {
+      assert.ok(!stored.includes(value), `"${value}" is stored without cache`);
+    }
+  }
+
+  // With cache="device", ana's list is kept; bo, on the same browser, never sees any of it.
+  await page.goto(`${BASE}/?user=${ana}&cache=device`);
+  await panel.locator(".pp-count", { hasText: "8 of 8" }).waitFor();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("people-panel:list:")));
+  assert.ok((await storedText(page)).includes(people[0].name), "kept with cache");
+  await admin("PUT", "/faults", { user: bo, latencyMs: 800 });
+  const seen = [];
+  await page.exposeFunction("__names", (names) => seen.push(...names));
+  await page.addInitScript(() => {
+    const report = () => {
+      const root = document.querySelector("people-panel")?.shadowRoot;
+      if (root) window.__names([...root.querySelectorAll(".pp-name")].map((n) => n.textContent));
+      requestAnimationFrame(report);
+    };
+    requestAnimationFrame(report);
+  });
+  await page.goto(`${BASE}/?user=${bo}&cache=device`);
+  await panel.locator(".pp-count", { hasText: "3 of 3" }).waitFor();
+  const anas = new Set(people.map((p) => p.name));
+  assert.deepEqual([...new Set(seen)].filter((n) => anas.has(n)), [], "no frame showed one of ana's people");
+  await admin("PUT", "/faults", { user: bo });
+
+  // A sign-out forgets ana's kept list too.
+  await page.goto(`${BASE}/?user=${ana}&cache=device`);
+  await panel.locator(".pp-count", { hasText: "8 of 8" }).waitFor();
+  await page.evaluate(() => document.querySelector("people-panel").signOut());
+  stored = await storedText(page);
+  assert.ok(!people.some((p) => stored.includes(p.name)), "signOut() leaves nothing of ana's people");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

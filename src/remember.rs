@@ -1,0 +1,170 @@
+//! The remembered list (`cache="session"` or `"device"`): the loaded people, kept in the browser
+//! per user (`iss`/`sub`), CRM API and credential, shown on the next load as soon as the token has
+//! answered, then brought up to date from the CRM. Pure: what is kept, under which key and for how
+//! long; the runner reads and writes the storage (browser.rs).
+use crate::config::{CacheMode, PanelConfig};
+use crate::json::Json;
+use crate::jwt::Claims;
+use crate::model::{Cursor, PeopleList, Person};
+
+/// At most this many people are kept (the first ones, as listed): past it, the rest is read from
+/// the CRM again, as on a first visit. About 0.5 KB each, well inside a browser's 5 MB of storage.
+pub const MAX_PEOPLE: usize = 2_000;
+/// `cache="device"` shows nothing older than this.
+pub const MAX_AGE_MS: f64 = 24.0 * 3600.0 * 1000.0;
+
+/// A list as it was kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Remembered {
+    pub saved_at_ms: f64,
+    pub people: Vec<Person>,
+    /// Where loading went on from; `None` when the CRM's cursor can't be kept (Rollout's are opaque
+    /// and short-lived: its list is read again from the start).
+    pub next: Option<Cursor>,
+    pub total: Option<u64>,
+}
+
+impl Remembered {
+    /// What is kept of `list`: its first `MAX_PEOPLE`.
+    pub fn of(list: &PeopleList, now_ms: f64) -> Remembered {
+        let whole = list.people.len() <= MAX_PEOPLE;
+        let next = match list.next {
+            Some(Cursor::End) if whole => Some(Cursor::End),
+            Some(Cursor::Offset(_)) if !whole => Some(Cursor::Offset(MAX_PEOPLE)),
+            Some(Cursor::Offset(n)) => Some(Cursor::Offset(n)),
+            _ => None,
+        };
+        Remembered {
+            saved_at_ms: now_ms,
+            people: list.people.iter().take(MAX_PEOPLE).cloned().collect(),
+            next,
+            total: list.total,
+        }
+    }
+
+    pub fn to_json(&self) -> Json {
+        let next = match &self.next {
+            Some(Cursor::Offset(n)) => Json::number(*n as f64),
+            Some(Cursor::End) => Json::string("end"),
+            _ => Json::null(),
+        };
+        Json::object_of([
+            ("savedAt", Json::number(self.saved_at_ms)),
+            ("next", next),
+            ("total", self.total.map_or_else(Json::null, |t| Json::number(t as f64))),
+            ("people", Json::array(self.people.iter().map(Person::to_json).collect())),
+        ])
+    }
+
+    /// A kept list, unless it is malformed or (on the device) older than `MAX_AGE_MS`.
+    pub fn from_json(json: &Json, mode: CacheMode, now_ms: f64) -> Option<Remembered> {
+        let saved_at_ms = json.get("savedAt").as_f64()?;
+        if mode == CacheMode::Device && !(0.0..=MAX_AGE_MS).contains(&(now_ms - saved_at_ms)) {
+            return None;
+        }
+        let next = match (json.count("next"), json.get("next").as_str().as_deref()) {
+            (Some(n), _) => Some(Cursor::Offset(n as usize)),
+            (_, Some("end")) => Some(Cursor::End),
+            _ => None,
+        };
+        let people = json.get("people").items()?.iter().map(Person::from_json).collect::<Option<Vec<_>>>()?;
+        Some(Remembered { saved_at_ms, people, next, total: json.count("total") })
+    }
+
+    pub fn into_list(self) -> PeopleList {
+        PeopleList::of(self.people, self.next, self.total)
+    }
+}
+
+/// Where the lists of `user` are kept: a key begins with this (JSON, so that no `iss` or `sub`
+/// can pass for another's prefix).
+pub fn user_prefix(user: &Claims) -> String {
+    let pair = Json::array(vec![Json::string(&user.iss), Json::string(&user.sub)]).stringify();
+    format!("people-panel:list:{},", pair.trim_end_matches(']'))
+}
+
+/// Where the list of `user` on this CRM API and credential is kept.
+pub fn key(user: &Claims, config: &PanelConfig, credential: Option<&str>) -> String {
+    let rest = Json::array(vec![
+        Json::string(config.provider.as_str()),
+        Json::string(&config.api_base),
+        Json::string(credential.unwrap_or_default()),
+    ])
+    .stringify();
+    format!("{}{}", user_prefix(user), rest.trim_start_matches('['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Page;
+
+    fn person(i: usize) -> Person {
+        Person {
+            id: format!("p{i}"),
+            name: format!("Ana {i}"),
+            emails: vec![format!("ana{i}@example.com")],
+            tags: vec!["vip".into()],
+            updated: Some("2026-12-01T10:00:00Z".into()),
+            ..Person::default()
+        }
+        .indexed()
+    }
+
+    fn list(n: usize, next: Cursor) -> PeopleList {
+        let mut list = PeopleList::default();
+        list.append(Page { people: (0..n).map(person).collect(), raw: Vec::new(), next, total: Some(n as u64 + 5) });
+        list
+    }
+
+    fn user(sub: &str) -> Claims {
+        Claims { exp: 0.0, iat: None, iss: "https://app.example".into(), sub: sub.into() }
+    }
+
+    #[test]
+    fn a_list_comes_back_as_it_was_kept() {
+        let kept = Remembered::of(&list(3, Cursor::Offset(3)), 1_000.0);
+        let back =
+            Remembered::from_json(&Json::parse(&kept.to_json().stringify()).unwrap(), CacheMode::Device, 2_000.0);
+        assert_eq!(back.as_ref(), Some(&kept));
+        let list = back.unwrap().into_list();
+        assert_eq!((list.people.len(), list.total, list.cursor()), (3, Some(8), Cursor::Offset(3)));
+        assert!(list.search("ANA 2").len() == 1, "searchable again");
+    }
+
+    #[test]
+    fn only_the_first_people_are_kept_and_an_opaque_cursor_is_not() {
+        let kept = Remembered::of(&list(MAX_PEOPLE + 10, Cursor::Token("abc".into())), 0.0);
+        assert_eq!((kept.people.len(), kept.next.clone()), (MAX_PEOPLE, None));
+        let kept = Remembered::of(&list(MAX_PEOPLE + 10, Cursor::Offset(MAX_PEOPLE + 10)), 0.0);
+        assert_eq!(kept.next, Some(Cursor::Offset(MAX_PEOPLE)), "Rally goes on where the kept part ends");
+        assert_eq!(Remembered::of(&list(2, Cursor::End), 0.0).next, Some(Cursor::End));
+    }
+
+    #[test]
+    fn a_day_old_list_on_the_device_is_not_shown_and_broken_ones_never() {
+        let kept = Remembered::of(&list(1, Cursor::End), 0.0).to_json();
+        assert!(Remembered::from_json(&kept, CacheMode::Device, MAX_AGE_MS + 1.0).is_none());
+        assert!(Remembered::from_json(&kept, CacheMode::Session, MAX_AGE_MS + 1.0).is_some(), "a tab's lasts the tab");
+        assert!(
+            Remembered::from_json(&kept, CacheMode::Device, -5_000.0).is_none(),
+            "saved in the future: a clock changed"
+        );
+        for broken in [r#"{"savedAt":0,"people":[{"name":"no id"}]}"#, r#"{"people":[]}"#, r#"[1]"#] {
+            assert!(
+                Remembered::from_json(&Json::parse(broken).unwrap(), CacheMode::Session, 0.0).is_none(),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_are_per_user_crm_and_credential() {
+        let config = crate::config::RawConfig { token_url: Some("/t".into()), ..Default::default() }.parse().unwrap();
+        let a = key(&user("ana"), &config, Some("c1"));
+        assert!(a.starts_with(&user_prefix(&user("ana"))));
+        assert!(!a.starts_with(&user_prefix(&user("an"))), "no user's prefix is another's");
+        assert_ne!(a, key(&user("ana"), &config, Some("c2")));
+        assert_ne!(a, key(&user("bob"), &config, Some("c1")));
+    }
+}
