@@ -1,6 +1,6 @@
 //! What the first row does not need, in a second wasm chunk: the create and edit form, a person's
-//! details with the delete confirmation, and the requests that create (with their reconciliation),
-//! read one person, update and delete. `cargo xtask dist` builds with `--cfg pp_split` and splits
+//! details with the delete confirmation, the requests that create (with their reconciliation),
+//! read one person, update and delete, and the writing of a remembered list. `cargo xtask dist` builds with `--cfg pp_split` and splits
 //! these off (wasm-split); every other build (tests, the demo) links them in as usual, and then
 //! each call here is ready at once.
 use std::rc::Rc;
@@ -8,10 +8,12 @@ use std::rc::Rc;
 use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 
+use crate::json::Json;
 use crate::model::Person;
 use crate::panel::msg::{Answer, Effect};
 use crate::panel::requests::{self, Session};
 use crate::panel::Panel;
+use crate::remember::Remembered;
 
 /// The chunk could not be fetched (offline, or not deployed beside the module).
 #[derive(Debug)]
@@ -53,6 +55,8 @@ pub struct Chunk {
     pub details_view: fn(Panel, Person) -> AnyView,
     /// A create, a read of one person, an update or a delete (other effects: `None`).
     pub request: Request,
+    /// The remembered list as it is kept (`cache`): written after the first row, so here.
+    pub remembered_json: fn(&Remembered) -> Json,
 }
 
 /// Sends an effect's request with the credential in use; `checking` hears that a create's outcome
@@ -67,6 +71,7 @@ later! {
             request: |session, effect, credential, checking| {
                 requests::later(session, effect, credential, checking).boxed_local()
             },
+            remembered_json: Remembered::to_json,
         }
     }
 }

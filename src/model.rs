@@ -183,12 +183,10 @@ impl PeopleList {
     /// Puts fresher copies of people already listed in their places; others are left out.
     pub fn refresh_in_place(&mut self, fresher: &[Person]) {
         self.revision = next_revision();
-        let at: std::collections::HashMap<&str, usize> =
-            self.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let places: Vec<(usize, Person)> =
-            fresher.iter().filter_map(|p| Some((*at.get(p.id.as_str())?, p.clone()))).collect();
-        for (i, person) in places {
-            self.people[i] = person;
+        for person in fresher.iter().filter(|p| self.ids.contains(&p.id)) {
+            if let Some(slot) = self.people.iter_mut().find(|p| p.id == person.id) {
+                *slot = person.clone();
+            }
         }
     }
 

@@ -153,10 +153,14 @@ impl Panel {
             }
             Effect::Remember { key, mode, list } => {
                 let list = Remembered { saved_at_ms: browser::now_ms(), ..list };
-                if !browser::save_in(store_of(mode), &key, &list.to_json()) {
-                    // Past the browser's quota: nothing half-kept.
-                    browser::forget_in(store_of(mode), &key);
-                }
+                spawn_local(async move {
+                    // Written by the second chunk; without it, nothing is kept this time.
+                    let Ok(chunk) = later::load().await else { return };
+                    if !browser::save_in(store_of(mode), &key, &(chunk.remembered_json)(&list)) {
+                        // Past the browser's quota: nothing half-kept.
+                        browser::forget_in(store_of(mode), &key);
+                    }
+                });
             }
             Effect::ForgetLists { user } => {
                 let prefix = remember::user_prefix(&user);
