@@ -125,3 +125,53 @@ test("without cache no person is stored in the browser; with it, another user ne
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("with the wasm still on its way, a returning user's kept rows show from storage, and the wasm's view takes over without a blink", async () => {
+  const user = `e2e-early${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 9 });
+  const context = await browser.chromium.newContext();
+  const { page, errors } = await newPage(context);
+  await page.goto(`${BASE}/?user=${user}&cache=session`);
+  const panel = page.locator("people-panel");
+  await panel.locator(".pp-count", { hasText: "9 of 9" }).waitFor();
+  await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith("people-panel:list:")));
+  const names = await panel.locator(".pp-row .pp-name").allTextContents();
+  const contacts = await panel.locator(".pp-row .pp-contact").allTextContents();
+
+  // The next visit in this tab, with the wasm held back.
+  let releaseWasm;
+  const held = new Promise((resolve) => (releaseWasm = resolve));
+  await page.route("**/people_panel_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${BASE}/?user=${user}&cache=session`);
+  await panel.locator(".pp-row").first().waitFor({ timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.querySelector("people-panel")._panel), null, "the Rust half is not there yet");
+  assert.deepEqual(await panel.locator(".pp-row .pp-name").allTextContents(), names, "the kept rows, in order");
+  assert.deepEqual(await panel.locator(".pp-row .pp-contact").allTextContents(), contacts);
+  assert.equal(await panel.locator(".pp-count").textContent(), "9 of 9");
+  assert.match(await panel.locator("[data-notice='remembered']").textContent(), /^Updated /);
+
+  // Every frame from here shows rows: the wasm's view replaces the painted one once it has its own.
+  const blank = [];
+  await page.exposeFunction("__blank", (state) => blank.push(state));
+  await page.evaluate(() => {
+    const root = document.querySelector("people-panel").shadowRoot;
+    const check = () => {
+      const visible = [...root.querySelectorAll(".pp-root")].filter((r) => !r.hidden);
+      if (!visible.some((r) => r.querySelector(".pp-row"))) window.__blank(visible.map((r) => r.textContent).join("|"));
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  releaseWasm();
+  await panel.locator(".pp-search:not([disabled])").waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(blank, [], "no frame without rows");
+  assert.equal(await panel.locator(".pp-root").count(), 1);
+  await panel.locator(".pp-row-button").first().click(); // the wasm's rows work
+  await panel.locator(".pp-detail").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

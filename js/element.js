@@ -7,6 +7,7 @@
 // wasm instead of following it.
 import { adoptStyles } from "./style.js";
 import { direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from "./i18n.js";
+import { keptList, paintKept } from "./kept.js";
 
 // The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
 // this copy differs (the class must exist before the wasm does, so it can't ask Rust).
@@ -45,7 +46,9 @@ function requestTokenEarly(url) {
   if (!url || earlyTokenRequests.has(url)) return;
   const answer = sendTokenRequest(url);
   answer.catch(() => {}); // a failure is reported when Rust awaits it
-  earlyTokenRequests.set(url, { at: performance.now(), answer });
+  // Its text, for a kept list painted before the wasm (read from a copy: Rust reads the answer).
+  const text = answer.then((response) => (response.ok ? response.clone().text() : "")).catch(() => "");
+  earlyTokenRequests.set(url, { at: performance.now(), answer, text });
 }
 
 /** The token route's answer for Rust: the request started early for `url` (once, while fresh),
@@ -150,7 +153,16 @@ export class PeoplePanelElement extends HTMLElement {
       this._paintLoadingFrame();
       waiting.add(this);
       requestTokenEarly(this.getAttribute("token-url"));
+      earlyTokenRequests.get(this.getAttribute("token-url"))?.text.then((answer) => this._paintKept(answer));
     }
+  }
+
+  /** A returning user's kept list (`cache`), painted over the loading frame while the wasm loads. */
+  _paintKept(answer) {
+    const panel = this.shadowRoot.querySelector(".pp-root > .pp");
+    if (this._panel || !waiting.has(this) || !panel || panel.querySelector(".pp-rows")) return;
+    const kept = keptList(this, answer);
+    if (kept) paintKept(panel, kept, this, resolveLocale(this.getAttribute("lang"), this), this._strings);
   }
 
   _paintLoadingFrame() {
@@ -168,8 +180,28 @@ export class PeoplePanelElement extends HTMLElement {
 
   _connectRust() {
     if (this._panel || !this.isConnected) return;
-    // Rust renders its first frame synchronously, so the loading frame is replaced without a gap.
-    this._panel = connectRust(this, this._freshContainer());
+    const painted = this.shadowRoot.querySelector(".pp-root");
+    if (painted?.querySelector(".pp-rows")) {
+      // A kept list is on screen: the Rust view draws out of sight and takes its place once it
+      // shows rows (or anything but "Loading"), so the list never blinks.
+      const container = document.createElement("div");
+      container.className = "pp-root";
+      container.hidden = true;
+      this.shadowRoot.append(container);
+      this._panel = connectRust(this, container);
+      const drawn = () => container.querySelector(".pp-row, .pp-state:not([data-state='loading'])");
+      const swap = () => {
+        observer.disconnect();
+        painted.remove();
+        container.hidden = false;
+      };
+      const observer = new MutationObserver(() => drawn() && swap());
+      observer.observe(container, { childList: true, subtree: true });
+      setTimeout(() => container.hidden && swap(), 3000);
+    } else {
+      // Rust renders its first frame synchronously, so the loading frame is replaced without a gap.
+      this._panel = connectRust(this, this._freshContainer());
+    }
     connected.add(this);
     if (this._strings) this._panel.stringsChanged(this._strings);
     if (this._pendingCredential) {

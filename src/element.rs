@@ -23,6 +23,15 @@ extern "C" {
     fn attach(connect: &Closure<dyn Fn(HtmlElement, HtmlElement) -> JsValue>, sign_out: &Closure<dyn Fn(String)>);
 }
 
+// js/kept.js paints a returning user's kept list before the wasm is ready; js/element.js imports
+// it. Named here so that wasm-bindgen ships it beside js/element.js (nothing in Rust calls it).
+#[wasm_bindgen(module = "/js/kept.js")]
+extern "C" {
+    #[allow(dead_code, reason = "declared for wasm-bindgen to ship the module; js/element.js calls it")]
+    #[wasm_bindgen(js_name = keptList)]
+    fn kept_list(element: &HtmlElement, answer: &str) -> JsValue;
+}
+
 /// Runs on `await init()`: the page only has to load the module.
 #[wasm_bindgen(start)]
 fn start() {

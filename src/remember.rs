@@ -10,6 +10,8 @@ use crate::model::{Cursor, PeopleList, Person};
 /// At most this many people are kept (the first ones, as listed): past it, the rest is read from
 /// the CRM again, as on a first visit. About 0.5 KB each, well inside a browser's 5 MB of storage.
 pub const MAX_PEOPLE: usize = 2_000;
+/// Every kept list's key starts with this (js/kept.js reads the same keys).
+pub const LIST_PREFIX: &str = "people-panel:list:";
 /// `cache="device"` shows nothing older than this.
 pub const MAX_AGE_MS: f64 = 24.0 * 3600.0 * 1000.0;
 
@@ -80,7 +82,7 @@ impl Remembered {
 /// can pass for another's prefix).
 pub fn user_prefix(user: &Claims) -> String {
     let pair = Json::array(vec![Json::string(&user.iss), Json::string(&user.sub)]).stringify();
-    format!("people-panel:list:{},", pair.trim_end_matches(']'))
+    format!("{LIST_PREFIX}{},", pair.trim_end_matches(']'))
 }
 
 /// Where the list of `user` on this CRM API and credential is kept.
@@ -155,6 +157,19 @@ mod tests {
                 Remembered::from_json(&Json::parse(broken).unwrap(), CacheMode::Session, 0.0).is_none(),
                 "{broken}"
             );
+        }
+    }
+
+    #[test]
+    fn js_kept_reads_what_is_written_here() {
+        let js = include_str!("../js/kept.js");
+        assert!(js.contains(&format!("const LIST_PREFIX = \"{LIST_PREFIX}\";")));
+        assert!(js.contains("const MAX_AGE_MS = 24 * 3600 * 1000;") && MAX_AGE_MS == 24.0 * 3600.0 * 1000.0);
+        let row: Vec<String> =
+            crate::config::Fields::default().of_row().iter().map(|f| format!("\"{}\"", f.name())).collect();
+        assert!(js.contains(&format!("const ROW_FIELDS = [{}];", row.join(", "))), "js/kept.js's ROW_FIELDS");
+        for key in ["savedAt", "people", "total", "emails", "phones", "jobTitle", "company", "stage", "tags"] {
+            assert!(js.contains(key) && Remembered::of(&list(1, Cursor::End), 0.0).to_json().stringify().contains(key));
         }
     }
 

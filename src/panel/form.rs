@@ -119,7 +119,7 @@ pub fn created(s: &mut State, current: bool, answer: Answer) -> Vec<Effect> {
                 Saved::Resent => "notice.added-resent",
             };
             s.notice = Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))])));
-            effects.push(Effect::Broadcast(Change::Saved(Box::new(person.clone()), raw.clone())));
+            effects.push(Effect::Broadcast(Change::Created(Box::new(person.clone()), raw.clone())));
             if current {
                 s.focus = Some(Focus::Row(person.id.clone()));
                 s.people.add_created(person);
@@ -186,7 +186,7 @@ pub fn updated(s: &mut State, id: String, result: Result<(Person, Json), PanelEr
         Ok((person, raw)) => {
             let forget = s.draft_key().map(|key| Effect::ForgetDraft { key });
             s.notice = Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))])));
-            let told = Effect::Broadcast(Change::Saved(Box::new(person.clone()), raw.clone()));
+            let told = Effect::Broadcast(Change::Edited(Box::new(person.clone()), raw.clone()));
             s.people.merge_changed(vec![person]);
             leave_edit(s);
             s.focus = Some(Focus::Row(id));

@@ -110,8 +110,10 @@ pub enum Answer {
 /// What a panel tells the others of its user and CRM, and hears from them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    /// Created or edited: the person as the CRM answered (`Json`: as the API returned it).
-    Saved(Box<Person>, Json),
+    /// Created: the person as the CRM answered (`Json`: as the API returned it).
+    Created(Box<Person>, Json),
+    /// Edited: only a panel that has the person loaded shows it.
+    Edited(Box<Person>, Json),
     Deleted(String),
 }
 

@@ -173,7 +173,8 @@ impl Panel {
             }
             Effect::Broadcast(change) => {
                 let text = match change {
-                    Change::Saved(_, raw) => Json::object_of([("saved", raw)]),
+                    Change::Created(_, raw) => Json::object_of([("created", raw)]),
+                    Change::Edited(_, raw) => Json::object_of([("edited", raw)]),
                     Change::Deleted(id) => Json::object_of([("deleted", Json::string(&id))]),
                 };
                 self.runtime.with_value(|r| r.channel.as_ref().map(|c| c.post(&text.stringify())));
@@ -205,12 +206,17 @@ impl Panel {
     fn heard(&self, ticket: Ticket, text: &str) {
         let Some(session) = self.session() else { return };
         let Ok(message) = Json::parse(text) else { return };
-        let change = match (message.get("saved"), message.text("deleted")) {
-            (saved, _) if saved.is_object() => match session.client.crm.parse_person(&saved.stringify()) {
-                Ok((person, raw)) => Change::Saved(Box::new(person), raw),
-                Err(_) => return,
-            },
-            (_, Some(id)) => Change::Deleted(id),
+        let person = |raw: Json| session.client.crm.parse_person(&raw.stringify()).ok();
+        let change = match (message.get("created"), message.get("edited"), message.text("deleted")) {
+            (created, _, _) if created.is_object() => {
+                let Some((person, raw)) = person(created) else { return };
+                Change::Created(Box::new(person), raw)
+            }
+            (_, edited, _) if edited.is_object() => {
+                let Some((person, raw)) = person(edited) else { return };
+                Change::Edited(Box::new(person), raw)
+            }
+            (_, _, Some(id)) => Change::Deleted(id),
             _ => return,
         };
         self.dispatch(Msg::Answer(ticket, Answer::Remote(change)));

@@ -244,8 +244,13 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
         Answer::Record { id, result } => form::record(s, id, result),
         Answer::Updated { id, result } => form::updated(s, id, result),
         Answer::Deleted { id, result } => delete::deleted(s, id, result),
-        Answer::Remote(Change::Saved(person, _)) => {
+        Answer::Remote(Change::Created(person, _)) => {
             s.people.merge_changed(vec![*person]);
+            Vec::new()
+        }
+        // Someone this panel hasn't loaded stays where the CRM lists them.
+        Answer::Remote(Change::Edited(person, _)) => {
+            s.people.refresh_in_place(&[*person]);
             Vec::new()
         }
         Answer::Remote(Change::Deleted(id)) => {

@@ -83,14 +83,14 @@ fn nothing_kept_shows_the_crms_first_page_and_keeps_it() {
     let fx = answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1"], Cursor::End, 1)), now_ms: 0.0 });
     assert_eq!(remembers(&fx).map(|l| l.people.len()), Some(1));
     // A create, an edit elsewhere, a delete: each keeps the list again.
-    let fx = answer(&mut s, Answer::Remote(Change::Saved(Box::new(person("2", "Elsewhere")), Json::object())));
+    let fx = answer(&mut s, Answer::Remote(Change::Created(Box::new(person("2", "Elsewhere")), Json::object())));
     assert_eq!(remembers(&fx).map(|l| l.people.len()), Some(2));
 }
 
 #[test]
 fn without_cache_nothing_is_kept() {
     let mut s = loaded();
-    let fx = answer(&mut s, Answer::Remote(Change::Saved(Box::new(person("2", "Elsewhere")), Json::object())));
+    let fx = answer(&mut s, Answer::Remote(Change::Created(Box::new(person("2", "Elsewhere")), Json::object())));
     assert!(remembers(&fx).is_none());
     update(&mut s, Msg::LoadMore);
     let fx = answer(&mut s, Answer::Page { first: false, result: Ok(page(&["3"], Cursor::End, 5)), now_ms: 0.0 });

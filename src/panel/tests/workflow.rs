@@ -170,7 +170,7 @@ fn a_create_whose_answer_was_lost_but_is_found_on_the_server_is_added_once() {
         fx,
         vec![
             Effect::ForgetDraft { key: "people-panel:draft:rollout:client:ana".into() },
-            Effect::Broadcast(Change::Saved(Box::new(person("9", "Søren")), Json::object())),
+            Effect::Broadcast(Change::Created(Box::new(person("9", "Søren")), Json::object())),
             Effect::Emit(PanelEvent::PersonCreated(Json::object()))
         ]
     );
@@ -242,7 +242,7 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     saved.emails = vec!["new@x.io".into()];
     let fx = answer(&mut s, Answer::Updated { id: "1".into(), result: Ok((saved, Json::object())) });
     assert!(
-        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast(Change::Saved(..)), Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
+        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast(Change::Edited(..)), Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
     );
     assert_eq!(s.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
     assert_eq!(s.form.values.first_name, "half-typed new person", "the create form is back");
@@ -350,8 +350,9 @@ fn the_second_chunk_is_asked_for_once_and_a_click_after_it_failed_asks_again() {
 fn what_another_panel_of_the_user_changed_shows_without_reading_the_list() {
     let mut s = loaded();
     update(&mut s, Msg::OpenDetails("2".into()));
-    answer(&mut s, Answer::Remote(Change::Saved(Box::new(person("7", "From the other tab")), Json::object())));
-    answer(&mut s, Answer::Remote(Change::Saved(Box::new(person("1", "Renamed there")), Json::object())));
+    answer(&mut s, Answer::Remote(Change::Created(Box::new(person("7", "From the other tab")), Json::object())));
+    answer(&mut s, Answer::Remote(Change::Edited(Box::new(person("1", "Renamed there")), Json::object())));
+    answer(&mut s, Answer::Remote(Change::Edited(Box::new(person("8", "Not loaded here")), Json::object())));
     let names: Vec<&str> = s.people.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["From the other tab", "Renamed there", "Person 2"]);
     assert_eq!(answer(&mut s, Answer::Remote(Change::Deleted("2".into()))), vec![]);

@@ -1,0 +1,155 @@
+// A returning user's remembered list (`cache="session"` or `"device"`), painted from the browser's
+// storage as soon as the token route has answered, while the wasm is still on its way: the rows a
+// user sees first then need no wasm at all. The wasm's view takes over with the same list (and
+// brings it up to date). What is read here is what src/remember.rs writes: the key
+// (`people-panel:list:` + the JSON array of iss, sub, provider, api-base, credential id), the kept
+// list's shape, and a day's limit on the device; a native test keeps the two in step.
+import { formatAgo, formatDate, message } from "./i18n.js";
+
+const LIST_PREFIX = "people-panel:list:";
+const DEFAULT_ROLLOUT_API = "https://crm.universal.rollout.com/api";
+const MAX_AGE_MS = 24 * 3600 * 1000;
+// A row's fields unless the host chose (`fields`), as config::Fields says.
+const ROW_FIELDS = ["email", "phone", "company", "stage", "tags"];
+// The rows painted: more than a list's height shows.
+const ROWS = 12;
+
+/** The token's `iss` and `sub`, from the token route's answer (`{ token }` or the bare JWT). */
+function user(answer) {
+  let token = answer.trim();
+  try {
+    const json = JSON.parse(token);
+    token = typeof json === "string" ? json : json?.token;
+  } catch {
+    // the bare JWT
+  }
+  const payload = typeof token === "string" ? token.split(".")[1] : undefined;
+  if (!payload) return null;
+  try {
+    const base64 = payload.replace(/-/g, "+").replace(/_/g, "/");
+    const bytes = Uint8Array.from(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims.iss === "string" && typeof claims.sub === "string" ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+const attribute = (element, name) => (element.getAttribute(name) ?? "").trim();
+
+/** The list kept for `element`'s user (the token route's `answer`), CRM and credential, if any
+ *  and fresh enough; null otherwise. */
+export function keptList(element, answer) {
+  const mode = attribute(element, "cache").toLowerCase();
+  if (mode !== "session" && mode !== "device") return null;
+  const claims = user(answer);
+  if (!claims) return null;
+  const provider = attribute(element, "provider").toLowerCase() || "rollout";
+  const apiBase = (attribute(element, "api-base") || (provider === "rollout" ? DEFAULT_ROLLOUT_API : "")).replace(/\/+$/, "");
+  if (!apiBase || (provider !== "rollout" && provider !== "rally")) return null;
+  let credential = "";
+  if (provider === "rollout") {
+    try {
+      credential =
+        attribute(element, "credential-id") ||
+        (JSON.parse(localStorage.getItem(`people-panel:credential:${claims.iss}:${claims.sub}`))?.id ?? "").trim();
+    } catch {
+      return null;
+    }
+    if (!credential) return null;
+  }
+  try {
+    const store = mode === "session" ? sessionStorage : localStorage;
+    const kept = JSON.parse(store.getItem(LIST_PREFIX + JSON.stringify([claims.iss, claims.sub, provider, apiBase, credential])));
+    const age = Date.now() - kept?.savedAt;
+    if (!Array.isArray(kept?.people) || !(age >= 0) || (mode === "device" && age > MAX_AGE_MS)) return null;
+    return kept;
+  } catch {
+    return null;
+  }
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+/** One row as the wasm's list draws it (src/ui/list.rs), inert until the wasm takes over. */
+function row(person, position, total, fields, locale) {
+  const text = (field) => {
+    const value = { email: person.emails?.[0], phone: person.phones?.[0], "job-title": person.jobTitle }[field] ?? person[field];
+    return field === "created" || field === "updated" ? (value ? formatDate(locale, value) : "") : (value ?? "");
+  };
+  const item = el("li", "pp-row");
+  item.setAttribute("part", "row");
+  item.dataset.id = person.id;
+  item.setAttribute("aria-posinset", String(position + 1));
+  item.setAttribute("aria-setsize", String(total));
+  const button = el("button", "pp-row-button");
+  button.type = "button";
+  button.tabIndex = -1;
+  button.setAttribute("aria-disabled", "true");
+  const name = el("span", "pp-name", person.name);
+  const contact = el("span", "pp-contact", fields.filter((f) => !["company", "stage", "tags"].includes(f)).map(text).filter(Boolean).join(" · "));
+  name.dir = contact.dir = "auto";
+  button.append(name, contact);
+  if (fields.includes("company")) {
+    const company = el("span", "pp-company", person.company ?? "");
+    company.dir = "auto";
+    button.append(company);
+  }
+  const meta = el("span", "pp-meta");
+  for (const field of fields) {
+    const chips = field === "stage" ? [person.stage].filter(Boolean) : field === "tags" ? (person.tags ?? []).slice(0, 3) : [];
+    for (const chip of chips) {
+      const span = el("span", field === "stage" ? "pp-stage" : "pp-tag", chip);
+      span.setAttribute("part", field === "stage" ? "stage" : "tag");
+      meta.append(span);
+    }
+  }
+  item.append(button, meta);
+  return item;
+}
+
+/** The panel as the wasm's view shows a kept list (header, "Updated …", the first rows), in
+ *  `panel` (the loading frame's section, whose state it replaces). */
+export function paintKept(panel, kept, element, locale, strings) {
+  const t = (id, args) => message(locale, strings, id, args);
+  const names = attribute(element, "fields").split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const fields = names.length ? [...new Set(names)] : ROW_FIELDS;
+  const loaded = kept.people.length;
+  const total = Number.isInteger(kept.total) && kept.total >= loaded ? kept.total : null;
+  const header = panel.querySelector(".pp-header");
+  const count = el("span", "pp-count", total === null ? t("count.loaded", { loaded }) : t("count.of", { loaded, total }));
+  const search = el("input", "pp-search");
+  search.type = "search";
+  search.disabled = true;
+  search.placeholder = t("search.placeholder");
+  search.setAttribute("aria-label", t("search.label"));
+  search.setAttribute("part", "search");
+  const buttons = [
+    ["pp-button pp-primary", t("new-person")],
+    ["pp-button", t("refresh")],
+  ].map(([className, label]) => {
+    const button = el("button", className, label);
+    button.type = "button";
+    button.disabled = true;
+    button.setAttribute("part", "button");
+    return button;
+  });
+  header.append(count, search, ...buttons);
+  const age = el("p", "pp-notice pp-muted", t("list.remembered", { ago: formatAgo(locale, Date.now() - kept.savedAt) }));
+  age.setAttribute("part", "notice");
+  age.dataset.notice = "remembered";
+  const scroll = el("div", "pp-scroll");
+  scroll.setAttribute("part", "list");
+  const rows = el("ul", "pp-rows");
+  rows.setAttribute("role", "list");
+  rows.setAttribute("aria-label", t("list.label"));
+  const setSize = total ?? loaded;
+  rows.append(...kept.people.slice(0, ROWS).map((person, i) => row(person, i, setSize, fields, locale)));
+  scroll.append(rows);
+  panel.querySelector(".pp-state")?.replaceWith(age, scroll);
+}
