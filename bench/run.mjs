@@ -178,22 +178,7 @@ const large = await tab.evaluate(async () => {
   const loadAllMs = performance.now() - started;
   await new Promise((r) => setTimeout(r, 200));
   const rowsInDom = root.querySelectorAll(".pp-row").length;
-  // Frame time while scrolling: from the scroll event to the end of the frame that renders it.
-  const scroller = root.querySelector(".pp-scroll");
-  const frames = [];
-  let scrolledAt = 0;
-  scroller.addEventListener("scroll", () => { scrolledAt = performance.now(); });
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { if (scrolledAt) frames.push(performance.now() - scrolledAt); scrolledAt = 0; };
-  await new Promise((resolve) => {
-    const step = () => {
-      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve();
-      scroller.scrollTop += 1500;
-      channel.port2.postMessage(0);
-      requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  });
+  const frames = await window.__scrollFrames(root.querySelector(".pp-scroll"), 1500, Infinity);
   return {
     loadAllMs,
     rowsInDom,
@@ -244,17 +229,7 @@ const huge = await hugeTab.evaluate(async (total) => {
     keystrokes.push(performance.now() - t0);
     await wait(30);
   }
-  const scroller = root.querySelector(".pp-scroll");
-  const frames = [];
-  let scrolledAt = 0;
-  scroller.addEventListener("scroll", () => { scrolledAt = performance.now(); });
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { if (scrolledAt) frames.push(performance.now() - scrolledAt); scrolledAt = 0; };
-  for (let i = 0; i < 300; i++) {
-    scroller.scrollTop += 20000;
-    channel.port2.postMessage(0);
-    await new Promise((r) => requestAnimationFrame(r));
-  }
+  const frames = await window.__scrollFrames(root.querySelector(".pp-scroll"), 20000, 300);
   return {
     loadMs, progress, stoppedFor: afterStop - atStop, keystrokes, frames,
     rowsInDom: root.querySelectorAll(".pp-row").length,

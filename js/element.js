@@ -153,11 +153,16 @@ export class PeoplePanelElement extends HTMLElement {
       this._paintLoadingFrame();
       waiting.add(this);
       requestTokenEarly(this.getAttribute("token-url"));
-      earlyTokenRequests.get(this.getAttribute("token-url"))?.text.then((answer) => this._paintKept(answer));
+      this._paintKeptWhenAnswered();
     }
   }
 
-  /** A returning user's kept list (`cache`), painted over the loading frame while the wasm loads. */
+  /** A returning user's kept list (`cache`), painted over the loading frame while the wasm loads,
+   *  once the early token request has answered. */
+  _paintKeptWhenAnswered() {
+    earlyTokenRequests.get(this.getAttribute("token-url"))?.text.then((answer) => this._paintKept(answer));
+  }
+
   _paintKept(answer) {
     const panel = this.shadowRoot.querySelector(".pp-root > .pp");
     if (this._panel || !waiting.has(this) || !panel || panel.querySelector(".pp-rows")) return;
@@ -221,8 +226,12 @@ export class PeoplePanelElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
-    if (this._panel) this._panel.attributeChanged(name, newValue);
-    else if (name === "token-url" && this.isConnected) requestTokenEarly(newValue);
+    if (this._panel) {
+      this._panel.attributeChanged(name, newValue);
+    } else if (this.isConnected && (name === "token-url" || name === "cache")) {
+      requestTokenEarly(this.getAttribute("token-url"));
+      this._paintKeptWhenAnswered();
+    }
   }
 
   /** Hand it to Rollout Link: `onCredentialAdded: (c) => panel.onCredentialAdded(c)`. */

@@ -100,16 +100,7 @@ impl Fields {
     /// A row's fields unless the host chose: email and phone, company, stage and tags.
     const ROW: [Field; 5] = [Field::Email, Field::Phone, Field::Company, Field::Stage, Field::Tags];
     /// The details' unless the host chose: everything but the last update.
-    const DETAILS: [Field; 8] = [
-        Field::Email,
-        Field::Phone,
-        Field::Company,
-        Field::JobTitle,
-        Field::Stage,
-        Field::Tags,
-        Field::Source,
-        Field::Created,
-    ];
+    const DETAILS: &[Field] = Field::ALL.split_last().unwrap().1;
 
     /// `"email, company,stage"` (names case aside, each once, in order); the first unknown name
     /// is the error. Nothing written: the panel's own choice.
@@ -129,7 +120,7 @@ impl Fields {
     }
 
     pub fn of_details(&self) -> &[Field] {
-        self.0.as_deref().unwrap_or(&Self::DETAILS)
+        self.0.as_deref().unwrap_or(Self::DETAILS)
     }
 }
 

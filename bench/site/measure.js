@@ -11,3 +11,23 @@ export function watchFirstRow(findRow, startMark) {
   };
   requestAnimationFrame(check);
 }
+
+/** Frame times while scrolling `scroller` down by `stepPx` a frame (at most `steps` times, or to the
+ *  end): from each scroll to the end of the frame that renders it. */
+window.__scrollFrames = (scroller, stepPx, steps) => {
+  const frames = [];
+  let scrolledAt = 0;
+  scroller.addEventListener("scroll", () => { scrolledAt = performance.now(); });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { if (scrolledAt) frames.push(performance.now() - scrolledAt); scrolledAt = 0; };
+  return new Promise((resolve) => {
+    let left = steps;
+    const step = () => {
+      if (left-- <= 0 || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve(frames);
+      scroller.scrollTop += stepPx;
+      channel.port2.postMessage(0);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+};
