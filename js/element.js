@@ -71,6 +71,16 @@ export function openChannel(scope, onChange) {
   return { post: (change) => channel.postMessage({ scope, change }), close: () => channel.close() };
 }
 
+/** Resolves once every panel that may show a kept list (`cache`) has had it painted by JS: its
+ *  token has answered and a frame has been drawn. The bundle's `init()` waits for it before it
+ *  starts the wasm, whose start would otherwise hold those rows back on a slow device (the Rust
+ *  view needs that token anyway). */
+export function keptPainted() {
+  const answers = [...waiting].filter((e) => e._mayPaintKept()).map((e) => earlyTokenRequests.get(e.getAttribute("token-url")).text);
+  if (!answers.length) return Promise.resolve();
+  return Promise.all(answers).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
 /** Called by Rust once the wasm has started: carries out the sign-outs asked for meanwhile, then
  *  connects every element waiting for it. */
 export function attach(connect, signOut) {
@@ -118,6 +128,8 @@ function paintLoadingFrame(container, theme, locale, strings) {
   container.replaceChildren(panel);
 }
 
+const attribute = (element, name) => (element.getAttribute(name) ?? "").trim().toLowerCase();
+
 /** Rollout Link's `{ id, appKey }`, or a TypeError that says what was expected. */
 function checkedCredential(credential, method) {
   if (!credential || typeof credential.id !== "string" || !credential.id) {
@@ -140,6 +152,8 @@ export class PeoplePanelElement extends HTMLElement {
     this._panel = null;
     this._pendingCredential = null;
     this._strings = null;
+    this._frame = null; // the JS-painted frame, while it is what shows
+    this._keptAnswer = null;
   }
 
   connectedCallback() {
@@ -163,16 +177,27 @@ export class PeoplePanelElement extends HTMLElement {
     earlyTokenRequests.get(this.getAttribute("token-url"))?.text.then((answer) => this._paintKept(answer));
   }
 
+  /** Paints the kept list into the JS frame while that frame is what shows (the Rust view, if
+   *  attached, is still drawing out of sight). */
   _paintKept(answer) {
-    const panel = this.shadowRoot.querySelector(".pp-root > .pp");
-    if (this._panel || !waiting.has(this) || !panel || panel.querySelector(".pp-rows")) return;
+    this._keptAnswer = answer;
+    const panel = this._frame?.isConnected ? this._frame.querySelector(".pp") : null;
+    if (!panel || panel.querySelector(".pp-rows")) return;
     const kept = keptList(this, answer);
     if (kept) paintKept(panel, kept, this, resolveLocale(this.getAttribute("lang"), this), this._strings);
   }
 
+  /** Whether a kept list may yet be painted: `cache` is on and the early token request's answer is
+   *  still to come or unread. */
+  _mayPaintKept() {
+    return ["session", "device"].includes(attribute(this, "cache")) && earlyTokenRequests.has(this.getAttribute("token-url"));
+  }
+
   _paintLoadingFrame() {
     const locale = resolveLocale(this.getAttribute("lang"), this);
-    paintLoadingFrame(this._freshContainer(), (this.getAttribute("theme") || "auto").toLowerCase(), locale, this._strings);
+    this._frame = this._freshContainer();
+    paintLoadingFrame(this._frame, (this.getAttribute("theme") || "auto").toLowerCase(), locale, this._strings);
+    if (this._keptAnswer) this._paintKept(this._keptAnswer);
   }
 
   /** An empty container as the shadow root's only child. */
@@ -185,10 +210,11 @@ export class PeoplePanelElement extends HTMLElement {
 
   _connectRust() {
     if (this._panel || !this.isConnected) return;
-    const painted = this.shadowRoot.querySelector(".pp-root");
-    if (painted?.querySelector(".pp-rows")) {
-      // A kept list is on screen: the Rust view draws out of sight and takes its place once it
-      // shows rows (or anything but "Loading"), so the list never blinks.
+    const painted = this._frame?.isConnected ? this._frame : null;
+    if (painted && (painted.querySelector(".pp-rows") || this._mayPaintKept())) {
+      // A kept list is on screen, or may be once the token answers: the Rust view draws out of
+      // sight and takes its place once it shows rows (or anything but "Loading"), so the list
+      // never blinks and shows as soon as JS can paint it.
       const container = document.createElement("div");
       container.className = "pp-root";
       container.hidden = true;
@@ -199,6 +225,7 @@ export class PeoplePanelElement extends HTMLElement {
         observer.disconnect();
         painted.remove();
         container.hidden = false;
+        this._frame = null;
       };
       const observer = new MutationObserver(() => drawn() && swap());
       observer.observe(container, { childList: true, subtree: true });

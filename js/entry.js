@@ -12,6 +12,7 @@ export { define, initSync } from "./main.js";
 // The element's class, for a host that registers it under its own tag as well (js/element.js, as
 // wasm-bindgen placed it: `cargo xtask dist` writes the crate's snippet folder into this path).
 export { PeoplePanelElement } from "./snippets/people-panel/js/element.js";
+import { keptPainted } from "./snippets/people-panel/js/element.js";
 
 const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wasm", import.meta.url))).catch(() => null);
 
@@ -19,6 +20,7 @@ const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wa
 export default async function init(options) {
   if (options !== undefined) return initGlue(options);
   const module = await compiling;
+  await keptPainted(); // a returning user's kept rows first (js/kept.js)
   // A server without the application/wasm type defeats streaming: the glue then fetches it itself.
   return initGlue(module ? { module_or_path: module } : undefined);
 }
