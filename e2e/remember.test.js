@@ -58,7 +58,9 @@ test("a returning visit shows the kept list before the CRM answers, then the CRM
   await page.exposeFunction("__state", (s) => states.push(s));
   await page.evaluate(() => {
     const root = document.querySelector("people-panel").shadowRoot;
-    new MutationObserver(() => window.__state(root.querySelector(".pp-state")?.dataset.state ?? "list")).observe(root, { subtree: true, childList: true });
+    // What shows: the Rust view may draw out of sight (hidden) before it takes the painted one's place.
+    const shown = () => root.querySelector(".pp-root:not([hidden]) .pp-state")?.dataset.state ?? "list";
+    new MutationObserver(() => window.__state(shown())).observe(root, { subtree: true, childList: true, attributes: true });
   });
   await panel.locator(".pp-row .pp-name", { hasText: "Renamed Since" }).waitFor({ timeout: 8000 });
   assert.ok((await page.evaluate(() => performance.now())) - shownAt > 1000, "the new value came with the CRM's answer");
