@@ -5,7 +5,7 @@
 // state, and a host button calling refresh().
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, admin, browser, newPage } from "./support.js";
+import { BASE, admin, browser, newPage, hostRefreshReloads } from "./support.js";
 
 for (const [framework, name, a] of [["vue", "Vue", "a"], ["svelte", "Svelte", "a"], ["angular", "Angular", "an"]]) {
   test(`${a} ${name} host passes properties, hears the element's events and calls its methods`, async () => {
@@ -32,11 +32,7 @@ for (const [framework, name, a] of [["vue", "Vue", "a"], ["svelte", "Svelte", "a
     await panel.getByRole("button", { name: "Save person" }).click();
     await page.locator("#created", { hasText: name }).waitFor(); // the framework's state, from person-created
 
-    await admin("DELETE", "/log");
-    await page.getByRole("button", { name: "Reload people" }).click(); // the host calls panel.refresh()
-    await panel.locator(".pp-count", { hasText: "8 of 8" }).waitFor();
-    const log = await (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
-    assert.ok(log.entries.some((e) => e.method === "GET" && e.path === "/crm/api/people"), "refresh() reloaded the list");
+    await hostRefreshReloads(page, panel, user, "8 of 8");
     assert.deepEqual(errors, []);
     assert.deepEqual(violations, []);
     await context.close();

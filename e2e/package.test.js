@@ -2,7 +2,7 @@
 // that installed the packed tarball (and type-checked against its declarations) uses the element.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, admin, browser, newPage } from "./support.js";
+import { BASE, admin, browser, newPage, hostRefreshReloads } from "./support.js";
 
 test("the package's custom-elements.json describes the live element", async () => {
   const manifest = await (await fetch(`${BASE}/people-panel/custom-elements.json`)).json();
@@ -45,11 +45,7 @@ test("a React 19 host passes properties, hears the element's events and calls it
   await panel.getByRole("button", { name: "Save person" }).click();
   await page.locator("#created", { hasText: "Reacta" }).waitFor(); // React state, from onperson-created
 
-  await admin("DELETE", "/log");
-  await page.getByRole("button", { name: "Reload people" }).click(); // the host calls panel.refresh()
-  await panel.locator(".pp-count", { hasText: "8 of 8" }).waitFor();
-  const log = await (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
-  assert.ok(log.entries.some((e) => e.method === "GET" && e.path === "/crm/api/people"), "refresh() reloaded the list");
+  await hostRefreshReloads(page, panel, user, "8 of 8");
   assert.deepEqual(errors, []);
   assert.deepEqual(violations, []);
   await context.close();

@@ -45,3 +45,13 @@ export async function loadedHostPage(prefix, people) {
   await opened.panel.locator(".pp-row").first().waitFor();
   return { user, ...opened };
 }
+
+/** A host button that calls `panel.refresh()`: the list is read again (`count` shows) and the
+ *  emulator's log has the read. */
+export async function hostRefreshReloads(page, panel, user, count) {
+  await admin("DELETE", "/log");
+  await page.getByRole("button", { name: "Reload people" }).click();
+  await panel.locator(".pp-count", { hasText: count }).waitFor();
+  const log = await (await fetch(`${BASE}/__admin/log?user=${user}`)).json();
+  assert.ok(log.entries.some((e) => e.method === "GET" && e.path === "/crm/api/people"), "refresh() reloaded the list");
+}
