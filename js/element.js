@@ -8,11 +8,9 @@
 import { adoptStyles } from "./style.js";
 import { direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from "./i18n.js";
 import { keptList, paintKept } from "./kept.js";
-
-// The observed attributes. Their one list is ATTRIBUTES in src/interface.rs; a native test fails when
-// this copy differs (the class must exist before the wasm does, so it can't ask Rust).
-const ATTRIBUTES = ["token-url", "provider", "api-base", "credentials-url", "credential-id", "page-size", "theme", "lang", "cache", "fields"];
-const TAG = "people-panel";
+// The observed attributes and the properties, written by build.rs from src/interface.rs (the class
+// must exist before the wasm does, so it can't ask Rust).
+import { ATTRIBUTES, PROPERTIES, TAG } from "./interface.js";
 
 let connectRust = null;
 let signOutRust = null;
@@ -158,6 +156,7 @@ export class PeoplePanelElement extends HTMLElement {
 
   connectedCallback() {
     performance.mark("people-panel-connected"); // for time-to-first-row measurements
+    this._takeOverProperties();
     if (!this.shadowRoot) adoptStyles(this.attachShadow({ mode: "open" }));
     // Its language's catalog, if the module lacks it, on its way while the wasm is.
     loadCatalog(resolveLocale(this.getAttribute("lang"), this));
@@ -168,6 +167,17 @@ export class PeoplePanelElement extends HTMLElement {
       waiting.add(this);
       requestTokenEarly(this.getAttribute("token-url"));
       this._paintKeptWhenAnswered();
+    }
+  }
+
+  /** A property the host set before this class was defined (a lazily imported package) sits on the
+   *  element itself and hides the class's accessor: it is taken over, as if set now. */
+  _takeOverProperties() {
+    for (const name of PROPERTIES) {
+      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+      const value = this[name];
+      delete this[name];
+      this[name] = value;
     }
   }
 

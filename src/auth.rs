@@ -9,10 +9,9 @@ use std::rc::Rc;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use crate::browser;
-use crate::config::ProviderKind;
 use crate::error::PanelError;
-use crate::jwt::{parse_token_answer, Claims, Token};
-use crate::provider::rollout::Credential;
+use crate::jwt::{parse_token_answer, Token};
+use crate::scope::{keys, User};
 
 type Pending = Shared<LocalBoxFuture<'static, Result<Token, PanelError>>>;
 
@@ -34,7 +33,7 @@ pub struct TokenSource {
     current: RefCell<Option<Token>>,
     pending: RefCell<Option<Pending>>,
     /// Whose token came last, kept after a sign-out so that what is saved for them can be forgotten.
-    user: RefCell<Option<Claims>>,
+    user: RefCell<Option<User>>,
     /// Set by `sign_out`: no token is fetched until `resume`.
     signed_out: Cell<bool>,
     /// Bumped by `sign_out`: a fetch that started before it is not kept.
@@ -48,6 +47,7 @@ thread_local! {
 
 /// The page-wide source for `url`.
 pub fn token_source(url: &str) -> Rc<TokenSource> {
+    hear_other_tabs();
     SOURCES.with(|s| {
         s.borrow_mut()
             .entry(url.to_string())
@@ -66,31 +66,43 @@ pub fn token_source(url: &str) -> Rc<TokenSource> {
     })
 }
 
-/// Whether two tokens are of the same signed-in user.
-pub fn same_user(a: &Claims, b: &Claims) -> bool {
-    a.iss == b.iss && a.sub == b.sub
-}
-
 /// The host's `signOut()`: forgets the token cached for `token_url` (every panel sharing it; a
 /// fetch in flight is dropped), what is saved for its user in this browser (credential id, drafts,
-/// remembered lists),
-/// and tells every panel sharing it to show the signed-out state. When no token was seen in this
-/// page's life, the user is unknown, and every panel's saved data in this browser is forgotten.
+/// remembered lists), and tells every panel sharing it, and the panels of that user in the
+/// browser's other tabs, to show the signed-out state. When no token was seen in this page's life,
+/// the user is unknown, and every panel's saved data in this browser is forgotten.
 pub fn sign_out(token_url: &str) {
     let source = token_source(token_url);
-    source.signed_out.set(true);
-    source.epoch.set(source.epoch.get() + 1);
-    source.current.borrow_mut().take();
-    source.pending.borrow_mut().take();
     match source.user.borrow_mut().take() {
-        Some(claims) => forget_user(&claims),
-        None => browser::forget_where(|key| key.starts_with(STORAGE_PREFIX)),
+        Some(user) => {
+            forget_user(&user);
+            let told = crate::json::Json::object_of([
+                ("iss", crate::json::Json::string(&user.iss)),
+                ("sub", crate::json::Json::string(&user.sub)),
+            ]);
+            OTHER_TABS.with(|joined| joined.borrow().as_ref().map(|j| j.post(&told.stringify())));
+        }
+        None => browser::forget_where(|key| key.starts_with(keys::PREFIX)),
     }
-    crate::http::drop_shared_reads();
-    source.tell(TokenNews::SignedOut);
+    source.signed_out_here();
 }
 
 impl TokenSource {
+    /// Whose token came last.
+    pub fn user(&self) -> Option<User> {
+        self.user.borrow().clone()
+    }
+
+    /// Signs out the panels sharing this source: no token is kept or fetched until `resume`.
+    fn signed_out_here(&self) {
+        self.signed_out.set(true);
+        self.epoch.set(self.epoch.get() + 1);
+        self.current.borrow_mut().take();
+        self.pending.borrow_mut().take();
+        crate::http::drop_shared_reads();
+        self.tell(TokenNews::SignedOut);
+    }
+
     /// A token that is good for at least 30 more seconds, fetched only if needed.
     pub async fn token(self: &Rc<Self>) -> Result<Token, PanelError> {
         if self.signed_out.get() {
@@ -155,8 +167,8 @@ impl TokenSource {
     /// Keeps a token that arrived, and tells the panels when it is another user's.
     fn arrived(&self, token: &Token) {
         *self.current.borrow_mut() = Some(token.clone());
-        let previous = self.user.borrow_mut().replace(token.claims.clone());
-        if previous.is_some_and(|previous| !same_user(&previous, &token.claims)) {
+        let previous = self.user.borrow_mut().replace(User::of(&token.claims));
+        if previous.is_some_and(|previous| previous != User::of(&token.claims)) {
             crate::http::drop_shared_reads();
             self.tell(TokenNews::UserChanged);
         }
@@ -203,42 +215,34 @@ async fn fetch_token(url: &str) -> Result<Token, PanelError> {
     parse_token_answer(&body, browser::now_ms() / 1000.0, server_now).map_err(signed_out)
 }
 
-/// Every key the panel saves in the browser's storage starts with this.
-const STORAGE_PREFIX: &str = "people-panel:";
-
-/// Saved credentials are keyed by the token's `iss` and `sub`, so two users of one browser never mix.
-fn credential_key(claims: &Claims) -> String {
-    format!("{STORAGE_PREFIX}credential:{}:{}", claims.iss, claims.sub)
+/// Forgets everything saved for `user` in this browser: their credential id, every draft, every
+/// list kept (`cache`).
+fn forget_user(user: &User) {
+    browser::forget_where(|key| keys::of_user(user, key));
 }
 
-/// Drafts are per signed-in user (the token's `iss` and `sub`, like saved credentials) and CRM API:
-/// on a shared browser nobody sees another user's half-typed person. An edit's draft adds
-/// `:edit:<person id>` to it.
-pub fn draft_key(provider: ProviderKind, claims: &Claims) -> String {
-    format!("{STORAGE_PREFIX}draft:{}:{}:{}", provider.as_str(), claims.iss, claims.sub)
+/// The channel on which a sign-out reaches the user's panels in the browser's other tabs (no
+/// scope's channel is named like this: theirs hold the user, the CRM API and the credential).
+const SIGN_OUTS: &str = "sign-out";
+
+thread_local! {
+    /// This page's ear for the other tabs' sign-outs, joined with the first token source.
+    static OTHER_TABS: RefCell<Option<browser::Joined>> = const { RefCell::new(None) };
 }
 
-pub fn saved_credential(claims: &Claims) -> Option<Credential> {
-    Credential::from_json(&browser::load(&credential_key(claims))?)
-}
-
-pub fn save_credential(claims: &Claims, credential: &Credential) {
-    browser::save(&credential_key(claims), &credential.to_json());
-}
-
-pub fn forget_credential(claims: &Claims) {
-    browser::forget(&credential_key(claims));
-}
-
-/// Forgets everything saved for the user of `claims`: their credential id, every draft, every list
-/// kept (`cache`).
-fn forget_user(claims: &Claims) {
-    let credential = credential_key(claims);
-    let drafts = [ProviderKind::Rollout, ProviderKind::Rally].map(|provider| draft_key(provider, claims));
-    let lists = crate::remember::user_prefix(claims);
-    browser::forget_where(|key| {
-        key == credential
-            || key.starts_with(&lists)
-            || drafts.iter().any(|d| key == d || key.strip_prefix(d.as_str()).is_some_and(|r| r.starts_with(":edit:")))
+/// Hears the sign-outs of the browser's other tabs: the panels of that user here sign out too.
+fn hear_other_tabs() {
+    OTHER_TABS.with(|joined| {
+        joined.borrow_mut().get_or_insert_with(|| {
+            browser::Joined::new(SIGN_OUTS, |text| {
+                let Ok(json) = crate::json::Json::parse(&text) else { return };
+                let (Some(iss), Some(sub)) = (json.text("iss"), json.text("sub")) else { return };
+                let user = User { iss, sub };
+                let sources: Vec<Rc<TokenSource>> = SOURCES.with(|s| s.borrow().values().cloned().collect());
+                for source in sources.iter().filter(|source| source.user().as_ref() == Some(&user)) {
+                    source.signed_out_here();
+                }
+            })
+        });
     });
 }

@@ -26,6 +26,7 @@ extern "C" {
 
 /// A joined channel; leaving it drops its listener.
 pub struct Joined {
+    pub scope: String,
     channel: Channel,
     _listener: Closure<dyn Fn(String)>,
 }
@@ -34,12 +35,18 @@ impl Joined {
     /// Joins `scope`'s channel: `on_change` hears what the others post.
     pub fn new(scope: &str, on_change: impl Fn(String) + 'static) -> Self {
         let listener = Closure::<dyn Fn(String)>::new(on_change);
-        Joined { channel: open_channel(scope, &listener), _listener: listener }
+        Joined { scope: scope.to_string(), channel: open_channel(scope, &listener), _listener: listener }
     }
 
     pub fn post(&self, change: &str) {
         self.channel.post(change);
     }
+}
+
+/// Posts `change` to the panels of `scope` without joining it (a create answered after the panel
+/// moved to another CRM tells the panels of the one it was sent in).
+pub fn post(scope: &str, change: &str) {
+    Joined::new(scope, |_| {}).post(change);
 }
 
 impl Drop for Joined {

@@ -333,14 +333,6 @@ mod tests {
     }
 
     #[test]
-    fn the_element_observes_exactly_these_attributes() {
-        let shim = include_str!("../js/element.js");
-        let quoted: Vec<String> = attribute_names().map(|a| format!("\"{a}\"")).collect();
-        let line = format!("const ATTRIBUTES = [{}];", quoted.join(", "));
-        assert!(shim.contains(&line), "js/element.js must declare `{line}`");
-    }
-
-    #[test]
     fn the_theme_is_presentation_only() {
         let dark = raw(&[("token-url", "/t"), ("theme", "Dark")]);
         assert_eq!(dark.theme(), Theme::Dark);

@@ -1,7 +1,7 @@
 //! The one error type of the panel's client layer, with the sentence a user sees for each case
 //! (in the panel's language: i18n.rs).
 use crate::config::ConfigError;
-use crate::i18n::{text, Words};
+use crate::i18n::{text, Arg, Words};
 use crate::json::Json;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,8 +25,9 @@ pub enum PanelError {
     Syncing,
     /// 429 still, after backing off.
     RateLimited,
-    /// The request never got an answer (offline, DNS, CORS, dropped connection).
-    Network(String),
+    /// The request never got an answer (offline, DNS, CORS, dropped connection), or a lost create
+    /// could not be checked: why, as a message id (`network.*`).
+    Network(&'static str),
     NotFound(String),
     /// 400/422: the CRM refused the input; `fields` are per-field messages when the API gave them.
     Rejected {
@@ -66,6 +67,21 @@ impl PanelError {
             || matches!(self, PanelError::Server { status, .. } if *status >= 500)
     }
 
+    /// Whether a failed write may have been applied all the same (no answer, or a 5xx after it
+    /// arrived): the one place that decides it. Such a write is never simply sent again.
+    pub fn may_have_applied(&self) -> bool {
+        matches!(self, PanelError::Network(_)) || matches!(self, PanelError::Server { status, .. } if *status >= 500)
+    }
+
+    /// Why, in a few words, for a sentence that says what could not be done.
+    pub fn reason(&self) -> Arg {
+        match self {
+            PanelError::Network(id) => Arg::Id(id),
+            PanelError::Server { status, .. } => Arg::Text(format!("HTTP {status}")),
+            other => Arg::Error(other.clone()),
+        }
+    }
+
     /// What the user reads: one sentence of what happened, then what to do. The server's own words
     /// are added in brackets only when they say more than the sentence does.
     pub fn message(&self, words: &Words) -> String {
@@ -83,7 +99,7 @@ impl PanelError {
             PanelError::NotPermitted(m) => said("error.not-permitted", m, 403),
             PanelError::Syncing => words.t("error.syncing"),
             PanelError::RateLimited => words.t("error.rate-limited"),
-            PanelError::Network(m) => said("error.network", m, 0),
+            PanelError::Network(id) => words.tf("error.network", [("detail", text(&format!(" ({})", words.t(id))))]),
             PanelError::NotFound(m) => said("error.not-found", m, 404),
             PanelError::Rejected { message, .. } => said("error.rejected", message, 400),
             PanelError::Server { status, message } => words.tf(

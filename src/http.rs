@@ -7,13 +7,12 @@ use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
-use crate::auth::same_user;
 use crate::auth::TokenSource;
 use crate::browser::{self, is_offline, now_ms, random, sleep, Response};
 use crate::error::PanelError;
-use crate::jwt::Claims;
 use crate::provider::{ApiRequest, Crm, Method};
 use crate::retry::{Pacer, RetryPolicy};
+use crate::scope::User;
 
 thread_local! {
     /// One pacer per tenant and API, shared by every panel of the page.
@@ -36,8 +35,8 @@ fn pacer(key: String, (limit, window_ms): (usize, f64)) -> Rc<RefCell<Pacer>> {
 type SharedReply = Shared<LocalBoxFuture<'static, Result<String, PanelError>>>;
 
 thread_local! {
-    /// Identical reads in flight (same URL and credential), shared: three panels of one page that
-    /// load together send each request once.
+    /// Identical reads in flight (same user, URL and credential), shared: three panels of one page
+    /// that load together send each request once.
     static IN_FLIGHT: RefCell<HashMap<String, SharedReply>> = RefCell::new(HashMap::new());
 }
 
@@ -66,7 +65,7 @@ pub struct Client {
     on_retry: RetryListener,
     /// Whose requests these are: the user of the first token sent. A token of anyone else is never
     /// sent with this client's credential id.
-    owner: Rc<RefCell<Option<Claims>>>,
+    owner: Rc<RefCell<Option<User>>>,
     /// False once its panel moved on (reloaded, signed out, another user): queued requests and
     /// retries are dropped.
     live: Rc<Cell<bool>>,
@@ -91,11 +90,12 @@ impl Client {
             return Err(PanelError::Dropped);
         }
         let token = self.tokens.token().await?;
+        let user = User::of(&token.claims);
         let mut owner = self.owner.borrow_mut();
         match owner.as_ref() {
-            Some(owner) if !same_user(owner, &token.claims) => return Err(PanelError::Dropped),
+            Some(owner) if *owner != user => return Err(PanelError::Dropped),
             Some(_) => {}
-            None => *owner = Some(token.claims.clone()),
+            None => *owner = Some(user),
         }
         // A retire while the token was on its way.
         if self.live.get() {
@@ -119,7 +119,8 @@ impl Client {
         if request.method != Method::Get {
             return self.send_now(request, credential).await;
         }
-        let key = format!("{}\n{}", request.url, credential.unwrap_or(""));
+        let user = User::of(&self.user_token().await?.claims);
+        let key = [user.iss.as_str(), &user.sub, &request.url, credential.unwrap_or("")].join("\n");
         let shared = IN_FLIGHT.with(|f| f.borrow().get(&key).cloned());
         if let Some(reply) = shared {
             match reply.await {
@@ -170,8 +171,8 @@ impl Client {
             let retryable = match request.method {
                 // Repeating a read or a delete is harmless (a repeated delete answers 404).
                 Method::Get | Method::Delete => error.is_transient(),
-                // A create or an update is sent again only when it cannot have been applied.
-                Method::Post | Method::Put => error == PanelError::RateLimited,
+                // A create or an update is sent again only when it cannot have been applied (429).
+                Method::Post | Method::Put => error.is_transient() && !error.may_have_applied(),
             };
             let wait = retryable.then(|| self.policy.delay(attempt, now_ms() - started, hint, random())).flatten();
             match wait {
@@ -205,12 +206,12 @@ impl Client {
         let response = browser::fetch(request.method.as_str(), &request.url, &headers, request.body.as_deref())
             .await
             .map_err(|()| {
-            let reason = if is_offline() { "you appear to be offline" } else { "no answer from the server" };
-            (PanelError::Network(reason.into()), None)
+            let reason = if is_offline() { "network.offline" } else { "network.no-answer" };
+            (PanelError::Network(reason), None)
         })?;
         let hint = self.observe_limits(&response);
         let status = response.status();
-        let body = response.text().await.ok_or_else(|| (PanelError::Network("the answer was cut off".into()), None))?;
+        let body = response.text().await.ok_or((PanelError::Network("network.cut-off"), None))?;
         if (200..300).contains(&status) {
             Ok(body)
         } else {

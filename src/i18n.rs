@@ -46,6 +46,8 @@ pub enum Arg {
     Number(f64),
     /// An error, in the panel's words for it.
     Error(PanelError),
+    /// The text of another message id, in the panel's language.
+    Id(&'static str),
 }
 
 impl Said {
@@ -68,6 +70,7 @@ impl Words {
                 Arg::Text(value) => Json::string(value),
                 Arg::Number(n) => Json::number(*n),
                 Arg::Error(error) => Json::string(&error.message(self)),
+                Arg::Id(id) => Json::string(&self.t(id)),
             };
             (*name, value)
         });

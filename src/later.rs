@@ -59,17 +59,16 @@ pub struct Chunk {
     pub remembered_json: fn(&Remembered) -> Json,
 }
 
-/// Sends an effect's request with the credential in use; `checking` hears that a create's outcome
-/// is being checked.
-pub type Request = fn(Rc<Session>, Effect, Option<String>, Rc<dyn Fn()>) -> LocalBoxFuture<'static, Option<Answer>>;
+/// Sends an effect's request with the credential of the scope it was decided in.
+pub type Request = fn(Rc<Session>, Effect, Option<String>) -> LocalBoxFuture<'static, Option<Answer>>;
 
 later! {
     fn entry_points() -> Chunk {
         Chunk {
             form_view: |panel| view! { <crate::ui::form::PersonForm panel /> }.into_any(),
             details_view: |panel, person| crate::ui::details::person_detail(panel, person).into_any(),
-            request: |session, effect, credential, checking| {
-                requests::later(session, effect, credential, checking).boxed_local()
+            request: |session, effect, credential| {
+                requests::later(session, effect, credential).boxed_local()
             },
             remembered_json: Remembered::to_json,
         }

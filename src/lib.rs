@@ -21,6 +21,7 @@ pub mod panel;
 pub mod provider;
 pub mod remember;
 pub mod retry;
+pub mod scope;
 pub mod text;
 pub mod ui;
 

@@ -2,16 +2,14 @@
 //! per user (`iss`/`sub`), CRM API and credential, shown on the next load as soon as the token has
 //! answered, then brought up to date from the CRM. Pure: what is kept, under which key and for how
 //! long; the runner reads and writes the storage (browser.rs).
-use crate::config::{CacheMode, PanelConfig};
+use crate::config::CacheMode;
 use crate::json::Json;
-use crate::jwt::Claims;
 use crate::model::{Cursor, PeopleList, Person};
 
 /// At most this many people are kept (the first ones, as listed): past it, the rest is read from
 /// the CRM again, as on a first visit. About 0.5 KB each, well inside a browser's 5 MB of storage.
 pub const MAX_PEOPLE: usize = 2_000;
-/// Every kept list's key starts with this (js/kept.js reads the same keys).
-pub const LIST_PREFIX: &str = "people-panel:list:";
+pub use crate::scope::keys::LIST_PREFIX;
 /// `cache="device"` shows nothing older than this.
 pub const MAX_AGE_MS: f64 = 24.0 * 3600.0 * 1000.0;
 
@@ -78,24 +76,6 @@ impl Remembered {
     }
 }
 
-/// Where the lists of `user` are kept: a key begins with this (JSON, so that no `iss` or `sub`
-/// can pass for another's prefix).
-pub fn user_prefix(user: &Claims) -> String {
-    let pair = Json::array(vec![Json::string(&user.iss), Json::string(&user.sub)]).stringify();
-    format!("{LIST_PREFIX}{},", pair.trim_end_matches(']'))
-}
-
-/// Where the list of `user` on this CRM API and credential is kept.
-pub fn key(user: &Claims, config: &PanelConfig, credential: Option<&str>) -> String {
-    let rest = Json::array(vec![
-        Json::string(config.provider.as_str()),
-        Json::string(&config.api_base),
-        Json::string(credential.unwrap_or_default()),
-    ])
-    .stringify();
-    format!("{}{}", user_prefix(user), rest.trim_start_matches('['))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,10 +97,6 @@ mod tests {
         let mut list = PeopleList::default();
         list.append(Page { people: (0..n).map(person).collect(), raw: Vec::new(), next, total: Some(n as u64 + 5) });
         list
-    }
-
-    fn user(sub: &str) -> Claims {
-        Claims { exp: 0.0, iat: None, iss: "https://app.example".into(), sub: sub.into() }
     }
 
     #[test]
@@ -171,15 +147,5 @@ mod tests {
         for key in ["savedAt", "people", "total", "emails", "phones", "jobTitle", "company", "stage", "tags"] {
             assert!(js.contains(key) && Remembered::of(&list(1, Cursor::End), 0.0).to_json().stringify().contains(key));
         }
-    }
-
-    #[test]
-    fn keys_are_per_user_crm_and_credential() {
-        let config = crate::config::RawConfig { token_url: Some("/t".into()), ..Default::default() }.parse().unwrap();
-        let a = key(&user("ana"), &config, Some("c1"));
-        assert!(a.starts_with(&user_prefix(&user("ana"))));
-        assert!(!a.starts_with(&user_prefix(&user("an"))), "no user's prefix is another's");
-        assert_ne!(a, key(&user("ana"), &config, Some("c2")));
-        assert_ne!(a, key(&user("bob"), &config, Some("c1")));
     }
 }

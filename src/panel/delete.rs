@@ -51,5 +51,9 @@ pub fn deleted(s: &mut State, id: String, result: Result<(), PanelError>) -> Vec
     s.focus = Some(Focus::Element(focus::LIST));
     s.people.remove(std::slice::from_ref(&id));
     s.notice = Some(Notice::Info(Said::new(note, [("name", Arg::Text(name))])));
-    vec![Effect::Broadcast(Change::Deleted(id.clone())), Effect::Emit(PanelEvent::PersonDeleted(id))]
+    let channel = s.scope.as_ref().map(|scope| scope.channel()).unwrap_or_default();
+    vec![
+        Effect::Broadcast { channel, change: Change::Deleted(id.clone()) },
+        Effect::Emit(PanelEvent::PersonDeleted(id)),
+    ]
 }

@@ -5,10 +5,11 @@ use crate::error::PanelError;
 use crate::i18n::{Arg, Said};
 use crate::json::Json;
 use crate::model::{FieldError, NewPerson, Person};
+use crate::scope::keys;
 
 use super::focus;
-use super::state::{Edit, Focus, Notice, State};
-use super::update::{Answer, Change, Effect, Saved};
+use super::state::{CreateStep, Edit, Focus, Notice, State};
+use super::update::{Change, Effect};
 use super::PanelEvent;
 
 /// "New person": opens the create form (focus on its first field), or closes it.
@@ -49,9 +50,13 @@ pub fn leave_edit(s: &mut State) {
     }
 }
 
-/// A field changed: kept as the draft, so a failure or a reload loses nothing typed.
+/// A field changed: kept as the draft, so a failure or a reload loses nothing typed. A create that
+/// could not be confirmed is let go: what is typed now is a new person.
 pub fn typed(s: &mut State, field: &'static str, value: String) -> Vec<Effect> {
     s.form.values.set(field, value);
+    if s.form.edit.is_none() && s.create.as_ref().is_some_and(|c| matches!(c.step, CreateStep::Unconfirmed { .. })) {
+        s.create = None;
+    }
     s.form.errors.clear();
     match s.draft_key() {
         Some(key) => vec![Effect::SaveDraft { key, values: s.form.values.clone() }],
@@ -59,9 +64,13 @@ pub fn typed(s: &mut State, field: &'static str, value: String) -> Vec<Effect> {
     }
 }
 
-/// Validates and sends the form once (a second click while sending does nothing).
+/// Validates and sends the form once (a second click while sending does nothing; after a create
+/// that could not be confirmed, the CRM is looked at again first).
 pub fn submit(s: &mut State) -> Vec<Effect> {
-    if s.form.sending {
+    if s.form.edit.is_none() && s.create.is_some() {
+        return super::create::look_again(s);
+    }
+    if s.saving() {
         return Vec::new();
     }
     s.form.message = None;
@@ -89,50 +98,7 @@ pub fn submit(s: &mut State) -> Vec<Effect> {
         s.form.message = Some(Said::new("form.not-loaded", []));
         return Vec::new();
     }
-    s.form.sending = true;
-    let known = s.people.people.iter().map(|p| p.id.clone()).collect();
-    vec![Effect::Create { values: s.form.values.clone(), known }]
-}
-
-/// A create's answer. `current`: the panel has not loaded again since it was sent (only then
-/// does the person join the list; the form and the host hear of it either way).
-pub fn created(s: &mut State, current: bool, answer: Answer) -> Vec<Effect> {
-    let result = match answer {
-        Answer::CreateChecking => {
-            s.form.message = Some(Said::new("form.checking", []));
-            return Vec::new();
-        }
-        Answer::Created(result) => result,
-        _ => return Vec::new(),
-    };
-    s.form.sending = false;
-    match result {
-        Ok((person, raw, how)) => {
-            let mut effects: Vec<Effect> =
-                s.create_draft_key().map(|key| Effect::ForgetDraft { key }).into_iter().collect();
-            s.form.values = NewPerson::default();
-            s.form.open = false;
-            s.form.message = None;
-            let id = match how {
-                Saved::Directly => "notice.added",
-                Saved::Confirmed => "notice.added-confirmed",
-                Saved::Resent => "notice.added-resent",
-            };
-            s.notice = Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))])));
-            effects.push(Effect::Broadcast(Change::Created(Box::new(person.clone()), raw.clone())));
-            if current {
-                s.focus = Some(Focus::Row(person.id.clone()));
-                s.people.add_created(person);
-            }
-            effects.push(Effect::Emit(PanelEvent::PersonCreated(raw)));
-            effects
-        }
-        Err(error) => {
-            show_field_errors(s, &error);
-            s.form.message = Some(create_failure(&s.form.values, &error));
-            Vec::new()
-        }
-    }
+    super::create::send(s)
 }
 
 /// "Edit" in a person's details: the form with what the list knows (or the user's draft of this
@@ -179,21 +145,30 @@ pub fn record(s: &mut State, id: String, result: Result<(Person, Json), PanelErr
     }
 }
 
-/// An edit's save answered.
+/// An edit's save answered. The form is this edit's only while it is still the one open.
 pub fn updated(s: &mut State, id: String, result: Result<(Person, Json), PanelError>) -> Vec<Effect> {
-    s.form.sending = false;
+    let open = s.editing() == Some(id.as_str());
+    if open {
+        s.form.sending = false;
+    }
     match result {
         Ok((person, raw)) => {
-            let forget = s.draft_key().map(|key| Effect::ForgetDraft { key });
+            let forget = s.scope.as_ref().zip(s.config()).map(|(scope, config)| Effect::ForgetDraft {
+                key: keys::edit_draft(config.provider, &scope.user, &id),
+            });
             s.notice = Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))])));
-            let told = Effect::Broadcast(Change::Edited(Box::new(person.clone()), raw.clone()));
+            let channel = s.scope.as_ref().map(|scope| scope.channel()).unwrap_or_default();
+            let told = Effect::Broadcast { channel, change: Change::Edited(Box::new(person.clone()), raw.clone()) };
             s.people.merge_changed(vec![person]);
-            leave_edit(s);
-            s.focus = Some(Focus::Row(id));
+            if open {
+                leave_edit(s);
+                s.focus = Some(Focus::Row(id));
+            }
             forget.into_iter().chain([told, Effect::Emit(PanelEvent::PersonUpdated(raw))]).collect()
         }
+        Err(_) if !open => Vec::new(),
         Err(PanelError::NotFound(_)) => gone_elsewhere(s, &id),
-        Err(error) if unknown_outcome(&error) => {
+        Err(error) if error.may_have_applied() => {
             s.form.message = Some(Said::new("form.edit-unconfirmed", [("error", Arg::Error(error))]));
             Vec::new()
         }
@@ -216,7 +191,7 @@ fn gone_elsewhere(s: &mut State, id: &str) -> Vec<Effect> {
 }
 
 /// A 400's per-field messages, in the server's words, beside the fields they are about.
-fn show_field_errors(s: &mut State, error: &PanelError) {
+pub(super) fn show_field_errors(s: &mut State, error: &PanelError) {
     if let PanelError::Rejected { fields, .. } = error {
         s.form.errors =
             fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect();
@@ -237,27 +212,4 @@ fn form_field(api_field: &str) -> Option<&'static str> {
         "tags" => "tags",
         _ => return None,
     })
-}
-
-/// A failure after which the server may or may not have applied the request.
-pub fn unknown_outcome(error: &PanelError) -> bool {
-    matches!(error, PanelError::Network(_)) || matches!(error, PanelError::Server { status, .. } if *status >= 500)
-}
-
-/// Why a create failed, and what to do: the server's reason, or that its outcome is unknown.
-fn create_failure(values: &NewPerson, error: &PanelError) -> Said {
-    let who = [values.first_name.trim(), values.last_name.trim()].join(" ").trim().to_string();
-    match error {
-        PanelError::Rejected { message, .. } => {
-            Said::new("form.create-refused", [("detail", Arg::Text(crate::error::detail(message, 400)))])
-        }
-        PanelError::Network(_) | PanelError::Server { .. } => {
-            let reason = match error {
-                PanelError::Network(reason) => reason.clone(),
-                other => format!("HTTP {}", other.status()),
-            };
-            Said::new("form.create-unconfirmed", [("name", Arg::Text(who)), ("reason", Arg::Text(reason))])
-        }
-        other => Said::new("form.create-failed", [("error", Arg::Error(other.clone()))]),
-    }
 }

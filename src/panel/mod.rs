@@ -12,6 +12,7 @@ use crate::i18n::{Said, Words};
 use crate::json::Json;
 use crate::provider::rollout::Credential;
 
+mod create;
 mod delete;
 pub mod focus;
 mod form;

@@ -4,16 +4,17 @@ use crate::config::{CacheMode, ConfigError, PanelConfig};
 use crate::error::PanelError;
 use crate::http::RetryNotice;
 use crate::json::Json;
-use crate::jwt::Claims;
 use crate::model::{Cursor, NewPerson, Page, Person};
 use crate::provider::rollout::Credential;
 use crate::remember::Remembered;
+use crate::scope::{Scope, User};
 
 use super::state::Action;
 use super::PanelEvent;
 
 /// What happened: the user or the host did something, or a request answered.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one message at a time, moved once into update")]
 pub enum Msg {
     /// The attributes (or the component's props) say this; a change reloads.
     Configured(Result<PanelConfig, ConfigError>),
@@ -63,18 +64,18 @@ pub enum Msg {
     Answer(Ticket, Answer),
 }
 
-/// Which load and which user an answer belongs to (stamped by the runner when it sends).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Which load and which scope an effect was decided in; its answer comes back with it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ticket {
     pub load: u64,
-    pub user: u64,
+    pub scope: Option<Scope>,
 }
 
 /// A request's answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     /// The token, with what storage keeps for its user: their create draft and saved credential.
-    Token(Result<(Claims, Option<NewPerson>, Option<Credential>), PanelError>),
+    Token(Result<(User, Option<NewPerson>, Option<Credential>), PanelError>),
     Credentials(Result<Vec<Credential>, PanelError>),
     /// A page of people: the first (`first`, with the time it came, for the 409 wait) or the next.
     Page {
@@ -85,9 +86,13 @@ pub enum Answer {
     /// Rally's changes since the list's watermark: changed or new people, and deleted ids.
     Changes(Result<(Vec<Person>, Vec<String>), PanelError>),
     Retrying(Option<RetryNotice>),
-    /// A create's outcome is unknown: the CRM is being checked for it.
-    CreateChecking,
-    Created(Result<(Person, Json, Saved), PanelError>),
+    /// A create's answer; `sent_at`: when it was sent, in the CRM's clock (what a check reads from).
+    Created {
+        sent_at: f64,
+        result: Result<(Person, Json), PanelError>,
+    },
+    /// A page of the people changed since a create whose answer was lost.
+    CreateCheck(Result<Page, PanelError>),
     /// The CRM's own record of the person being edited.
     Record {
         id: String,
@@ -155,7 +160,11 @@ pub enum Effect {
     },
     Create {
         values: NewPerson,
-        known: Vec<String>,
+    },
+    /// A page of the people changed since `since` (the CRM's clock), checked for a lost create.
+    FindCreated {
+        since: f64,
+        cursor: Cursor,
     },
     Record {
         id: String,
@@ -177,12 +186,12 @@ pub enum Effect {
         key: String,
     },
     SaveCredential {
-        user: Claims,
+        user: User,
         credential: Credential,
     },
     /// Forgets the user's saved credential (all of it, or only when it is `only`).
     ForgetCredential {
-        user: Claims,
+        user: User,
         only: Option<String>,
     },
     Emit(PanelEvent),
@@ -201,14 +210,17 @@ pub enum Effect {
     },
     /// Forgets every list kept for `user`.
     ForgetLists {
-        user: Claims,
+        user: User,
     },
     /// Fetches the second wasm chunk (after the frame being drawn) → `Msg::LaterLoaded`.
     LoadLater,
-    /// Joins the channel of the panels of this user and CRM (`scope`), leaving any other.
+    /// Joins the channel of the panels of this scope (`Scope::channel`), leaving any other.
     Listen {
-        scope: String,
+        channel: String,
     },
-    /// Tells the other panels of this user and CRM.
-    Broadcast(Change),
+    /// Tells the other panels of a scope: the panel's own, or the one a create was sent in.
+    Broadcast {
+        channel: String,
+        change: Change,
+    },
 }

@@ -69,7 +69,7 @@ pub(super) fn revalidated(s: &mut State, result: Result<Page, PanelError>) -> Ve
             s.revalidating = None;
             s.remembered_at = None;
             s.people = Default::default();
-            let forget = s.user.clone().map(|user| Effect::ForgetLists { user });
+            let forget = super::update::user(s).map(|user| Effect::ForgetLists { user });
             forget.into_iter().chain(first_page(s, Err(error), 0.0)).collect()
         }
         // The kept list stays, said to be old, with a retry; "Load more" goes on from the fresh pages.

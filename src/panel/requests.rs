@@ -1,7 +1,6 @@
 //! What each effect asks the CRM, once: a session's client and configuration, and one method per
-//! kind of request (with the create's reconciliation when its answer was lost). The runner calls
-//! these; their results come back to `update` as answers.
-use std::collections::HashSet;
+//! kind of request. The runner calls these; their results come back to `update` as answers (a lost
+//! create's check is states of `update`: create.rs).
 use std::rc::Rc;
 
 use crate::config::{PanelConfig, MAX_PAGE_SIZE};
@@ -12,14 +11,7 @@ use crate::model::{Cursor, NewPerson, Page, Person};
 use crate::provider::rollout::{parse_credentials, Credential};
 use crate::provider::ApiRequest;
 
-use super::form::unknown_outcome;
-use super::msg::{Answer, Effect, Saved};
-
-/// Sends of one create at most, each after checking that the previous one didn't arrive.
-const CREATE_ATTEMPTS: usize = 3;
-
-/// Pages checked for a create whose outcome is unknown (10,000 people at 100 a page).
-const RECONCILE_PAGES: usize = 100;
+use super::msg::{Answer, Effect};
 
 /// The client and configuration of one load.
 pub struct Session {
@@ -28,18 +20,19 @@ pub struct Session {
 }
 
 /// The requests of the second chunk (later.rs), each as its answer.
-pub async fn later(
-    session: Rc<Session>,
-    effect: Effect,
-    credential: Option<String>,
-    checking: Rc<dyn Fn()>,
-) -> Option<Answer> {
+pub async fn later(session: Rc<Session>, effect: Effect, credential: Option<String>) -> Option<Answer> {
     let credential = credential.as_deref();
     Some(match effect {
-        Effect::Create { values, known } => {
-            let known = known.into_iter().collect();
-            Answer::Created(session.create(&values, &known, credential, || checking()).await)
+        Effect::Create { values } => {
+            // In the server's clock: it is what Rally's `updatedSince` is compared with.
+            let sent_at = match session.client.server_now().await {
+                Ok(at) => at,
+                Err(error) => return Some(Answer::Created { sent_at: 0.0, result: Err(error) }),
+            };
+            let result = session.create(&values, credential).await;
+            Answer::Created { sent_at, result }
         }
+        Effect::FindCreated { since, cursor } => Answer::CreateCheck(session.recent(&cursor, since, credential).await),
         Effect::Record { id } => {
             let result = session.record(&id, credential).await;
             Answer::Record { id, result }
@@ -91,59 +84,19 @@ impl Session {
         Ok((changed, incremental.parse_deleted(&body)?))
     }
 
-    /// Sends a create. When its outcome is unknown (the connection dropped, or a 5xx after
-    /// sending), `checking()` is told, and the CRM is searched for the person first: sent again only
-    /// if it isn't there, so a person is never created twice, nor silently lost.
-    pub async fn create(
-        &self,
-        values: &NewPerson,
-        known: &HashSet<String>,
-        credential: Option<&str>,
-        checking: impl Fn(),
-    ) -> Result<(Person, Json, Saved), PanelError> {
-        let crm = &self.client.crm;
-        let mut how = Saved::Directly;
-        for _ in 0..CREATE_ATTEMPTS {
-            // In the server's clock: it is what Rally's `updatedSince` is compared with.
-            let sent_at = self.client.server_now().await?;
-            match self.client.send(&crm.create(values), credential).await {
-                Ok(body) => return crm.parse_person(&body).map(|(p, raw)| (p, raw, how)),
-                Err(e) if !unknown_outcome(&e) => return Err(e),
-                Err(_) => {}
-            }
-            checking();
-            // Once found, what was found is the answer: nothing after this may fail into a resend.
-            if let Some((person, raw)) = self.find_created(values, sent_at, known, credential).await? {
-                return Ok((person, raw, Saved::Confirmed));
-            }
-            how = Saved::Resent;
-        }
-        Err(PanelError::Network("the CRM could not be reached reliably".into()))
+    /// Sends a create once (a 429 is waited out; after anything that may have been applied, the
+    /// answer says so and `update` decides).
+    pub async fn create(&self, values: &NewPerson, credential: Option<&str>) -> Result<(Person, Json), PanelError> {
+        let body = self.client.send(&self.client.crm.create(values), credential).await?;
+        self.client.crm.parse_person(&body)
     }
 
-    /// A person matching `values` that wasn't in the list before, if the CRM has one, with the
-    /// API's JSON for it.
-    async fn find_created(
-        &self,
-        values: &NewPerson,
-        sent_at: f64,
-        known: &HashSet<String>,
-        credential: Option<&str>,
-    ) -> Result<Option<(Person, Json)>, PanelError> {
+    /// A page of the people changed since `since` (the server's clock, ms): where a create whose
+    /// answer was lost shows if it was stored.
+    pub async fn recent(&self, cursor: &Cursor, since: f64, credential: Option<&str>) -> Result<Page, PanelError> {
         let crm = &self.client.crm;
-        let mut cursor = Cursor::Start;
-        for _ in 0..RECONCILE_PAGES {
-            let body = self.client.send(&crm.recent(&cursor, MAX_PAGE_SIZE, sent_at), credential).await?;
-            let mut page = crm.parse_list(&body, &cursor, MAX_PAGE_SIZE)?;
-            if let Some(at) = page.people.iter().position(|p| !known.contains(&p.id) && values.matches(p)) {
-                return Ok(Some((page.people.swap_remove(at), page.raw.swap_remove(at))));
-            }
-            if page.next == Cursor::End {
-                return Ok(None);
-            }
-            cursor = page.next;
-        }
-        Err(PanelError::Network("the CRM's list is too long to check quickly".into()))
+        let body = self.client.send(&crm.recent(cursor, MAX_PAGE_SIZE, since), credential).await?;
+        crm.parse_list(&body, cursor, MAX_PAGE_SIZE)
     }
 
     pub async fn record(&self, id: &str, credential: Option<&str>) -> Result<(Person, Json), PanelError> {

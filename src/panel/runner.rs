@@ -1,13 +1,14 @@
 //! Carries out `update`'s effects: opens a session (client, token source, its news), sends the
 //! requests of requests.rs, reads and writes storage, tells the host. Every answer goes back
-//! through `dispatch`, stamped with the ticket of the state that asked for it.
+//! through `dispatch`, stamped with the ticket (load and scope) of the state that decided it; the
+//! runner decides nothing about it.
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::auth::{self, token_source, TokenNews};
+use crate::auth::{token_source, TokenNews};
 use crate::browser;
 use crate::config::CacheMode;
 use crate::error::PanelError;
@@ -16,7 +17,9 @@ use crate::json::Json;
 use crate::later;
 use crate::model::NewPerson;
 use crate::provider;
-use crate::remember::{self, Remembered};
+use crate::provider::rollout::Credential;
+use crate::remember::Remembered;
+use crate::scope::{keys, User};
 
 use super::requests::Session;
 use super::update::{Answer, Change, Effect, Msg, Ticket};
@@ -44,23 +47,29 @@ fn store_of(mode: CacheMode) -> browser::Store {
     }
 }
 
+/// The credential id saved for `user`, if any.
+fn saved_credential(user: &User) -> Option<Credential> {
+    Credential::from_json(&browser::load(&keys::credential(user))?)
+}
+
 /// The answer of a request of the second chunk when that chunk could not be fetched.
 fn code_missing(effect: &Effect) -> Answer {
     match effect {
         Effect::Record { id } => Answer::Record { id: id.clone(), result: Err(PanelError::CodeMissing) },
         Effect::Update { id, .. } => Answer::Updated { id: id.clone(), result: Err(PanelError::CodeMissing) },
         Effect::Delete { id } => Answer::Deleted { id: id.clone(), result: Err(PanelError::CodeMissing) },
-        _ => Answer::Created(Err(PanelError::CodeMissing)),
+        Effect::FindCreated { .. } => Answer::CreateCheck(Err(PanelError::CodeMissing)),
+        _ => Answer::Created { sent_at: 0.0, result: Err(PanelError::CodeMissing) },
     }
 }
 
 impl Panel {
     fn ticket(&self) -> Option<Ticket> {
-        self.peek(|s| Ticket { load: s.load, user: s.user_epoch })
+        self.peek(|s| Ticket { load: s.load, scope: s.scope.clone() })
     }
 
     /// Whether the panel is still on the load of `ticket` (false once unmounted).
-    fn on_load(&self, ticket: Ticket) -> bool {
+    fn on_load(&self, ticket: &Ticket) -> bool {
         self.peek(|s| s.load == ticket.load).unwrap_or(false)
     }
 
@@ -77,7 +86,8 @@ impl Panel {
 
     pub(super) fn run(&self, effect: Effect) {
         let Some(ticket) = self.ticket() else { return };
-        let credential = self.credential_id();
+        // The credential of the scope the effect was decided in.
+        let credential = ticket.scope.as_ref().and_then(|scope| scope.credential.clone());
         match effect {
             Effect::Connect => self.connect(ticket),
             Effect::Disconnect => self.close_session(),
@@ -87,9 +97,10 @@ impl Panel {
                 }
             }
             Effect::ResumeTokens(url) => token_source(&url).resume(),
-            Effect::Credentials => self
-                .ask(ticket, |session| async move { Answer::Credentials(session.credentials().await) }.boxed_local()),
-            Effect::Page { first, cursor } => self.ask(ticket, move |session| {
+            Effect::Credentials => self.ask(ticket.clone(), |session| {
+                async move { Answer::Credentials(session.credentials().await) }.boxed_local()
+            }),
+            Effect::Page { first, cursor } => self.ask(ticket.clone(), move |session| {
                 async move {
                     let result = session.page(&cursor, credential.as_deref()).await;
                     Answer::Page { first, result, now_ms: browser::now_ms() }
@@ -100,31 +111,29 @@ impl Panel {
                 let panel = *self;
                 spawn_local(async move {
                     browser::sleep(ms).await;
-                    if panel.on_load(ticket) {
+                    if panel.on_load(&ticket) {
                         panel.run(*effect);
                     }
                 });
             }
-            Effect::Changes { since } => self.ask(ticket, move |session| {
+            Effect::Changes { since } => self.ask(ticket.clone(), move |session| {
                 async move { Answer::Changes(session.changes(&since, credential.as_deref()).await) }.boxed_local()
             }),
             // The second chunk's requests (later.rs).
-            effect
-            @ (Effect::Create { .. } | Effect::Record { .. } | Effect::Update { .. } | Effect::Delete { .. }) => {
-                let panel = *self;
-                let checking: Rc<dyn Fn()> =
-                    Rc::new(move || panel.dispatch(Msg::Answer(ticket, Answer::CreateChecking)));
-                self.ask(ticket, move |session| {
-                    async move {
-                        let failed = code_missing(&effect);
-                        match later::load().await {
-                            Ok(chunk) => (chunk.request)(session, effect, credential, checking).await.unwrap_or(failed),
-                            Err(later::Missing) => failed,
-                        }
+            effect @ (Effect::Create { .. }
+            | Effect::FindCreated { .. }
+            | Effect::Record { .. }
+            | Effect::Update { .. }
+            | Effect::Delete { .. }) => self.ask(ticket.clone(), move |session| {
+                async move {
+                    let failed = code_missing(&effect);
+                    match later::load().await {
+                        Ok(chunk) => (chunk.request)(session, effect, credential).await.unwrap_or(failed),
+                        Err(later::Missing) => failed,
                     }
-                    .boxed_local()
-                })
-            }
+                }
+                .boxed_local()
+            }),
             Effect::LoadLater => {
                 let panel = *self;
                 spawn_local(async move {
@@ -136,10 +145,12 @@ impl Panel {
             }
             Effect::SaveDraft { key, values } => browser::save(&key, &values.to_json()),
             Effect::ForgetDraft { key } => browser::forget(&key),
-            Effect::SaveCredential { user, credential } => auth::save_credential(&user, &credential),
+            Effect::SaveCredential { user, credential } => {
+                browser::save(&keys::credential(&user), &credential.to_json())
+            }
             Effect::ForgetCredential { user, only } => {
-                if only.is_none_or(|id| auth::saved_credential(&user).is_some_and(|saved| saved.id == id)) {
-                    auth::forget_credential(&user);
+                if only.is_none_or(|id| saved_credential(&user).is_some_and(|saved| saved.id == id)) {
+                    browser::forget(&keys::credential(&user));
                 }
             }
             Effect::Recall { key, mode } => {
@@ -149,7 +160,7 @@ impl Panel {
                 if kept.is_some() && recalled.is_none() {
                     browser::forget_in(store, &key); // too old, or not what this version wrote
                 }
-                self.dispatch(Msg::Answer(ticket, Answer::Recalled(recalled)));
+                self.dispatch(Msg::Answer(ticket.clone(), Answer::Recalled(recalled)));
             }
             Effect::Remember { key, mode, list } => {
                 let list = Remembered { saved_at_ms: browser::now_ms(), ..list };
@@ -163,21 +174,25 @@ impl Panel {
                 });
             }
             Effect::ForgetLists { user } => {
-                let prefix = remember::user_prefix(&user);
+                let prefix = keys::lists_of(&user);
                 browser::forget_where(|key| key.starts_with(&prefix));
             }
-            Effect::Listen { scope } => {
+            Effect::Listen { channel } => {
                 let panel = *self;
-                let joined = browser::Joined::new(&scope, move |text| panel.heard(ticket, &text));
+                let joined = browser::Joined::new(&channel, move |text| panel.heard(ticket.clone(), &text));
                 self.runtime.update_value(|r| r.channel = Some(joined));
             }
-            Effect::Broadcast(change) => {
+            Effect::Broadcast { channel, change } => {
                 let text = match change {
                     Change::Created(_, raw) => Json::object_of([("created", raw)]),
                     Change::Edited(_, raw) => Json::object_of([("edited", raw)]),
                     Change::Deleted(id) => Json::object_of([("deleted", Json::string(&id))]),
                 };
-                self.runtime.with_value(|r| r.channel.as_ref().map(|c| c.post(&text.stringify())));
+                let text = text.stringify();
+                self.runtime.with_value(|r| match &r.channel {
+                    Some(joined) if joined.scope == channel => joined.post(&text),
+                    _ => browser::post(&channel, &text),
+                });
             }
             Effect::Emit(event) => self.emit(event),
             Effect::EmitError(error) => {
@@ -240,8 +255,9 @@ impl Panel {
         }
         let panel = *self;
         // Until this panel loads again, it hears the host's sign-out and a user switch.
+        let listening = ticket.clone();
         tokens.listen(Rc::new(move |news| {
-            let current = panel.on_load(ticket);
+            let current = panel.on_load(&listening);
             match news {
                 Some(TokenNews::SignedOut) if current => panel.dispatch(Msg::SignedOut),
                 Some(TokenNews::UserChanged) if current => panel.dispatch(Msg::UserChanged),
@@ -250,16 +266,18 @@ impl Panel {
             false
         }));
         tokens.warm();
-        let on_retry: RetryListener = Rc::new(move |n| panel.dispatch(Msg::Answer(ticket, Answer::Retrying(n))));
+        let retrying = ticket.clone();
+        let on_retry: RetryListener =
+            Rc::new(move |n| panel.dispatch(Msg::Answer(retrying.clone(), Answer::Retrying(n))));
         let client = Client::new(provider::for_config(&config), tokens, &config.api_base, on_retry);
         let session = Rc::new(Session { client, config });
         self.runtime.update_value(|r| r.session = Some(session.clone()));
         spawn_local(async move {
             let answer = session.client.user_token().await.map(|token| {
-                let user = token.claims;
-                let draft_key = auth::draft_key(session.config.provider, &user);
-                let draft = browser::load(&draft_key).map(|d| NewPerson::from_json(&d));
-                let saved = auth::saved_credential(&user);
+                let user = User::of(&token.claims);
+                let draft =
+                    browser::load(&keys::draft(session.config.provider, &user)).map(|d| NewPerson::from_json(&d));
+                let saved = saved_credential(&user);
                 (user, draft, saved)
             });
             panel.dispatch(Msg::Answer(ticket, Answer::Token(answer)));

@@ -5,9 +5,9 @@ use crate::error::PanelError;
 use crate::http::RetryNotice;
 use crate::i18n::Said;
 use crate::json::Json;
-use crate::jwt::Claims;
-use crate::model::{FieldError, FormRules, NewPerson, PeopleList};
+use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList};
 use crate::provider::rollout::Credential;
+use crate::scope::{keys, Scope};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -86,6 +86,7 @@ pub struct Form {
     pub values: NewPerson,
     pub errors: Vec<FieldError>,
     pub message: Option<Said>,
+    /// An edit's save is on its way (a create's is `State::create`).
     pub sending: bool,
     /// Set while the form edits a person rather than creating one.
     pub edit: Option<Edit>,
@@ -108,6 +109,36 @@ impl Form {
     pub fn edit_changed(&self) -> bool {
         self.edit.as_ref().is_some_and(|e| !self.values.changed_from(&e.before).is_empty())
     }
+}
+
+/// A create, from its send until the CRM's answer (or, when that answer was lost, until the CRM
+/// has been checked for the person). It belongs to the scope it was sent in, whatever the panel
+/// shows meanwhile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Creating {
+    pub scope: Scope,
+    pub values: NewPerson,
+    /// The ids listed when it was sent: a match among the others is the person it created.
+    pub known: Vec<String>,
+    /// How many times it was sent (at most `CREATE_SENDS`).
+    pub sends: u32,
+    pub step: CreateStep,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreateStep {
+    Sending,
+    /// The answer was lost: the CRM's people changed since `since` (its clock) are read, a page at
+    /// a time, for one matching it.
+    Checking {
+        since: f64,
+        cursor: Cursor,
+        pages: usize,
+    },
+    /// The check could not be finished: said so; "Save" looks again before sending anything.
+    Unconfirmed {
+        since: f64,
+    },
 }
 
 /// The second wasm chunk (later.rs: the form, details, edit and delete): fetched right after the
@@ -144,8 +175,11 @@ pub struct State {
     pub configured: Option<Result<PanelConfig, ConfigError>>,
     /// Counts loads: an answer to a request of an earlier load is stale and ignored.
     pub load: u64,
-    /// Counts users (a sign-out, a user switch): a create's answer outlives a reload, not this.
-    pub user_epoch: u64,
+    /// Whose people from which CRM, once the token said who; the CRM part follows the configuration
+    /// at once, the credential once it is resolved.
+    pub scope: Option<Scope>,
+    /// The credential in use came from storage (a 403 then forgets it).
+    pub credential_saved: bool,
     pub phase: Phase,
     pub notice: Option<Notice>,
     pub people: PeopleList,
@@ -153,13 +187,10 @@ pub struct State {
     pub query: String,
     /// The person whose details are open.
     pub selected: Option<String>,
-    /// The Rollout credential in use, and whether it came from storage (a 403 then forgets it).
-    pub credential: Option<(Credential, bool)>,
     /// Picked by the user or handed over by `onCredentialAdded` in this page's life.
     pub chosen: Option<Credential>,
-    /// Whose people, form and draft these are (the token's `iss`/`sub`), once the token said.
-    pub user: Option<Claims>,
     pub form: Form,
+    pub create: Option<Creating>,
     pub rules: FormRules,
     pub delete: DeleteState,
     pub focus: Option<Focus>,
@@ -177,17 +208,17 @@ impl Default for State {
         State {
             configured: None,
             load: 0,
-            user_epoch: 0,
+            scope: None,
+            credential_saved: false,
             phase: Phase::Loading,
             notice: None,
             people: PeopleList::default(),
             loading_more: false,
             query: String::new(),
             selected: None,
-            credential: None,
             chosen: None,
-            user: None,
             form: Form::default(),
+            create: None,
             rules: FormRules { both_names: false, email_required: false, has_company: true },
             delete: DeleteState::Idle,
             focus: None,
@@ -218,11 +249,19 @@ impl State {
     }
 
     pub fn credential_id(&self) -> Option<&str> {
-        self.credential.as_ref().map(|(c, _)| c.id.as_str())
+        self.scope.as_ref()?.credential.as_deref()
     }
 
     pub fn editing(&self) -> Option<&str> {
         self.form.edit.as_ref().map(|e| e.id.as_str())
+    }
+
+    /// Whether the form's request is on its way: an edit's save, or the create it shows.
+    pub fn saving(&self) -> bool {
+        match &self.form.edit {
+            Some(_) => self.form.sending,
+            None => self.create.as_ref().is_some_and(|c| !matches!(c.step, CreateStep::Unconfirmed { .. })),
+        }
     }
 
     pub fn person(&self, id: &str) -> Option<&crate::model::Person> {
@@ -232,10 +271,10 @@ impl State {
     /// Where the form's draft is kept: the signed-in user's create draft, or their draft of an
     /// edit of one person.
     pub fn draft_key(&self) -> Option<String> {
-        let key = self.create_draft_key()?;
+        let (provider, user) = (self.config()?.provider, &self.scope.as_ref()?.user);
         Some(match self.editing() {
-            Some(id) => format!("{key}:edit:{id}"),
-            None => key,
+            Some(id) => keys::edit_draft(provider, user, id),
+            None => keys::draft(provider, user),
         })
     }
 
@@ -243,11 +282,11 @@ impl State {
     /// in (`cache`).
     pub fn list_key(&self) -> Option<(String, CacheMode)> {
         let config = self.config().filter(|c| c.cache != CacheMode::None)?;
-        Some((crate::remember::key(self.user.as_ref()?, config, self.credential_id()), config.cache))
+        Some((keys::list(self.scope.as_ref()?), config.cache))
     }
 
     /// Where the signed-in user's create draft is kept.
     pub fn create_draft_key(&self) -> Option<String> {
-        Some(crate::auth::draft_key(self.config()?.provider, self.user.as_ref()?))
+        Some(keys::draft(self.config()?.provider, &self.scope.as_ref()?.user))
     }
 }

@@ -5,14 +5,14 @@
 use crate::config::CacheMode;
 use crate::error::PanelError;
 use crate::i18n::{Arg, Said};
-use crate::jwt::Claims;
 use crate::model::{Cursor, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
 use crate::remember::MAX_PEOPLE;
+use crate::scope::{Scope, User};
 
 pub use super::msg::{Answer, Change, Effect, Msg, Saved, Ticket};
 use super::state::{Action, DeleteState, Focus, Form, Later, Notice, Phase, State, SyncWait};
-use super::{delete, focus, form, recall, PanelEvent};
+use super::{create, delete, focus, form, recall, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
 pub const SYNC_WAIT_MS: f64 = 90_000.0;
@@ -79,10 +79,10 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ConfirmDelete => delete::confirm(s),
         Msg::UseCredential(credential) => {
             s.chosen = Some(credential.clone());
-            let save = s.user.clone().map(|user| Effect::SaveCredential { user, credential: credential.clone() });
+            let save = user(s).map(|user| Effect::SaveCredential { user, credential: credential.clone() });
             let mut effects: Vec<Effect> = save.into_iter().collect();
             if s.credential_id().is_some_and(|id| id != credential.id) {
-                effects.extend(s.user.clone().map(|user| Effect::ForgetLists { user }));
+                effects.extend(user(s).map(|user| Effect::ForgetLists { user }));
             }
             effects.push(Effect::Emit(PanelEvent::CredentialChanged(credential)));
             effects.extend(start_load(s));
@@ -92,12 +92,12 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             if s.chosen.as_ref().is_some_and(|c| c.id == id) {
                 s.chosen = None;
             }
-            let forget = s.user.clone().into_iter().flat_map(|user| {
+            let forget = user(s).into_iter().flat_map(|user| {
                 [Effect::ForgetCredential { user: user.clone(), only: Some(id.clone()) }, Effect::ForgetLists { user }]
             });
             let mut effects: Vec<Effect> = forget.collect();
-            if s.credential_id() == Some(id.as_str()) {
-                s.credential = None;
+            if let Some(scope) = s.scope.as_mut().filter(|scope| scope.credential.as_deref() == Some(id.as_str())) {
+                scope.credential = None;
                 effects.extend(start_load(s));
             }
             effects
@@ -152,14 +152,16 @@ pub(super) fn load_later(s: &mut State) -> Vec<Effect> {
     vec![Effect::LoadLater]
 }
 
-/// An answer: dropped when it belongs to an earlier load (or, for a create, to another user).
+/// The signed-in user, once the token said.
+pub(super) fn user(s: &State) -> Option<User> {
+    s.scope.as_ref().map(|scope| scope.user.clone())
+}
+
+/// An answer: dropped when it belongs to an earlier load. A create's outlives a reload: it belongs
+/// to the scope it was sent in (create.rs).
 fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
-    // A create outlives a reload (the form stays, and so does its person): only a user change ends it.
-    if let Answer::CreateChecking | Answer::Created(_) = answer {
-        if ticket.user != s.user_epoch {
-            return Vec::new();
-        }
-        return form::created(s, ticket.load == s.load, answer);
+    if let Answer::Created { .. } | Answer::CreateCheck(_) = answer {
+        return create::answered(s, ticket.load == s.load, answer);
     }
     if ticket.load != s.load {
         return Vec::new();
@@ -175,11 +177,11 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
             1 => {
                 let credential = credentials.remove(0);
                 let mut effects = Vec::new();
-                if let (Some(user), true) = (&s.user, s.config().is_some_and(|c| c.cache != CacheMode::None)) {
+                if let (Some(user), true) = (user(s), s.config().is_some_and(|c| c.cache != CacheMode::None)) {
                     // With a remembered list, the next visit needs no CRM request before showing it.
-                    effects.push(Effect::SaveCredential { user: user.clone(), credential: credential.clone() });
+                    effects.push(Effect::SaveCredential { user, credential: credential.clone() });
                 }
-                s.credential = Some((credential, effects.len() == 1));
+                use_credential(s, &credential, effects.len() == 1);
                 effects.extend(recall::first_read(s));
                 effects
             }
@@ -260,14 +262,14 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Answer::CreateChecking | Answer::Created(_) => unreachable!("handled above"),
+        Answer::Created { .. } | Answer::CreateCheck(_) => unreachable!("handled above"),
     }
 }
 
 /// What follows the first rows on screen: the second chunk, and the channel of the user's panels.
 pub(super) fn first_rows_shown(s: &mut State) -> Vec<Effect> {
     let mut effects = if s.later == Later::NotLoaded { load_later(s) } else { Vec::new() };
-    effects.extend(channel_scope(s).map(|scope| Effect::Listen { scope }));
+    effects.extend(s.scope.as_ref().map(|scope| Effect::Listen { channel: scope.channel() }));
     effects
 }
 
@@ -289,6 +291,12 @@ pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
     }
     match s.configured.clone() {
         Some(Ok(config)) => {
+            // The scope names the CRM the panel now shows, at once: an answer of another is told apart.
+            if let Some(scope) = s.scope.as_mut() {
+                let pinned = config.credential_id.clone().or_else(|| s.chosen.as_ref().map(|c| c.id.clone()));
+                let kept = scope.credential.take().filter(|_| scope.on(&config));
+                *scope = Scope { credential: pinned.or(kept), ..Scope::new(scope.user.clone(), &config) };
+            }
             s.rules = provider::for_config(&config).form_rules();
             s.phase = Phase::Loading;
             vec![Effect::Connect]
@@ -304,35 +312,36 @@ fn fail(s: &mut State, error: PanelError) -> Vec<Effect> {
 }
 
 /// Drops everything of the signed-in user from the panel (what is saved in the browser is
-/// `auth::sign_out`'s): people, details, form, credential, notices; their requests' answers. The
-/// lists kept for them go too (the effect).
+/// `auth::sign_out`'s): people, details, form, a create on its way, the scope; their requests'
+/// answers. The lists kept for them go too (the effect).
 fn forget_user(s: &mut State) -> Option<Effect> {
-    let lists = s.user.clone().map(|user| Effect::ForgetLists { user });
-    s.load += 1;
-    s.user_epoch += 1;
-    s.people = Default::default();
-    s.notice = None;
-    s.selected = None;
-    s.delete = DeleteState::Idle;
-    s.form = Form::default();
-    s.loading_more = false;
-    s.query.clear();
-    s.credential = None;
-    s.chosen = None;
-    s.user = None;
-    s.focus = None;
-    s.sync = None;
-    s.loading_all = false;
-    s.remembered_at = None;
-    s.revalidating = None;
+    let lists = user(s).map(|user| Effect::ForgetLists { user });
+    let load = s.load + 1;
+    *s = State {
+        configured: s.configured.take(),
+        load,
+        rules: s.rules,
+        later: s.later,
+        phase: std::mem::replace(&mut s.phase, Phase::Loading),
+        ..State::default()
+    };
     lists
 }
 
+/// The credential in use from now on (`saved`: it came from storage).
+fn use_credential(s: &mut State, credential: &Credential, saved: bool) {
+    if let Some(scope) = s.scope.as_mut() {
+        scope.credential = Some(credential.id.clone());
+    }
+    s.credential_saved = saved;
+}
+
 /// Who is signed in decides whose draft the form shows; then the credential, then the first page.
-fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
-    let same_user = s.user.as_ref().is_some_and(|known| crate::auth::same_user(known, &user));
+fn token_arrived(s: &mut State, user: User, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
+    let known = self::user(s);
+    let same_user = known.as_ref() == Some(&user);
     let mut effects = Vec::new();
-    if s.user.is_some() && !same_user {
+    if known.is_some() && !same_user {
         // Another user's token on a new token-url: nothing of the previous user carries over.
         effects.extend(forget_user(s));
         s.load -= 1; // this answer's load goes on, for the new user
@@ -343,7 +352,8 @@ fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: O
         s.form.values = draft;
         s.form.open = true;
     }
-    if s.config().is_some_and(|c| c.cache == CacheMode::None) {
+    let Some(config) = s.config().cloned() else { return effects };
+    if config.cache == CacheMode::None {
         // Without `cache`, nothing of a person stays in the browser, even from an earlier visit.
         effects.push(Effect::ForgetLists { user: user.clone() });
     }
@@ -351,22 +361,23 @@ fn token_arrived(s: &mut State, user: Claims, draft: Option<NewPerson>, saved: O
         // Handed over before the token said who this is: saved for them now.
         effects.push(Effect::SaveCredential { user: user.clone(), credential: chosen.clone() });
     }
-    s.user = Some(user);
-    let Some(config) = s.config() else { return effects };
-    if !provider::for_config(config).needs_credential() {
+    if !same_user {
+        s.scope = Some(Scope::new(user, &config));
+    }
+    if !provider::for_config(&config).needs_credential() {
         effects.extend(recall::first_read(s));
         return effects;
     }
     let fixed = config.credential_id.clone().map(|id| Credential { id, app_key: String::new(), label: None });
-    s.credential = match (fixed, s.chosen.clone(), saved) {
-        (Some(fixed), _, _) => Some((fixed, false)),
-        (None, Some(chosen), _) => Some((chosen, false)),
-        (None, None, Some(saved)) => Some((saved, true)),
+    match (fixed, s.chosen.clone(), saved) {
+        (Some(fixed), _, _) => use_credential(s, &fixed, false),
+        (None, Some(chosen), _) => use_credential(s, &chosen, false),
+        (None, None, Some(saved)) => use_credential(s, &saved, true),
         (None, None, None) => {
             effects.push(Effect::Credentials);
             return effects;
         }
-    };
+    }
     effects.extend(recall::first_read(s));
     effects
 }
@@ -392,22 +403,15 @@ pub(super) fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms
         }
         Err(error) => {
             let mut effects = Vec::new();
-            if let (PanelError::Forbidden(_), Some((_, true)), Some(user)) = (&error, &s.credential, &s.user) {
+            if let (PanelError::Forbidden(_), true, Some(user)) = (&error, s.credential_saved, user(s)) {
                 // The saved connection is gone: next time, ask the credentials API again.
                 effects.push(Effect::ForgetCredential { user: user.clone(), only: None });
-                effects.push(Effect::ForgetLists { user: user.clone() });
+                effects.push(Effect::ForgetLists { user });
             }
             effects.extend(fail(s, error));
             effects
         }
     }
-}
-
-/// Who hears this panel's changes: the panels of the same user (`iss`/`sub`), CRM API and credential.
-pub(super) fn channel_scope(s: &State) -> Option<String> {
-    let (user, config) = (s.user.as_ref()?, s.config()?);
-    let credential = s.credential_id().unwrap_or_default();
-    Some([user.iss.as_str(), &user.sub, config.provider.as_str(), &config.api_base, credential].join("\n"))
 }
 
 /// Loads the next page, unless one is loading or everything is loaded.

@@ -39,8 +39,8 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
             <div class="pp-form-actions">
                 // An edit that changes nothing cannot be saved.
                 <button class="pp-button pp-primary" part="button" type="submit"
-                    disabled=move || panel.state.with(|s| s.form.sending || (s.form.edit.is_some() && !s.form.edit_changed()))>
-                    {move || panel.t(panel.state.with(|s| match (s.form.sending, s.form.edit.is_some()) {
+                    disabled=move || panel.state.with(|s| s.saving() || (s.form.edit.is_some() && !s.form.edit_changed()))>
+                    {move || panel.t(panel.state.with(|s| match (s.saving(), s.form.edit.is_some()) {
                         (true, _) => "form.saving",
                         (false, true) => "form.save-changes",
                         (false, false) => "form.save-new",

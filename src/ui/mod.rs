@@ -37,6 +37,15 @@ extern "C" {
     static STYLESHEET: String;
 }
 
+// The element's attribute and property names as a module (build.rs writes it from interface.rs),
+// imported by js/element.js: named here for the same reason.
+#[wasm_bindgen(module = "/js/interface.js")]
+extern "C" {
+    #[allow(dead_code, reason = "declared for wasm-bindgen to ship the module; js/element.js reads it")]
+    #[wasm_bindgen(thread_local_v2, js_name = TAG)]
+    static INTERFACE_TAG: String;
+}
+
 /// What several views read of the state, memoized once: each changes only when its value does.
 #[derive(Clone, Copy)]
 pub struct Slices {

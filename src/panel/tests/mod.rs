@@ -8,12 +8,12 @@ use crate::config::{CacheMode, PanelConfig, ProviderKind};
 use crate::error::PanelError;
 use crate::i18n::{Arg, Said};
 use crate::json::Json;
-use crate::jwt::Claims;
 use crate::model::{Cursor, NewPerson, Page, Person};
 use crate::provider::rollout::Credential;
+use crate::scope::User;
 
 use super::state::{Action, DeleteState, Focus, Notice, Phase, State};
-use super::update::{update, Answer, Change, Effect, Msg, Saved, Ticket, SYNC_WAIT_MS};
+use super::update::{update, Answer, Change, Effect, Msg, Ticket, SYNC_WAIT_MS};
 use super::{focus, PanelEvent};
 
 fn config(provider: ProviderKind) -> PanelConfig {
@@ -28,8 +28,8 @@ fn config(provider: ProviderKind) -> PanelConfig {
     }
 }
 
-fn user(sub: &str) -> Claims {
-    Claims { exp: 2e9, iat: None, iss: "client".into(), sub: sub.into() }
+fn user(sub: &str) -> User {
+    User { iss: "client".into(), sub: sub.into() }
 }
 
 fn person(id: &str, name: &str) -> Person {
@@ -55,7 +55,7 @@ fn forget_lists(sub: &str) -> Effect {
 }
 
 fn ticket(s: &State) -> Ticket {
-    Ticket { load: s.load, user: s.user_epoch }
+    Ticket { load: s.load, scope: s.scope.clone() }
 }
 
 fn answer(s: &mut State, answer: Answer) -> Vec<Effect> {
@@ -79,10 +79,29 @@ fn loaded() -> State {
     let fx =
         answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1", "2"], Cursor::Offset(2), 5)), now_ms: 0.0 });
     let scope = "client\nana\nrollout\nhttp://crm/api\nc1".to_string();
-    assert_eq!(fx, vec![Effect::LoadLater, Effect::Listen { scope }], "the second chunk right after the first row");
+    assert_eq!(
+        fx,
+        vec![Effect::LoadLater, Effect::Listen { channel: scope }],
+        "the second chunk right after the first row"
+    );
     assert_eq!(s.phase, Phase::Ready);
     assert_eq!(update(&mut s, Msg::LaterLoaded(true)), vec![]);
     s
+}
+
+/// The channel of `sub`'s panels on the test CRM API with credential `credential`.
+fn channel_of(sub: &str, credential: &str) -> String {
+    ["client", sub, "rollout", "http://crm/api", credential].join("\n")
+}
+
+/// A create's answer: stored, as the CRM returned it.
+fn created(person: Person) -> Answer {
+    Answer::Created { sent_at: 1_000.0, result: Ok((person, Json::object())) }
+}
+
+/// A create's answer that was lost: a 500 after the CRM may have stored it.
+fn lost(sent_at: f64) -> Answer {
+    Answer::Created { sent_at, result: Err(PanelError::Server { status: 500, message: String::new() }) }
 }
 
 fn type_into(s: &mut State, field: &'static str, value: &str) -> Vec<Effect> {

@@ -1,6 +1,7 @@
 //! The remembered list (`cache`) and "Load all", as transitions.
 use super::*;
-use crate::remember::{key, Remembered, MAX_PEOPLE};
+use crate::remember::{Remembered, MAX_PEOPLE};
+use crate::scope::{keys, Scope};
 
 fn cached(provider: ProviderKind, cache: CacheMode) -> PanelConfig {
     PanelConfig { cache, ..config(provider) }
@@ -28,10 +29,12 @@ fn recalling(cache: CacheMode) -> State {
     update(&mut s, Msg::Configured(Ok(cached(ProviderKind::Rollout, cache))));
     assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))), vec![Effect::Credentials]);
     let fx = answer(&mut s, Answer::Credentials(Ok(vec![credential("c1")])));
-    let key = key(&user("ana"), &cached(ProviderKind::Rollout, cache), Some("c1"));
+    let scope =
+        Scope { credential: Some("c1".into()), ..Scope::new(user("ana"), &cached(ProviderKind::Rollout, cache)) };
+    let key = keys::list(&scope);
     let save = Effect::SaveCredential { user: user("ana"), credential: credential("c1") };
     assert_eq!(fx, vec![save, Effect::Recall { key, mode: cache }], "the kept list before any CRM request");
-    assert_eq!(s.credential, Some((credential("c1"), true)), "saved: the next visit asks no list of them");
+    assert!(s.credential_id() == Some("c1") && s.credential_saved, "saved: the next visit asks no list of them");
     s
 }
 
@@ -118,7 +121,7 @@ fn past_what_is_kept_another_page_keeps_nothing_more() {
 fn a_failed_read_keeps_the_kept_list_marked_old_with_a_retry() {
     let mut s = recalling(CacheMode::Device);
     answer(&mut s, Answer::Recalled(Some(kept(&["1", "2", "3"]))));
-    let offline = PanelError::Network("offline".into());
+    let offline = PanelError::Network("network.offline");
     let fx = answer(&mut s, Answer::Page { first: true, result: Err(offline.clone()), now_ms: 0.0 });
     assert!(fx.is_empty());
     assert_eq!(names(&s), ["Kept 1", "Kept 2", "Kept 3"]);

@@ -5,7 +5,7 @@ use super::*;
 fn a_load_goes_token_then_credential_then_first_page() {
     let s = loaded();
     assert_eq!(s.people.people.len(), 2);
-    assert_eq!(s.user, Some(user("ana")));
+    assert_eq!(s.scope.as_ref().map(|scope| &scope.user), Some(&user("ana")));
 }
 
 #[test]
@@ -33,9 +33,8 @@ fn an_answer_of_an_earlier_load_is_ignored() {
 
 #[test]
 fn several_credentials_let_the_user_pick_none_asks_to_connect() {
-    let mut s = loaded();
-    update(&mut s, Msg::Reload);
-    s.credential = None;
+    let mut s = State::default();
+    update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
     answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
     answer(&mut s, Answer::Credentials(Ok(vec![credential("c1"), credential("c2")])));
     assert_eq!(s.phase, Phase::ChooseCredential(vec![credential("c1"), credential("c2")]));
@@ -160,20 +159,32 @@ fn a_create_whose_answer_was_lost_but_is_found_on_the_server_is_added_once() {
     type_into(&mut s, "first_name", "Søren");
     let fx = update(&mut s, Msg::Submit);
     let values = NewPerson { first_name: "Søren".into(), ..Default::default() };
-    assert_eq!(fx, vec![Effect::Create { values, known: vec!["1".into(), "2".into()] }]);
+    assert_eq!(fx, vec![Effect::Create { values: values.clone() }]);
     assert!(update(&mut s, Msg::Submit).is_empty(), "a double click sends once");
-    answer(&mut s, Answer::CreateChecking);
+    assert!(s.saving());
+    // A 500 after the CRM may have stored it: the people changed since it was sent are read.
+    let fx = answer(&mut s, lost(1_000.0));
+    assert_eq!(fx, vec![Effect::FindCreated { since: 1_000.0, cursor: Cursor::Start }]);
     assert_eq!(s.form.message, Some(Said::new("form.checking", [])));
-    let found = person("9", "Søren");
-    let fx = answer(&mut s, Answer::Created(Ok((found, Json::object(), Saved::Confirmed))));
+    // A page of others (one of them listed before it was sent), then the person on the next.
+    let fx = answer(&mut s, Answer::CreateCheck(Ok(page(&["1", "7"], Cursor::Offset(2), 4))));
+    assert_eq!(fx, vec![Effect::FindCreated { since: 1_000.0, cursor: Cursor::Offset(2) }], "Person 7 isn't Søren");
+    let mut found = page(&["8"], Cursor::End, 4);
+    found.people.push(person("9", "Søren"));
+    found.raw.push(Json::object());
+    let fx = answer(&mut s, Answer::CreateCheck(Ok(found)));
     assert_eq!(
         fx,
         vec![
             Effect::ForgetDraft { key: "people-panel:draft:rollout:client:ana".into() },
-            Effect::Broadcast(Change::Created(Box::new(person("9", "Søren")), Json::object())),
+            Effect::Broadcast {
+                channel: channel_of("ana", "c1"),
+                change: Change::Created(Box::new(person("9", "Søren")), Json::object())
+            },
             Effect::Emit(PanelEvent::PersonCreated(Json::object()))
         ]
     );
+    assert!(s.create.is_none() && !s.saving());
     assert_eq!(s.people.people[0].id, "9");
     assert_eq!(s.people.total, Some(6));
     assert!(!s.form.open && s.form.values.is_empty() && !s.form.sending);
@@ -189,7 +200,7 @@ fn a_create_that_failed_keeps_what_was_typed_and_says_why() {
     update(&mut s, Msg::Submit);
     let refused =
         PanelError::Rejected { message: "needs a phone".into(), fields: vec![("phone".into(), "required".into())] };
-    assert!(answer(&mut s, Answer::Created(Err(refused))).is_empty());
+    assert!(answer(&mut s, Answer::Created { sent_at: 0.0, result: Err(refused) }).is_empty());
     assert_eq!(s.form.values.first_name, "Kenji");
     assert_eq!(s.form.errors[0].field, "phone");
     assert_eq!(s.form.message.as_ref().map(|m| m.id), Some("form.create-refused"));
@@ -203,8 +214,8 @@ fn a_create_outlives_a_reload_but_not_a_user_switch() {
     update(&mut s, Msg::Submit);
     let sent = ticket(&s);
     update(&mut s, Msg::Reload);
-    update(&mut s, Msg::Answer(sent, Answer::Created(Ok((person("9", "Ana"), Json::object(), Saved::Directly)))));
-    assert!(!s.form.sending && s.form.values.is_empty(), "the form hears of it");
+    update(&mut s, Msg::Answer(sent, created(person("9", "Ana"))));
+    assert!(!s.saving() && s.form.values.is_empty(), "the form hears of it");
     assert!(s.people.people.is_empty(), "but the new load's list is the CRM's");
 
     let mut s = loaded();
@@ -212,8 +223,7 @@ fn a_create_outlives_a_reload_but_not_a_user_switch() {
     update(&mut s, Msg::Submit);
     let sent = ticket(&s);
     update(&mut s, Msg::UserChanged);
-    let fx =
-        update(&mut s, Msg::Answer(sent, Answer::Created(Ok((person("9", "Ana"), Json::object(), Saved::Directly)))));
+    let fx = update(&mut s, Msg::Answer(sent, created(person("9", "Ana"))));
     assert!(fx.is_empty(), "nothing of the previous user's create reaches the next user");
     assert_eq!(s.notice, None);
 }
@@ -242,7 +252,7 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     saved.emails = vec!["new@x.io".into()];
     let fx = answer(&mut s, Answer::Updated { id: "1".into(), result: Ok((saved, Json::object())) });
     assert!(
-        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast(Change::Edited(..)), Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
+        matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast { change: Change::Edited(..), .. }, Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
     );
     assert_eq!(s.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
     assert_eq!(s.form.values.first_name, "half-typed new person", "the create form is back");
@@ -276,7 +286,10 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
     let fx = answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(PanelError::NotFound(String::new())) });
     assert_eq!(
         fx,
-        vec![Effect::Broadcast(Change::Deleted("1".into())), Effect::Emit(PanelEvent::PersonDeleted("1".into()))]
+        vec![
+            Effect::Broadcast { channel: channel_of("ana", "c1"), change: Change::Deleted("1".into()) },
+            Effect::Emit(PanelEvent::PersonDeleted("1".into()))
+        ]
     );
     assert_eq!(s.people.people.len(), 1);
     assert_eq!(s.selected, None);
@@ -307,12 +320,12 @@ fn a_sign_out_drops_everything_of_the_user_and_a_user_switch_reloads_for_the_nex
     assert_eq!(update(&mut s, Msg::SignedOut), vec![Effect::Disconnect]);
     assert_eq!(s.phase, Phase::SignedOut);
     assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.selected.is_none());
-    assert!(s.credential.is_none() && s.user.is_none());
+    assert!(s.scope.is_none() && s.create.is_none());
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "private");
     assert_eq!(update(&mut s, Msg::UserChanged), vec![forget_lists("ana"), Effect::Connect]);
-    assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.credential.is_none());
+    assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.scope.is_none());
     // The next user's token: their draft, their credential lookup.
     let theirs = NewPerson { first_name: "bo's".into(), ..Default::default() };
     let fx = answer(&mut s, Answer::Token(Ok((user("bo"), Some(theirs.clone()), None))));
@@ -377,7 +390,6 @@ fn another_users_token_on_a_new_token_url_carries_nothing_of_the_previous_user_o
     // The same user's next token (another exp) keeps the form.
     type_into(&mut s, "first_name", "bo's");
     update(&mut s, Msg::Reload);
-    let renewed = Claims { exp: 3e9, ..user("bo") };
-    answer(&mut s, Answer::Token(Ok((renewed, None, None))));
+    answer(&mut s, Answer::Token(Ok((user("bo"), None, None))));
     assert_eq!(s.form.values.first_name, "bo's");
 }
