@@ -45,3 +45,35 @@ test("a create and a delete in one tab show in the user's other tab within a sec
   for (const tab of tabs) assert.deepEqual(tab.errors, []);
   await context.close();
 });
+
+test("signOut() in one tab drops the user's people, form and details in their other tab within a second", async () => {
+  const stamp = Date.now();
+  const [ana, bo] = [`tabs-out-a${stamp}`, `tabs-out-b${stamp}`];
+  await admin("POST", "/credentials", { user: ana, people: 4 });
+  await admin("POST", "/credentials", { user: bo, people: 4 });
+  const context = await browser.chromium.newContext();
+  const tabs = [];
+  for (const user of [ana, ana, bo]) {
+    const { page, errors } = await newPage(context);
+    await page.goto(`${BASE}/?user=${user}`);
+    await page.locator("people-panel .pp-row").first().waitFor();
+    tabs.push({ page, errors, panel: page.locator("people-panel") });
+  }
+  const [one, two, other] = tabs;
+  // The other tab shows a person's details and a half-typed new person.
+  await two.panel.locator(".pp-row-button").first().click();
+  await two.panel.locator(".pp-detail").waitFor();
+  await two.panel.getByRole("button", { name: "New person" }).click();
+  await two.panel.getByLabel("First name").fill("Unsaved");
+
+  await one.page.evaluate(() => document.querySelector("people-panel").signOut());
+  await two.panel.locator(".pp-state[data-state='session-ended']").waitFor({ timeout: 1000 });
+  assert.equal(await two.panel.locator(".pp-row, .pp-detail, .pp-form").count(), 0, "nothing of the user stays on screen");
+  await admin("DELETE", "/log");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const sent = (await (await fetch(`${BASE}/__admin/log?user=${ana}`)).json()).entries;
+  assert.deepEqual(sent, [], "the signed-out tab sends nothing");
+  assert.equal(await other.panel.locator(".pp-count").textContent(), "4 of 4", "another user's tab is untouched");
+  for (const tab of tabs) assert.deepEqual(tab.errors, []);
+  await context.close();
+});
