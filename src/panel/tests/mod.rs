@@ -2,6 +2,7 @@
 //! The helpers here; the transitions in workflow.rs (loading, paging, forms, delete, users) and
 //! recall.rs (the remembered list, loading everyone).
 mod recall;
+mod scope;
 mod workflow;
 
 use crate::config::{CacheMode, PanelConfig, ProviderKind};

@@ -167,3 +167,22 @@ fn load_all_pages_until_the_end_and_stop_stops_it() {
     assert!(end.is_empty() && !s.loading_all, "done at the end");
     assert_eq!(s.focus, Some(Focus::ListFromLoadMore));
 }
+
+#[test]
+fn a_person_created_while_a_kept_rollout_list_is_read_again_stays_in_view() {
+    let mut s = recalling(CacheMode::Device);
+    answer(&mut s, Answer::Recalled(Some(kept(&["1", "2", "3"]))));
+    update(&mut s, Msg::LaterLoaded(true));
+    update(&mut s, Msg::ToggleNewForm);
+    type_into(&mut s, "first_name", "Fresh");
+    update(&mut s, Msg::Submit);
+    answer(&mut s, created(person("new", "Fresh")));
+    assert_eq!(names(&s)[0], "Fresh");
+    // The re-read's pages cover what was shown; the CRM lists the new person past them.
+    answer(
+        &mut s,
+        Answer::Page { first: true, result: Ok(page(&["1", "2", "3"], Cursor::Token("n".into()), 9)), now_ms: 0.0 },
+    );
+    assert!(s.revalidating.is_none(), "the fresh pages are the list now");
+    assert_eq!(names(&s)[0], "Fresh", "and the new person is still in view");
+}
