@@ -2,7 +2,7 @@
 // and dates through Intl, plurals through Intl.PluralRules, the host's own strings, right to left.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { admin, loadedHostPage } from "./support.js";
+import { admin, BASE, loadedHostPage, newPage } from "./support.js";
 
 /** Every word the panel shows or says to assistive technology, outside the people's own data. */
 async function words(panel) {
@@ -135,6 +135,31 @@ test("what is on screen when the language changes is said again in the new one: 
   await panel.locator(".pp-confirm .pp-error", { hasText: "It was not deleted." }).waitFor();
   assert.match(await panel.locator(".pp-confirm .pp-error").textContent(), /open deals/);
   await admin("PUT", "/faults", {});
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a catalog that cannot be fetched is asked for three times at most and said once; the panel speaks English", async () => {
+  const user = `e2e-nocat${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: 3 });
+  const { page, errors } = await newPage();
+  const asked = [];
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route(/people_panel\.es\.json/, (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ status: 503, body: "down" });
+  });
+  await page.goto(`${BASE}/?user=${user}`);
+  const panel = page.locator("people-panel");
+  await panel.locator(".pp-row").first().waitFor();
+  for (let i = 0; i < 6; i++) {
+    await panel.evaluate((p, lang) => p.setAttribute("lang", lang), i % 2 ? "en" : "es");
+    await page.waitForTimeout(150);
+  }
+  assert.ok(asked.length >= 1 && asked.length <= 3, `asked ${asked.length} times`);
+  assert.equal(warnings.filter((w) => w.includes("es catalog")).length, 1, "said once");
+  await panel.getByRole("button", { name: "New person" }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

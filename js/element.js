@@ -6,7 +6,7 @@
 // which the Rust side takes over when it attaches (`attach`), so the request overlaps loading the
 // wasm instead of following it.
 import { adoptStyles } from "./style.js";
-import { direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from "./i18n.js";
+import { catalogOf, direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from "./i18n.js";
 import { keptList, paintKept } from "./kept.js";
 // The observed attributes and the properties, written by build.rs from src/interface.rs (the class
 // must exist before the wasm does, so it can't ask Rust).
@@ -25,11 +25,12 @@ new MutationObserver(() => connected.forEach((element) => element._panel?.reloca
   attributeFilter: ["lang"],
 });
 
-// A catalog fetched for a panel's language arrived: every panel says everything again (the Rust
-// view is rebuilt in the new words; a loading frame is painted again).
-onCatalogLoaded(() => {
-  connected.forEach((element) => element._panel?.stringsChanged(element._strings));
-  waiting.forEach((element) => element._paintLoadingFrame());
+// A catalog fetched for a panel's language arrived: the panels that speak it say everything again
+// (the Rust view is rebuilt in the new words; a loading frame is painted again).
+const speaks = (element, lang) => catalogOf(resolveLocale(element.getAttribute("lang"), element)) === lang;
+onCatalogLoaded((lang) => {
+  connected.forEach((element) => speaks(element, lang) && element._panel?.stringsChanged(element._strings));
+  waiting.forEach((element) => speaks(element, lang) && element._paintLoadingFrame());
 });
 
 // Token requests started before the wasm was ready, by token-url: { at, answer: Promise<Response> }.

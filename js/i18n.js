@@ -421,8 +421,13 @@ const CATALOG_FILES = {};
 
 const loading = new Map();
 const loadedListeners = new Set();
+// Failed fetches of a catalog, by language: it is asked for at most MAX_CATALOG_TRIES times in a
+// page's life (not at every render), and its failure is said once.
+const failures = new Map();
+const MAX_CATALOG_TRIES = 3;
 
-/** Calls `listener` whenever a catalog has arrived (the panels then say everything again). */
+/** Calls `listener(lang)` whenever the catalog of `lang` has arrived (the panels that speak it then
+ *  say everything again). */
 export function onCatalogLoaded(listener) {
   loadedListeners.add(listener);
 }
@@ -432,7 +437,7 @@ export function onCatalogLoaded(listener) {
 export function loadCatalog(locale) {
   const lang = catalogOf(locale);
   if (!lang || Object.hasOwn(MESSAGES, lang)) return Promise.resolve(Boolean(lang));
-  if (!CATALOG_FILES[lang]) return Promise.resolve(false);
+  if (!CATALOG_FILES[lang] || (failures.get(lang) ?? 0) >= MAX_CATALOG_TRIES) return Promise.resolve(false);
   if (!loading.has(lang)) {
     const arrived = fetch(CATALOG_FILES[lang]())
       .then((answer) => (answer.ok ? answer.json() : Promise.reject(new Error(`HTTP ${answer.status}`))))
@@ -441,8 +446,12 @@ export function loadCatalog(locale) {
         loadedListeners.forEach((listener) => listener(lang));
         return true;
       })
-      .catch(() => {
+      .catch((error) => {
         loading.delete(lang);
+        failures.set(lang, (failures.get(lang) ?? 0) + 1);
+        if (failures.get(lang) === MAX_CATALOG_TRIES) {
+          console.warn(`people-panel: the ${lang} catalog could not be fetched (${error.message}); the panel speaks English`);
+        }
         return false;
       });
     loading.set(lang, arrived);
@@ -459,7 +468,7 @@ function intl(kind, locale, make) {
 }
 
 /** The catalog for a BCP 47 tag ("de-AT" → "de"), or null. */
-function catalogOf(locale) {
+export function catalogOf(locale) {
   const base = String(locale || "").toLowerCase().split(/[-_]/)[0];
   return LANGUAGES.includes(base) ? base : null;
 }
