@@ -7,19 +7,25 @@ import { BASE, admin, browser, newPage } from "./support.js";
 const peopleReads = async (user) =>
   (await (await fetch(`${BASE}/__admin/log?user=${user}`)).json()).entries.filter((e) => e.method === "GET" && e.path === "/crm/api/people").length;
 
+/** A tab per user in `context` (one browser: its tabs share a BroadcastChannel), rows shown. */
+async function openTabs(context, users) {
+  const tabs = [];
+  for (const user of users) {
+    const { page, errors } = await newPage(context);
+    await page.goto(`${BASE}/?user=${user}`);
+    await page.locator("people-panel .pp-row").first().waitFor();
+    tabs.push({ page, errors, panel: page.locator("people-panel") });
+  }
+  return tabs;
+}
+
 test("a create and a delete in one tab show in the user's other tab within a second, and not in another user's", async () => {
   const stamp = Date.now();
   const [ana, bo] = [`tabs-a${stamp}`, `tabs-b${stamp}`];
   await admin("POST", "/credentials", { user: ana, people: 4 });
   await admin("POST", "/credentials", { user: bo, people: 4 });
   const context = await browser.chromium.newContext(); // one browser: its tabs share a BroadcastChannel
-  const tabs = [];
-  for (const user of [ana, ana, bo]) {
-    const { page, errors } = await newPage(context);
-    await page.goto(`${BASE}/?user=${user}`);
-    await page.locator("people-panel .pp-row").first().waitFor();
-    tabs.push({ page, errors, panel: page.locator("people-panel") });
-  }
+  const tabs = await openTabs(context, [ana, ana, bo]);
   const [one, two, other] = tabs;
   const readsBefore = await peopleReads(ana);
 
@@ -52,13 +58,7 @@ test("signOut() in one tab drops the user's people, form and details in their ot
   await admin("POST", "/credentials", { user: ana, people: 4 });
   await admin("POST", "/credentials", { user: bo, people: 4 });
   const context = await browser.chromium.newContext();
-  const tabs = [];
-  for (const user of [ana, ana, bo]) {
-    const { page, errors } = await newPage(context);
-    await page.goto(`${BASE}/?user=${user}`);
-    await page.locator("people-panel .pp-row").first().waitFor();
-    tabs.push({ page, errors, panel: page.locator("people-panel") });
-  }
+  const tabs = await openTabs(context, [ana, ana, bo]);
   const [one, two, other] = tabs;
   // The other tab shows a person's details and a half-typed new person.
   await two.panel.locator(".pp-row-button").first().click();
