@@ -23,7 +23,7 @@ pub const CHECK_PAGES: usize = 100;
 pub fn send(s: &mut State) -> Vec<Effect> {
     let Some(scope) = s.scope.clone() else { return Vec::new() };
     let values = s.form.values.clone();
-    let known = s.people.people.iter().map(|p| p.id.clone()).collect();
+    let known = s.load.people.people.iter().map(|p| p.id.clone()).collect();
     s.create = Some(Creating { scope, values: values.clone(), known, sends: 1, step: CreateStep::Sending });
     vec![Effect::Create { values }]
 }
@@ -123,18 +123,18 @@ fn saved(s: &mut State, show: bool, person: Person, raw: Json, how: Saved) -> Ve
         (true, Saved::Confirmed) => "notice.added-confirmed",
         (true, Saved::Resent) => "notice.added-resent",
     };
-    s.notice = Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))])));
+    s.load.notice = Some(Notice::Info(Said::new(id, [("name", Arg::text(&person.name))])));
     let change = Change::Created(Box::new(person.clone()), raw.clone());
     effects.push(Effect::Broadcast { channel: creating.scope.channel(), change });
     if show {
         if s.form.edit.is_none() {
             s.focus = Some(Focus::Row(person.id.clone()));
         }
-        if let Some(revalidation) = s.revalidating.as_mut() {
+        if let Some(revalidation) = s.load.revalidating.as_mut() {
             // A kept list read again: the fresh pages that replace it keep the new person too.
             revalidation.fresh.add_created(person.clone());
         }
-        s.people.add_created(person);
+        s.load.people.add_created(person);
     }
     effects.push(Effect::Emit(PanelEvent::PersonCreated(raw)));
     effects

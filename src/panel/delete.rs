@@ -10,15 +10,15 @@ use super::PanelEvent;
 
 /// "Delete" in a person's details: asks for a confirmation first.
 pub fn ask(s: &mut State, id: String) -> Vec<Effect> {
-    s.delete = DeleteState::Confirming(id);
+    s.load.delete = DeleteState::Confirming(id);
     s.focus = Some(Focus::Element(focus::CANCEL_DELETE));
     Vec::new()
 }
 
 /// Back to the details, on their Delete button.
 pub fn cancel(s: &mut State) -> Vec<Effect> {
-    if !matches!(s.delete, DeleteState::Deleting(_)) {
-        s.delete = DeleteState::Idle;
+    if !matches!(s.load.delete, DeleteState::Deleting(_)) {
+        s.load.delete = DeleteState::Idle;
         s.focus = Some(Focus::Element(focus::DELETE_BUTTON));
     }
     Vec::new()
@@ -26,11 +26,11 @@ pub fn cancel(s: &mut State) -> Vec<Effect> {
 
 /// Sends the confirmed delete (again, after a failure).
 pub fn confirm(s: &mut State) -> Vec<Effect> {
-    let id = match &s.delete {
+    let id = match &s.load.delete {
         DeleteState::Confirming(id) | DeleteState::Failed { id, .. } => id.clone(),
         _ => return Vec::new(),
     };
-    s.delete = DeleteState::Deleting(id.clone());
+    s.load.delete = DeleteState::Deleting(id.clone());
     vec![Effect::Delete { id }]
 }
 
@@ -42,15 +42,15 @@ pub fn deleted(s: &mut State, id: String, result: Result<(), PanelError>) -> Vec
         Ok(()) => "notice.deleted",
         Err(PanelError::NotFound(_)) => "notice.deleted-elsewhere",
         Err(reason) => {
-            s.delete = DeleteState::Failed { id, reason };
+            s.load.delete = DeleteState::Failed { id, reason };
             return Vec::new();
         }
     };
-    s.delete = DeleteState::Idle;
-    s.selected = None;
+    s.load.delete = DeleteState::Idle;
+    s.load.selected = None;
     s.focus = Some(Focus::Element(focus::LIST));
-    s.people.remove(std::slice::from_ref(&id));
-    s.notice = Some(Notice::Info(Said::new(note, [("name", Arg::Text(name))])));
+    s.load.people.remove(std::slice::from_ref(&id));
+    s.load.notice = Some(Notice::Info(Said::new(note, [("name", Arg::Text(name))])));
     let channel = s.scope.as_ref().map(|scope| scope.channel()).unwrap_or_default();
     vec![
         Effect::Broadcast { channel, change: Change::Deleted(id.clone()) },

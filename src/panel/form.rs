@@ -30,7 +30,7 @@ pub fn toggle_new(s: &mut State) -> Vec<Effect> {
 pub fn close(s: &mut State) -> Vec<Effect> {
     if let Some(id) = s.editing().map(str::to_string) {
         leave_edit(s);
-        s.selected = Some(id);
+        s.load.selected = Some(id);
         s.focus = Some(Focus::Element(focus::EDIT_BUTTON));
     } else {
         s.form.open = false;
@@ -115,7 +115,7 @@ pub fn start_edit(s: &mut State, id: String, draft: Option<NewPerson>) -> Vec<Ef
     s.form.errors.clear();
     s.form.message = None;
     s.form.open = true;
-    s.selected = None;
+    s.load.selected = None;
     s.focus = Some(Focus::Element(focus::FIRST_FIELD));
     vec![Effect::Record { id }]
 }
@@ -156,10 +156,10 @@ pub fn updated(s: &mut State, id: String, result: Result<(Person, Json), PanelEr
             let forget = s.scope.as_ref().zip(s.config()).map(|(scope, config)| Effect::ForgetDraft {
                 key: keys::edit_draft(config.provider, &scope.user, &id),
             });
-            s.notice = Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))])));
+            s.load.notice = Some(Notice::Info(Said::new("notice.saved", [("name", Arg::text(&person.name))])));
             let channel = s.scope.as_ref().map(|scope| scope.channel()).unwrap_or_default();
             let told = Effect::Broadcast { channel, change: Change::Edited(Box::new(person.clone()), raw.clone()) };
-            s.people.merge_changed(vec![person]);
+            s.load.people.merge_changed(vec![person]);
             if open {
                 leave_edit(s);
                 s.focus = Some(Focus::Row(id));
@@ -185,8 +185,8 @@ fn gone_elsewhere(s: &mut State, id: &str) -> Vec<Effect> {
     let name = s.person(id).map(|p| p.name.clone()).unwrap_or_default();
     let forget = s.draft_key().filter(|_| s.editing() == Some(id)).map(|key| Effect::ForgetDraft { key });
     leave_edit(s);
-    s.people.remove(&[id.to_string()]);
-    s.notice = Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::Text(name))])));
+    s.load.people.remove(&[id.to_string()]);
+    s.load.notice = Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::Text(name))])));
     forget.into_iter().collect()
 }
 

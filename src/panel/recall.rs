@@ -11,11 +11,11 @@ use super::update::{first_page, first_rows_shown, Effect};
 /// Keeps the list as it is now, when the host opted in (`cache`) and it is the CRM's (not a kept
 /// one not yet brought up to date: kept again, it would pass for new).
 pub(super) fn remember(s: &State) -> Option<Effect> {
-    if !s.ready() || s.remembered_at.is_some() || s.revalidating.is_some() {
+    if !s.ready() || s.load.remembered_at.is_some() || s.load.revalidating.is_some() {
         return None;
     }
     let (key, mode) = s.list_key()?;
-    Some(Effect::Remember { key, mode, list: Remembered::of(&s.people, 0.0) })
+    Some(Effect::Remember { key, mode, list: Remembered::of(&s.load.people, 0.0) })
 }
 
 /// The first people of a load: the list kept for this user, CRM and credential first, when the
@@ -30,18 +30,18 @@ pub(super) fn first_read(s: &State) -> Vec<Effect> {
 /// A kept list is shown at once, marked with its age, then brought up to date: Rally sends what
 /// changed since it (`updatedSince`); Rollout's pages are read again and replace the rows in place.
 pub(super) fn recalled(s: &mut State, kept: Remembered) -> Vec<Effect> {
-    s.remembered_at = Some(kept.saved_at_ms);
-    s.people = kept.into_list();
-    s.phase = Phase::Ready;
+    s.load.remembered_at = Some(kept.saved_at_ms);
+    s.load.people = kept.into_list();
+    s.load.phase = Phase::Ready;
     let mut effects = first_rows_shown(s);
     let incremental = s.config().is_some_and(|c| provider::for_config(c).incremental().is_some());
-    match s.people.watermark() {
+    match s.load.people.watermark() {
         Some(since) if incremental => {
-            s.loading_more = true;
+            s.load.loading_more = true;
             effects.push(Effect::Changes { since });
         }
         _ => {
-            s.revalidating = Some(Revalidation { fresh: Default::default(), until: s.people.people.len() });
+            s.load.revalidating = Some(Revalidation { fresh: Default::default(), until: s.load.people.people.len() });
             effects.push(Effect::Page { first: true, cursor: Cursor::Start });
         }
     }
@@ -51,34 +51,34 @@ pub(super) fn recalled(s: &mut State, kept: Remembered) -> Vec<Effect> {
 /// A page of a kept list read again: its people replace theirs in place; once the fresh pages cover
 /// what was shown (or the CRM has no more), they are the list.
 pub(super) fn revalidated(s: &mut State, result: Result<Page, PanelError>) -> Vec<Effect> {
-    let Some(revalidation) = s.revalidating.as_mut() else { return Vec::new() };
+    let Some(revalidation) = s.load.revalidating.as_mut() else { return Vec::new() };
     match result {
         Ok(page) => {
-            s.people.refresh_in_place(&page.people);
+            s.load.people.refresh_in_place(&page.people);
             revalidation.fresh.append(page);
             let fresh = &revalidation.fresh;
             if fresh.people.len() < revalidation.until && fresh.has_more() {
                 return vec![Effect::Page { first: false, cursor: fresh.cursor() }];
             }
-            s.people = s.revalidating.take().map(|r| r.fresh).unwrap_or_default();
-            s.remembered_at = None;
+            s.load.people = s.load.revalidating.take().map(|r| r.fresh).unwrap_or_default();
+            s.load.remembered_at = None;
             Vec::new()
         }
         // The connection is gone: what was kept goes too.
         Err(error @ (PanelError::Forbidden(_) | PanelError::Unauthorized(_))) => {
-            s.revalidating = None;
-            s.remembered_at = None;
-            s.people = Default::default();
+            s.load.revalidating = None;
+            s.load.remembered_at = None;
+            s.load.people = Default::default();
             let forget = super::update::user(s).map(|user| Effect::ForgetLists { user });
             forget.into_iter().chain(first_page(s, Err(error), 0.0)).collect()
         }
         // The kept list stays, said to be old, with a retry; "Load more" goes on from the fresh pages.
         Err(error) => {
-            let fresh = s.revalidating.take().map(|r| r.fresh).unwrap_or_default();
+            let fresh = s.load.revalidating.take().map(|r| r.fresh).unwrap_or_default();
             if !fresh.people.is_empty() {
-                s.people.next = Some(fresh.cursor());
+                s.load.people.next = Some(fresh.cursor());
             }
-            s.notice = Some(Notice::Failed { error, retry: Action::Refresh });
+            s.load.notice = Some(Notice::Failed { error, retry: Action::Refresh });
             Vec::new()
         }
     }

@@ -65,12 +65,12 @@ fn code_missing(effect: &Effect) -> Answer {
 
 impl Panel {
     fn ticket(&self) -> Option<Ticket> {
-        self.peek(|s| Ticket { load: s.load, scope: s.scope.clone() })
+        self.peek(|s| Ticket { load: s.load.id, scope: s.scope.clone() })
     }
 
     /// Whether the panel is still on the load of `ticket` (false once unmounted).
     fn on_load(&self, ticket: &Ticket) -> bool {
-        self.peek(|s| s.load == ticket.load).unwrap_or(false)
+        self.peek(|s| s.load.id == ticket.load).unwrap_or(false)
     }
 
     fn session(&self) -> Option<Rc<Session>> {

@@ -169,64 +169,88 @@ pub struct Revalidation {
     pub until: usize,
 }
 
+/// Everything of one load: a new load (another configuration or credential, "Try again", a reload)
+/// or a new user replaces it whole, in one assignment, so no field can be left behind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Load {
+    /// Counts loads: an answer to a request of an earlier load is stale and ignored.
+    pub id: u64,
+    pub phase: Phase,
+    pub notice: Option<Notice>,
+    pub people: PeopleList,
+    pub loading_more: bool,
+    /// "Load all": pages follow each other until the end or "Stop".
+    pub loading_all: bool,
+    /// The person whose details are open.
+    pub selected: Option<String>,
+    pub delete: DeleteState,
+    pub sync: Option<SyncWait>,
+    /// When the list shown was saved (`cache`), until the CRM has brought it up to date.
+    pub remembered_at: Option<f64>,
+    pub revalidating: Option<Revalidation>,
+}
+
+impl Load {
+    /// The load after `previous`, from nothing.
+    pub fn after(previous: &Load) -> Self {
+        Load { id: previous.id + 1, ..Load::default() }
+    }
+}
+
+impl Default for Load {
+    fn default() -> Self {
+        Load {
+            id: 0,
+            phase: Phase::Loading,
+            notice: None,
+            people: PeopleList::default(),
+            loading_more: false,
+            loading_all: false,
+            selected: None,
+            delete: DeleteState::Idle,
+            sync: None,
+            remembered_at: None,
+            revalidating: None,
+        }
+    }
+}
+
+/// What outlives a load: the configuration, the scope, the form and a create on its way, the
+/// search, focus, the second chunk. A new user replaces all of it but the configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The configuration the attributes (or props) give; `None` before the first.
     pub configured: Option<Result<PanelConfig, ConfigError>>,
-    /// Counts loads: an answer to a request of an earlier load is stale and ignored.
-    pub load: u64,
+    pub load: Load,
     /// Whose people from which CRM, once the token said who; the CRM part follows the configuration
     /// at once, the credential once it is resolved.
     pub scope: Option<Scope>,
     /// The credential in use came from storage (a 403 then forgets it).
     pub credential_saved: bool,
-    pub phase: Phase,
-    pub notice: Option<Notice>,
-    pub people: PeopleList,
-    pub loading_more: bool,
-    pub query: String,
-    /// The person whose details are open.
-    pub selected: Option<String>,
     /// Picked by the user or handed over by `onCredentialAdded` in this page's life.
     pub chosen: Option<Credential>,
+    pub query: String,
     pub form: Form,
     pub create: Option<Creating>,
     pub rules: FormRules,
-    pub delete: DeleteState,
     pub focus: Option<Focus>,
-    pub sync: Option<SyncWait>,
     pub later: Later,
-    /// When the list shown was saved (`cache`), until the CRM has brought it up to date.
-    pub remembered_at: Option<f64>,
-    pub revalidating: Option<Revalidation>,
-    /// "Load all": pages follow each other until the end or "Stop".
-    pub loading_all: bool,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             configured: None,
-            load: 0,
+            load: Load::default(),
             scope: None,
             credential_saved: false,
-            phase: Phase::Loading,
-            notice: None,
-            people: PeopleList::default(),
-            loading_more: false,
-            query: String::new(),
-            selected: None,
             chosen: None,
+            query: String::new(),
             form: Form::default(),
             create: None,
             rules: FormRules { both_names: false, email_required: false, has_company: true },
-            delete: DeleteState::Idle,
             focus: None,
-            sync: None,
             later: Later::NotLoaded,
-            remembered_at: None,
-            revalidating: None,
-            loading_all: false,
         }
     }
 }
@@ -238,14 +262,14 @@ impl State {
     }
 
     pub fn ready(&self) -> bool {
-        self.phase == Phase::Ready
+        self.load.phase == Phase::Ready
     }
 
     /// Whether Escape has something to close: the delete confirmation, the form, the details.
     pub fn escapable(&self) -> bool {
-        matches!(self.delete, DeleteState::Confirming(_) | DeleteState::Failed { .. })
+        matches!(self.load.delete, DeleteState::Confirming(_) | DeleteState::Failed { .. })
             || self.form.open
-            || self.selected.is_some()
+            || self.load.selected.is_some()
     }
 
     pub fn credential_id(&self) -> Option<&str> {
@@ -265,7 +289,7 @@ impl State {
     }
 
     pub fn person(&self, id: &str) -> Option<&crate::model::Person> {
-        self.people.people.iter().find(|p| p.id == id)
+        self.load.people.people.iter().find(|p| p.id == id)
     }
 
     /// Where the form's draft is kept: the signed-in user's create draft, or their draft of an

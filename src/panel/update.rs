@@ -11,7 +11,7 @@ use crate::remember::MAX_PEOPLE;
 use crate::scope::{Scope, User};
 
 pub use super::msg::{Answer, Change, Effect, Msg, Saved, Ticket};
-use super::state::{Action, DeleteState, Focus, Form, Later, Notice, Phase, State, SyncWait};
+use super::state::{Action, DeleteState, Focus, Form, Later, Load, Notice, Phase, State, SyncWait};
 use super::{create, delete, focus, form, recall, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
@@ -20,9 +20,9 @@ pub const SYNC_WAIT_MS: f64 = 90_000.0;
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
     // Past what is kept, a page loaded more changes nothing kept.
     let paging = matches!(msg, Msg::Answer(_, Answer::Page { .. }));
-    let before = (s.people.revision(), s.people.people.len());
+    let before = (s.load.people.revision(), s.load.people.people.len());
     let mut effects = step(s, msg);
-    if s.people.revision() != before.0 && !(paging && before.1 >= MAX_PEOPLE) {
+    if s.load.people.revision() != before.0 && !(paging && before.1 >= MAX_PEOPLE) {
         effects.extend(recall::remember(s));
     }
     effects
@@ -36,7 +36,7 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             }
             let resume = match (&config, s.config()) {
                 (Ok(new), Some(old)) if new.token_url != old.token_url => Some(new.token_url.clone()),
-                (Ok(new), None) if s.load > 0 => Some(new.token_url.clone()),
+                (Ok(new), None) if s.load.id > 0 => Some(new.token_url.clone()),
                 _ => None,
             };
             s.configured = Some(config);
@@ -50,18 +50,18 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::OpenDetails(id) => {
-            s.selected = Some(id);
+            s.load.selected = Some(id);
             s.focus = Some(Focus::Element(focus::DETAILS));
             Vec::new()
         }
         Msg::CloseDetails => {
-            if let Some(id) = s.selected.take() {
+            if let Some(id) = s.load.selected.take() {
                 s.focus = Some(Focus::Row(id));
             }
             Vec::new()
         }
         Msg::Escape => {
-            if matches!(s.delete, DeleteState::Confirming(_) | DeleteState::Failed { .. }) {
+            if matches!(s.load.delete, DeleteState::Confirming(_) | DeleteState::Failed { .. }) {
                 delete::cancel(s)
             } else if s.form.open {
                 form::close(s)
@@ -103,11 +103,11 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::DismissNotice => {
-            s.notice = None;
+            s.load.notice = None;
             Vec::new()
         }
         Msg::RetryNotice(action) => {
-            s.notice = None;
+            s.load.notice = None;
             match action {
                 Action::LoadMore => load_more(s),
                 Action::Refresh => refresh(s),
@@ -120,18 +120,18 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::SignedOut => {
             // auth::sign_out has forgotten what the browser kept for them.
             forget_user(s);
-            s.phase = Phase::SignedOut;
+            s.load.phase = Phase::SignedOut;
             vec![Effect::Disconnect]
         }
         Msg::UserChanged => forget_user(s).into_iter().chain(start_load(s)).collect(),
         Msg::LoadAll => {
             // Goes on from a page already on its way; nothing while a kept list is read again.
             let effects = load_more(s);
-            s.loading_all = !effects.is_empty() || (s.loading_more && s.revalidating.is_none());
+            s.load.loading_all = !effects.is_empty() || (s.load.loading_more && s.load.revalidating.is_none());
             effects
         }
         Msg::StopLoading => {
-            s.loading_all = false;
+            s.load.loading_all = false;
             Vec::new()
         }
         Msg::LoadLater => load_later(s),
@@ -161,9 +161,9 @@ pub(super) fn user(s: &State) -> Option<User> {
 /// to the scope it was sent in (create.rs).
 fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
     if let Answer::Created { .. } | Answer::CreateCheck(_) = answer {
-        return create::answered(s, ticket.load == s.load, answer);
+        return create::answered(s, ticket.load == s.load.id, answer);
     }
-    if ticket.load != s.load {
+    if ticket.load != s.load.id {
         return Vec::new();
     }
     match answer {
@@ -171,7 +171,7 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
         Answer::Token(Err(error)) | Answer::Credentials(Err(error)) => fail(s, error),
         Answer::Credentials(Ok(mut credentials)) => match credentials.len() {
             0 => {
-                s.phase = Phase::ConnectCrm;
+                s.load.phase = Phase::ConnectCrm;
                 vec![Effect::Emit(PanelEvent::CredentialRequired)]
             }
             1 => {
@@ -186,47 +186,47 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
                 effects
             }
             _ => {
-                s.phase = Phase::ChooseCredential(credentials);
+                s.load.phase = Phase::ChooseCredential(credentials);
                 Vec::new()
             }
         },
         Answer::Recalled(Some(kept)) => recall::recalled(s, kept),
         Answer::Recalled(None) => vec![Effect::Page { first: true, cursor: Cursor::Start }],
-        Answer::Page { result, .. } if s.revalidating.is_some() => recall::revalidated(s, result),
+        Answer::Page { result, .. } if s.load.revalidating.is_some() => recall::revalidated(s, result),
         Answer::Page { first: true, result, now_ms } => first_page(s, result, now_ms),
         Answer::Page { first: false, result, .. } => {
-            s.loading_more = false;
+            s.load.loading_more = false;
             match result {
                 Ok(page) => {
-                    s.people.append(page);
-                    if !s.people.has_more() {
-                        s.loading_all = false;
+                    s.load.people.append(page);
+                    if !s.load.people.has_more() {
+                        s.load.loading_all = false;
                         // "Load more" goes away: a keyboard user's focus on it moves to the list.
                         s.focus = Some(Focus::ListFromLoadMore);
-                    } else if s.loading_all {
+                    } else if s.load.loading_all {
                         return load_more(s);
                     }
                 }
                 Err(error) => {
-                    s.loading_all = false;
-                    s.notice = Some(Notice::Failed { error, retry: Action::LoadMore });
+                    s.load.loading_all = false;
+                    s.load.notice = Some(Notice::Failed { error, retry: Action::LoadMore });
                 }
             }
             Vec::new()
         }
         Answer::Changes(result) => {
-            s.loading_more = false;
+            s.load.loading_more = false;
             if result.is_ok() {
-                s.remembered_at = None;
+                s.load.remembered_at = None;
             }
-            s.notice = Some(match result {
+            s.load.notice = Some(match result {
                 Ok((changed, removed)) => {
                     let counts = [
                         ("changed", Arg::Number(changed.len() as f64)),
                         ("removed", Arg::Number(removed.len() as f64)),
                     ];
-                    s.people.merge_changed(changed);
-                    s.people.remove(&removed);
+                    s.load.people.merge_changed(changed);
+                    s.load.people.remove(&removed);
                     Notice::Info(Said::new("notice.up-to-date", counts))
                 }
                 Err(error) => Notice::Failed { error, retry: Action::Refresh },
@@ -234,12 +234,12 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
             Vec::new()
         }
         Answer::Retrying(Some(notice)) => {
-            s.notice = Some(Notice::Retrying(notice));
+            s.load.notice = Some(Notice::Retrying(notice));
             Vec::new()
         }
         Answer::Retrying(None) => {
-            if matches!(s.notice, Some(Notice::Retrying(_))) {
-                s.notice = None;
+            if matches!(s.load.notice, Some(Notice::Retrying(_))) {
+                s.load.notice = None;
             }
             Vec::new()
         }
@@ -247,18 +247,18 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
         Answer::Updated { id, result } => form::updated(s, id, result),
         Answer::Deleted { id, result } => delete::deleted(s, id, result),
         Answer::Remote(Change::Created(person, _)) => {
-            s.people.merge_changed(vec![*person]);
+            s.load.people.merge_changed(vec![*person]);
             Vec::new()
         }
         // Someone this panel hasn't loaded stays where the CRM lists them.
         Answer::Remote(Change::Edited(person, _)) => {
-            s.people.refresh_in_place(&[*person]);
+            s.load.people.refresh_in_place(&[*person]);
             Vec::new()
         }
         Answer::Remote(Change::Deleted(id)) => {
-            s.people.remove(std::slice::from_ref(&id));
-            if s.selected.as_deref() == Some(id.as_str()) {
-                s.selected = None;
+            s.load.people.remove(std::slice::from_ref(&id));
+            if s.load.selected.as_deref() == Some(id.as_str()) {
+                s.load.selected = None;
             }
             Vec::new()
         }
@@ -276,16 +276,7 @@ pub(super) fn first_rows_shown(s: &mut State) -> Vec<Effect> {
 /// Starts over with the configuration the panel has: token, credential, first page. Keeps the
 /// form (and its create draft); an edit is left.
 pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
-    s.load += 1;
-    s.people = Default::default();
-    s.notice = None;
-    s.selected = None;
-    s.delete = DeleteState::Idle;
-    s.loading_more = false;
-    s.loading_all = false;
-    s.sync = None;
-    s.remembered_at = None;
-    s.revalidating = None;
+    s.load = Load::after(&s.load);
     if s.form.edit.is_some() {
         form::leave_edit(s);
     }
@@ -298,7 +289,7 @@ pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
                 *scope = Scope { credential: pinned.or(kept), ..Scope::new(scope.user.clone(), &config) };
             }
             s.rules = provider::for_config(&config).form_rules();
-            s.phase = Phase::Loading;
+            s.load.phase = Phase::Loading;
             vec![Effect::Connect]
         }
         Some(Err(wrong)) => fail(s, PanelError::Config(wrong)),
@@ -307,7 +298,7 @@ pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
 }
 
 fn fail(s: &mut State, error: PanelError) -> Vec<Effect> {
-    s.phase = Phase::Failed(error.clone());
+    s.load.phase = Phase::Failed(error.clone());
     vec![Effect::EmitError(error)]
 }
 
@@ -316,13 +307,11 @@ fn fail(s: &mut State, error: PanelError) -> Vec<Effect> {
 /// answers. The lists kept for them go too (the effect).
 fn forget_user(s: &mut State) -> Option<Effect> {
     let lists = user(s).map(|user| Effect::ForgetLists { user });
-    let load = s.load + 1;
     *s = State {
         configured: s.configured.take(),
-        load,
+        load: Load { phase: s.load.phase.clone(), ..Load::after(&s.load) },
         rules: s.rules,
         later: s.later,
-        phase: std::mem::replace(&mut s.phase, Phase::Loading),
         ..State::default()
     };
     lists
@@ -344,7 +333,7 @@ fn token_arrived(s: &mut State, user: User, draft: Option<NewPerson>, saved: Opt
     if known.is_some() && !same_user {
         // Another user's token on a new token-url: nothing of the previous user carries over.
         effects.extend(forget_user(s));
-        s.load -= 1; // this answer's load goes on, for the new user
+        s.load.id -= 1; // this answer's load goes on, for the new user
     }
     if !same_user {
         s.form = Form { open: draft.is_some(), values: draft.unwrap_or_default(), ..Form::default() };
@@ -385,20 +374,20 @@ fn token_arrived(s: &mut State, user: User, draft: Option<NewPerson>, saved: Opt
 pub(super) fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> Vec<Effect> {
     match result {
         Ok(page) => {
-            s.people.append(page);
-            s.phase = Phase::Ready;
-            s.sync = None;
+            s.load.people.append(page);
+            s.load.phase = Phase::Ready;
+            s.load.sync = None;
             // What the first row does not need comes right after it.
             first_rows_shown(s)
         }
         Err(PanelError::Syncing) => {
-            let sync = s.sync.get_or_insert(SyncWait { started_ms: now_ms, wait_ms: 2_000.0 });
+            let sync = s.load.sync.get_or_insert(SyncWait { started_ms: now_ms, wait_ms: 2_000.0 });
             if now_ms - sync.started_ms + sync.wait_ms >= SYNC_WAIT_MS {
                 return fail(s, PanelError::Syncing);
             }
             let ms = sync.wait_ms;
             sync.wait_ms = (ms * 1.5).min(10_000.0);
-            s.phase = Phase::Syncing;
+            s.load.phase = Phase::Syncing;
             vec![Effect::After { ms, effect: Box::new(Effect::Page { first: true, cursor: Cursor::Start }) }]
         }
         Err(error) => {
@@ -417,11 +406,11 @@ pub(super) fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms
 /// Loads the next page, unless one is loading or everything is loaded.
 fn load_more(s: &mut State) -> Vec<Effect> {
     // A kept list being read again goes on from where the fresh pages get to.
-    if s.loading_more || !s.people.has_more() || !s.ready() || s.revalidating.is_some() {
+    if s.load.loading_more || !s.load.people.has_more() || !s.ready() || s.load.revalidating.is_some() {
         return Vec::new();
     }
-    s.loading_more = true;
-    vec![Effect::Page { first: false, cursor: s.people.cursor() }]
+    s.load.loading_more = true;
+    vec![Effect::Page { first: false, cursor: s.load.people.cursor() }]
 }
 
 /// "Refresh": asks the token route again (a user switch shows, a sign-out ends); then only what
@@ -429,9 +418,9 @@ fn load_more(s: &mut State) -> Vec<Effect> {
 fn refresh(s: &mut State) -> Vec<Effect> {
     let mut effects = vec![Effect::RenewToken];
     let incremental = s.config().is_some_and(|c| provider::for_config(c).incremental().is_some());
-    match s.people.watermark() {
-        Some(since) if incremental && s.ready() && !s.loading_more => {
-            s.loading_more = true;
+    match s.load.people.watermark() {
+        Some(since) if incremental && s.ready() && !s.load.loading_more => {
+            s.load.loading_more = true;
             effects.push(Effect::Changes { since });
         }
         _ => effects.extend(start_load(s)),

@@ -14,16 +14,16 @@ pub fn announcement(panel: Panel, matches: Memo<Vec<usize>>) -> String {
         if let Some(message) = &s.form.message {
             return panel.said(message);
         }
-        if let DeleteState::Failed { reason, .. } = &s.delete {
+        if let DeleteState::Failed { reason, .. } = &s.load.delete {
             return panel.tf("delete.failed", [("reason", text(&panel.say(reason)))]);
         }
-        if let Some(notice) = &s.notice {
+        if let Some(notice) = &s.load.notice {
             return notice_text(panel, notice);
         }
-        match &s.phase {
+        match &s.load.phase {
             Phase::Ready => {
-                let loaded = s.people.people.len();
-                match s.people.total {
+                let loaded = s.load.people.people.len();
+                match s.load.people.total {
                     _ if !s.query.trim().is_empty() => panel.tf("announce.results", [("n", number(shown as f64))]),
                     Some(total) if total as usize > loaded => {
                         panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))])

@@ -44,7 +44,7 @@ pub fn person_detail(panel: Panel, p: Person) -> impl IntoView {
 #[component]
 fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
     let state =
-        Memo::new(move |_| panel.state.with(|s| (s.delete.id() == Some(id.as_str())).then(|| s.delete.clone())));
+        Memo::new(move |_| panel.state.with(|s| (s.load.delete.id() == Some(id.as_str())).then(|| s.load.delete.clone())));
     move || {
         let state = state.get()?;
         let deleting = matches!(state, DeleteState::Deleting(_));

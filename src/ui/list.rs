@@ -55,7 +55,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
         matches.with(|m| {
             panel
                 .state
-                .with_untracked(|s| m[first..end].iter().map(|&i| s.people.people[i].clone()).collect::<Vec<_>>())
+                .with_untracked(|s| m[first..end].iter().map(|&i| s.load.people.people[i].clone()).collect::<Vec<_>>())
         })
     });
     // The current row, by position in `matches`, as last moved to; `current` keeps it inside what
@@ -96,7 +96,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
         match request {
             Focus::Row(id) => {
                 let pos = matches.with_untracked(|m| {
-                    panel.state.with_untracked(|s| m.iter().position(|&i| s.people.people[i].id == id))
+                    panel.state.with_untracked(|s| m.iter().position(|&i| s.load.people.people[i].id == id))
                 });
                 if let Some(pos) = pos {
                     show_row(pos);
@@ -125,9 +125,9 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
     };
     // Memos: the views below are rebuilt when these change, not on every page loaded (which would
     // rebuild the "Load more" button under a keyboard user's focus).
-    let has_more = Memo::new(move |_| panel.state.with(|s| s.people.has_more()));
-    let empty = Memo::new(move |_| panel.state.with(|s| s.people.people.is_empty()));
-    let loading_all = Memo::new(move |_| panel.state.with(|s| s.loading_all));
+    let has_more = Memo::new(move |_| panel.state.with(|s| s.load.people.has_more()));
+    let empty = Memo::new(move |_| panel.state.with(|s| s.load.people.people.is_empty()));
+    let loading_all = Memo::new(move |_| panel.state.with(|s| s.load.loading_all));
     view! {
         <PersonDetail panel later=slices.later />
         <div class="pp-scroll" part="list" node_ref=scroller on:scroll=on_scroll>
@@ -161,8 +161,8 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
                     // with how far it has got.
                     (true, _) => Some(view! {
                         <button class="pp-button" part="button" type="button" data-action="load-more" on:click=move |_| panel.dispatch(Msg::LoadMore)
-                            aria-disabled=move || panel.state.with(|s| s.loading_more).to_string()>
-                            {move || panel.t(if panel.state.with(|s| s.loading_more) { "list.loading" } else { "list.load-more" })}
+                            aria-disabled=move || panel.state.with(|s| s.load.loading_more).to_string()>
+                            {move || panel.t(if panel.state.with(|s| s.load.loading_more) { "list.loading" } else { "list.load-more" })}
                         </button>
                         <button class="pp-button" part="button" type="button" data-action="load-all"
                             on:click=move |_| panel.dispatch(if loading_all.get_untracked() { Msg::StopLoading } else { Msg::LoadAll })>
@@ -170,7 +170,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
                         </button>
                         <span class="pp-muted">{move || loading_all.get().then(|| {
                             slices.revision.track();
-                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.people.count_label(w, s.people.people.len())));
+                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.load.people.count_label(w, s.load.people.people.len())));
                             panel.tf("list.loading-all", [("progress", text(&progress))])
                         })}</span>
                     }.into_any()),
@@ -212,10 +212,10 @@ fn set_size(panel: Panel, matches: Memo<Vec<usize>>) -> i64 {
     let shown = matches.with(Vec::len);
     panel.state.with(|s| {
         let searching = !s.query.trim().is_empty();
-        if searching || !s.people.has_more() {
+        if searching || !s.load.people.has_more() {
             shown as i64
         } else {
-            s.people.total.map_or(-1, |t| t as i64)
+            s.load.people.total.map_or(-1, |t| t as i64)
         }
     })
 }
@@ -230,7 +230,7 @@ fn person_row(
 ) -> impl IntoView {
     let id = person.id.clone();
     let row_id = person.id.clone();
-    let deleting = move || panel.state.with(|s| matches!(&s.delete, DeleteState::Deleting(x) if *x == row_id));
+    let deleting = move || panel.state.with(|s| matches!(&s.load.delete, DeleteState::Deleting(x) if *x == row_id));
     // The chosen fields (`fields`): text on the second line in order, the company on the right,
     // stage and tags as chips.
     let fields = panel.fields.get();
@@ -278,7 +278,7 @@ fn person_row(
 /// The selected person's details, above the list (their view is in the second chunk).
 #[component]
 fn PersonDetail(panel: Panel, later: Memo<Later>) -> impl IntoView {
-    let person = Memo::new(move |_| panel.state.with(|s| s.selected.as_ref().and_then(|id| s.person(id).cloned())));
+    let person = Memo::new(move |_| panel.state.with(|s| s.load.selected.as_ref().and_then(|id| s.person(id).cloned())));
     move || {
         let person = person.get()?;
         panel.fields.track(); // a change of `fields` shows the details again

@@ -63,10 +63,10 @@ impl Slices {
     fn new(panel: Panel) -> Self {
         let ready = Memo::new(move |_| panel.state.with(State::ready));
         let query = Memo::new(move |_| panel.state.with(|s| s.query.clone()));
-        let revision = Memo::new(move |_| panel.state.with(|s| s.people.revision()));
+        let revision = Memo::new(move |_| panel.state.with(|s| s.load.people.revision()));
         let matches = Memo::new(move |_| {
             revision.track();
-            query.with(|q| panel.state.with_untracked(|s| s.people.search(q)))
+            query.with(|q| panel.state.with_untracked(|s| s.load.people.search(q)))
         });
         let later = Memo::new(move |_| panel.state.with(|s| s.later));
         Slices { ready, query, revision, matches, later }
@@ -83,10 +83,10 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         let shown = matches.with(Vec::len);
         slices.revision.track();
         panel.state.with_untracked(|s| {
-            if s.people.people.is_empty() {
+            if s.load.people.people.is_empty() {
                 String::new()
             } else {
-                panel.words.with_untracked(|w| s.people.count_label(w, shown))
+                panel.words.with_untracked(|w| s.load.people.count_label(w, shown))
             }
         })
     };

@@ -62,7 +62,7 @@ pub(super) fn state_of(panel: Panel, phase: Phase) -> Option<Result<StateBox, Ve
 /// The body for every phase but `Ready` (the list renders itself then).
 #[component]
 pub fn PhaseView(panel: Panel) -> impl IntoView {
-    let phase = Memo::new(move |_| panel.state.with(|s| s.phase.clone()));
+    let phase = Memo::new(move |_| panel.state.with(|s| s.load.phase.clone()));
     move || {
         Some(match state_of(panel, phase.get())? {
             Ok(s) => Either::Left(view! {
@@ -130,7 +130,7 @@ enum NoticeButton {
 /// up to date.
 #[component]
 pub fn RememberedLine(panel: Panel) -> impl IntoView {
-    let saved_at = Memo::new(move |_| panel.state.with(|s| s.remembered_at));
+    let saved_at = Memo::new(move |_| panel.state.with(|s| s.load.remembered_at));
     move || {
         let ago = crate::browser::now_ms() - saved_at.get()?;
         let ago = panel.words.with_untracked(|w| w.ago(ago));
@@ -143,7 +143,7 @@ pub fn RememberedLine(panel: Panel) -> impl IntoView {
 /// One line above the list: retrying, a failed "load more" or refresh, or a confirmation.
 #[component]
 pub fn NoticeBar(panel: Panel) -> impl IntoView {
-    let notice = Memo::new(move |_| panel.state.with(|s| s.notice.clone()));
+    let notice = Memo::new(move |_| panel.state.with(|s| s.load.notice.clone()));
     move || {
         notice.get().map(|notice| {
             let text = notice_text(panel, &notice);

@@ -56,7 +56,7 @@ fn forget_lists(sub: &str) -> Effect {
 }
 
 fn ticket(s: &State) -> Ticket {
-    Ticket { load: s.load, scope: s.scope.clone() }
+    Ticket { load: s.load.id, scope: s.scope.clone() }
 }
 
 fn answer(s: &mut State, answer: Answer) -> Vec<Effect> {
@@ -70,7 +70,7 @@ const FIRST: Effect = Effect::Page { first: true, cursor: Cursor::Start };
 fn loaded() -> State {
     let mut s = State::default();
     assert_eq!(update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout)))), vec![Effect::Connect]);
-    assert_eq!(s.phase, Phase::Loading);
+    assert_eq!(s.load.phase, Phase::Loading);
     assert_eq!(
         answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))),
         vec![forget_lists("ana"), Effect::Credentials]
@@ -85,7 +85,7 @@ fn loaded() -> State {
         vec![Effect::LoadLater, Effect::Listen { channel: scope }],
         "the second chunk right after the first row"
     );
-    assert_eq!(s.phase, Phase::Ready);
+    assert_eq!(s.load.phase, Phase::Ready);
     assert_eq!(update(&mut s, Msg::LaterLoaded(true)), vec![]);
     s
 }

@@ -13,7 +13,7 @@ fn kept(people: &[&str]) -> Remembered {
 }
 
 fn names(s: &State) -> Vec<&str> {
-    s.people.people.iter().map(|p| p.name.as_str()).collect()
+    s.load.people.people.iter().map(|p| p.name.as_str()).collect()
 }
 
 fn remembers(effects: &[Effect]) -> Option<&Remembered> {
@@ -42,9 +42,9 @@ fn recalling(cache: CacheMode) -> State {
 fn a_kept_list_shows_at_once_then_rollouts_pages_replace_it_in_place() {
     let mut s = recalling(CacheMode::Device);
     let fx = answer(&mut s, Answer::Recalled(Some(kept(&["1", "2", "3"]))));
-    assert_eq!(s.phase, Phase::Ready);
+    assert_eq!(s.load.phase, Phase::Ready);
     assert_eq!(names(&s), ["Kept 1", "Kept 2", "Kept 3"]);
-    assert_eq!(s.remembered_at, Some(1_000.0), "said to be old");
+    assert_eq!(s.load.remembered_at, Some(1_000.0), "said to be old");
     assert!(matches!(&fx[..], [Effect::LoadLater, Effect::Listen { .. }, FIRST]), "{fx:?}");
     assert!(update(&mut s, Msg::LoadMore).is_empty(), "no paging past a list being read again");
 
@@ -56,7 +56,7 @@ fn a_kept_list_shows_at_once_then_rollouts_pages_replace_it_in_place() {
 
     let fx = answer(&mut s, Answer::Page { first: false, result: Ok(page(&["4"], Cursor::End, 3)), now_ms: 0.0 });
     assert_eq!(names(&s), ["Renamed 1", "Person 2", "Person 4"], "3 is gone from the CRM, 4 is new");
-    assert_eq!((s.remembered_at, s.revalidating.is_none(), s.people.has_more()), (None, true, false));
+    assert_eq!((s.load.remembered_at, s.load.revalidating.is_none(), s.load.people.has_more()), (None, true, false));
     let list = remembers(&fx).expect("kept again, up to date");
     assert_eq!(list.people.len(), 3);
 }
@@ -72,10 +72,10 @@ fn rally_brings_a_kept_list_up_to_date_with_what_changed_since_it() {
     list.next = Some(Cursor::Offset(2));
     let fx = answer(&mut s, Answer::Recalled(Some(list)));
     assert_eq!(fx.last(), Some(&Effect::Changes { since: "2026-12-01T08:00:00Z".into() }));
-    assert_eq!(s.people.cursor(), Cursor::Offset(2), "loading more goes on where the kept list ended");
+    assert_eq!(s.load.people.cursor(), Cursor::Offset(2), "loading more goes on where the kept list ended");
     let fx = answer(&mut s, Answer::Changes(Ok((vec![person("2", "Changed 2")], vec!["1".into()]))));
     assert_eq!(names(&s), ["Changed 2"]);
-    assert_eq!(s.remembered_at, None);
+    assert_eq!(s.load.remembered_at, None);
     assert!(remembers(&fx).is_some());
 }
 
@@ -125,8 +125,8 @@ fn a_failed_read_keeps_the_kept_list_marked_old_with_a_retry() {
     let fx = answer(&mut s, Answer::Page { first: true, result: Err(offline.clone()), now_ms: 0.0 });
     assert!(fx.is_empty());
     assert_eq!(names(&s), ["Kept 1", "Kept 2", "Kept 3"]);
-    assert_eq!(s.remembered_at, Some(1_000.0));
-    assert_eq!(s.notice, Some(Notice::Failed { error: offline, retry: Action::Refresh }));
+    assert_eq!(s.load.remembered_at, Some(1_000.0));
+    assert_eq!(s.load.notice, Some(Notice::Failed { error: offline, retry: Action::Refresh }));
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn a_kept_list_goes_with_the_connection_the_credential_and_the_user() {
     let gone = PanelError::Forbidden("revoked".into());
     let fx = answer(&mut s, Answer::Page { first: true, result: Err(gone.clone()), now_ms: 0.0 });
     assert!(fx.contains(&forget) && fx.contains(&Effect::EmitError(gone)), "{fx:?}");
-    assert!(s.people.people.is_empty(), "nothing of it shows any more");
+    assert!(s.load.people.people.is_empty(), "nothing of it shows any more");
 
     let mut s = recalling(CacheMode::Device);
     assert!(update(&mut s, Msg::UseCredential(credential("c2"))).contains(&forget), "another credential");
@@ -146,7 +146,7 @@ fn a_kept_list_goes_with_the_connection_the_credential_and_the_user() {
     let mut s = recalling(CacheMode::Device);
     answer(&mut s, Answer::Recalled(Some(kept(&["1"]))));
     assert_eq!(update(&mut s, Msg::UserChanged), vec![forget, Effect::Connect], "another user");
-    assert!(s.people.people.is_empty() && s.remembered_at.is_none());
+    assert!(s.load.people.people.is_empty() && s.load.remembered_at.is_none());
 }
 
 #[test]
@@ -160,11 +160,11 @@ fn load_all_pages_until_the_end_and_stop_stops_it() {
     let after_stop =
         answer(&mut s, Answer::Page { first: false, result: Ok(page(&["5"], Cursor::Offset(5), 6)), now_ms: 0.0 });
     assert!(after_stop.is_empty(), "the page asked for arrives; no more after it");
-    assert_eq!(s.people.people.len(), 5);
+    assert_eq!(s.load.people.people.len(), 5);
 
     update(&mut s, Msg::LoadAll);
     let end = answer(&mut s, Answer::Page { first: false, result: Ok(page(&["6"], Cursor::End, 6)), now_ms: 0.0 });
-    assert!(end.is_empty() && !s.loading_all, "done at the end");
+    assert!(end.is_empty() && !s.load.loading_all, "done at the end");
     assert_eq!(s.focus, Some(Focus::ListFromLoadMore));
 }
 
@@ -183,6 +183,6 @@ fn a_person_created_while_a_kept_rollout_list_is_read_again_stays_in_view() {
         &mut s,
         Answer::Page { first: true, result: Ok(page(&["1", "2", "3"], Cursor::Token("n".into()), 9)), now_ms: 0.0 },
     );
-    assert!(s.revalidating.is_none(), "the fresh pages are the list now");
+    assert!(s.load.revalidating.is_none(), "the fresh pages are the list now");
     assert_eq!(names(&s)[0], "Fresh", "and the new person is still in view");
 }

@@ -34,11 +34,11 @@ fn a_create_answered_after_a_switch_to_another_crm_stays_that_crms() {
         "told on the channel of the CRM it was stored in"
     );
     assert_eq!(s.person("9"), None, "never shown in the other CRM's list");
-    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.added-elsewhere", [("name", Arg::text("Noor"))]))));
+    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.added-elsewhere", [("name", Arg::text("Noor"))]))));
     // c2's first page arrives: it is c2's alone.
     answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
     answer(&mut s, Answer::Page { first: true, result: Ok(page(&["20"], Cursor::End, 1)), now_ms: 0.0 });
-    assert_eq!(s.people.people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["20"]);
+    assert_eq!(s.load.people.people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["20"]);
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn a_refresh_while_a_lost_create_is_checked_keeps_looking_and_never_says_signed_
     );
     assert_eq!(s.create.as_ref().map(|c| c.sends), Some(2));
     answer(&mut s, created(person("10", "Noor")));
-    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.added-resent", [("name", Arg::text("Noor"))]))));
+    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.added-resent", [("name", Arg::text("Noor"))]))));
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_create_answered_for_a_user_who_signed_out_shows_nothing() {
     let sent = ticket(&s);
     update(&mut s, Msg::SignedOut);
     assert!(update(&mut s, Msg::Answer(sent, created(person("9", "Noor")))).is_empty());
-    assert!(s.people.people.is_empty() && s.notice.is_none());
+    assert!(s.load.people.people.is_empty() && s.load.notice.is_none());
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn the_small_messages_do_what_they_say() {
     assert_eq!(s.query, "person 2");
     update(&mut s, Msg::OpenDetails("2".into()));
     assert!(update(&mut s, Msg::CloseDetails).is_empty());
-    assert_eq!((s.selected.clone(), s.focus.clone()), (None, Some(Focus::Row("2".into()))), "back to its row");
+    assert_eq!((s.load.selected.clone(), s.focus.clone()), (None, Some(Focus::Row("2".into()))), "back to its row");
     assert!(update(&mut s, Msg::FocusTaken).is_empty());
     assert_eq!(s.focus, None);
     update(&mut s, Msg::ToggleNewForm);
@@ -173,9 +173,9 @@ fn the_small_messages_do_what_they_say() {
     update(&mut s, Msg::OpenDetails("2".into()));
     update(&mut s, Msg::AskDelete("2".into()));
     assert!(update(&mut s, Msg::CancelDelete).is_empty());
-    assert_eq!(s.delete, DeleteState::Idle);
+    assert_eq!(s.load.delete, DeleteState::Idle);
     answer(&mut s, Answer::Retrying(Some(crate::http::RetryNotice { attempt: 1, reason: PanelError::RateLimited })));
-    assert!(s.notice.is_some());
+    assert!(s.load.notice.is_some());
     assert!(update(&mut s, Msg::DismissNotice).is_empty());
-    assert_eq!(s.notice, None);
+    assert_eq!(s.load.notice, None);
 }

@@ -4,7 +4,7 @@ use super::*;
 #[test]
 fn a_load_goes_token_then_credential_then_first_page() {
     let s = loaded();
-    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(s.load.people.people.len(), 2);
     assert_eq!(s.scope.as_ref().map(|scope| &scope.user), Some(&user("ana")));
 }
 
@@ -17,7 +17,7 @@ fn the_same_configuration_again_does_not_reload_and_a_new_token_url_resumes_its_
         update(&mut s, Msg::Configured(Ok(other))),
         vec![Effect::ResumeTokens("/other-token".into()), Effect::Connect]
     );
-    assert!(s.people.people.is_empty(), "a new load starts empty");
+    assert!(s.load.people.people.is_empty(), "a new load starts empty");
 }
 
 #[test]
@@ -27,8 +27,8 @@ fn an_answer_of_an_earlier_load_is_ignored() {
     update(&mut s, Msg::Reload);
     let stale = Answer::Page { first: true, result: Ok(page(&["9"], Cursor::End, 1)), now_ms: 0.0 };
     assert!(update(&mut s, Msg::Answer(old, stale)).is_empty());
-    assert!(s.people.people.is_empty());
-    assert_eq!(s.phase, Phase::Loading);
+    assert!(s.load.people.people.is_empty());
+    assert_eq!(s.load.phase, Phase::Loading);
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
     update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
     answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
     answer(&mut s, Answer::Credentials(Ok(vec![credential("c1"), credential("c2")])));
-    assert_eq!(s.phase, Phase::ChooseCredential(vec![credential("c1"), credential("c2")]));
+    assert_eq!(s.load.phase, Phase::ChooseCredential(vec![credential("c1"), credential("c2")]));
     let fx = update(&mut s, Msg::UseCredential(credential("c2")));
     assert_eq!(
         fx,
@@ -59,7 +59,7 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
     update(&mut none, Msg::Configured(Ok(config(ProviderKind::Rollout))));
     answer(&mut none, Answer::Token(Ok((user("bo"), None, None))));
     assert_eq!(answer(&mut none, Answer::Credentials(Ok(vec![]))), vec![Effect::Emit(PanelEvent::CredentialRequired)]);
-    assert_eq!(none.phase, Phase::ConnectCrm);
+    assert_eq!(none.load.phase, Phase::ConnectCrm);
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn a_saved_credential_that_answers_403_is_forgotten() {
             Effect::EmitError(PanelError::Forbidden("gone".into()))
         ]
     );
-    assert!(matches!(s.phase, Phase::Failed(PanelError::Forbidden(_))));
+    assert!(matches!(s.load.phase, Phase::Failed(PanelError::Forbidden(_))));
 }
 
 #[test]
@@ -92,10 +92,10 @@ fn a_409_is_waited_out_with_growing_waits_then_given_up() {
     let syncing =
         |s: &mut State, now_ms| answer(s, Answer::Page { first: true, result: Err(PanelError::Syncing), now_ms });
     assert_eq!(syncing(&mut s, 1_000.0), vec![Effect::After { ms: 2_000.0, effect: Box::new(FIRST) }]);
-    assert_eq!(s.phase, Phase::Syncing);
+    assert_eq!(s.load.phase, Phase::Syncing);
     assert_eq!(syncing(&mut s, 3_000.0), vec![Effect::After { ms: 3_000.0, effect: Box::new(FIRST) }]);
     assert_eq!(syncing(&mut s, 1_000.0 + SYNC_WAIT_MS), vec![Effect::EmitError(PanelError::Syncing)]);
-    assert!(matches!(s.phase, Phase::Failed(PanelError::Syncing)));
+    assert!(matches!(s.load.phase, Phase::Failed(PanelError::Syncing)));
 }
 
 #[test]
@@ -104,15 +104,15 @@ fn paging_asks_once_at_a_time_and_a_failure_keeps_the_list_with_a_retry() {
     assert_eq!(update(&mut s, Msg::LoadMore), vec![Effect::Page { first: false, cursor: Cursor::Offset(2) }]);
     assert!(update(&mut s, Msg::LoadMore).is_empty(), "one page at a time");
     answer(&mut s, Answer::Page { first: false, result: Err(PanelError::RateLimited), now_ms: 0.0 });
-    assert_eq!(s.notice, Some(Notice::Failed { error: PanelError::RateLimited, retry: Action::LoadMore }));
-    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(s.load.notice, Some(Notice::Failed { error: PanelError::RateLimited, retry: Action::LoadMore }));
+    assert_eq!(s.load.people.people.len(), 2);
     assert_eq!(
         update(&mut s, Msg::RetryNotice(Action::LoadMore)),
         vec![Effect::Page { first: false, cursor: Cursor::Offset(2) }]
     );
-    assert_eq!(s.notice, None);
+    assert_eq!(s.load.notice, None);
     answer(&mut s, Answer::Page { first: false, result: Ok(page(&["3", "4", "5"], Cursor::End, 5)), now_ms: 0.0 });
-    assert_eq!(s.people.people.len(), 5);
+    assert_eq!(s.load.people.people.len(), 5);
     assert_eq!(s.focus, Some(Focus::ListFromLoadMore), "the last page: focus off the vanishing Load more");
     assert!(update(&mut s, Msg::LoadMore).is_empty(), "everything is loaded");
 }
@@ -131,10 +131,10 @@ fn refresh_renews_the_token_and_reloads_rollout_but_asks_rally_for_changes() {
     let fx = update(&mut rally, Msg::Refresh);
     assert_eq!(fx, vec![Effect::RenewToken, Effect::Changes { since: "2026-01-01T00:00:00.000Z".into() }]);
     answer(&mut rally, Answer::Changes(Ok((vec![person("1", "Ana Changed"), person("7", "New")], vec!["2".into()]))));
-    let names: Vec<&str> = rally.people.people.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = rally.load.people.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["New", "Ana Changed"]);
     let counts = [("changed", Arg::Number(2.0)), ("removed", Arg::Number(1.0))];
-    assert_eq!(rally.notice, Some(Notice::Info(Said::new("notice.up-to-date", counts))));
+    assert_eq!(rally.load.notice, Some(Notice::Info(Said::new("notice.up-to-date", counts))));
 }
 
 #[test]
@@ -185,10 +185,10 @@ fn a_create_whose_answer_was_lost_but_is_found_on_the_server_is_added_once() {
         ]
     );
     assert!(s.create.is_none() && !s.saving());
-    assert_eq!(s.people.people[0].id, "9");
-    assert_eq!(s.people.total, Some(6));
+    assert_eq!(s.load.people.people[0].id, "9");
+    assert_eq!(s.load.people.total, Some(6));
     assert!(!s.form.open && s.form.values.is_empty() && !s.form.sending);
-    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.added-confirmed", [("name", Arg::text("Søren"))]))));
+    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.added-confirmed", [("name", Arg::text("Søren"))]))));
     assert_eq!(s.focus, Some(Focus::Row("9".into())));
 }
 
@@ -216,7 +216,7 @@ fn a_create_outlives_a_reload_but_not_a_user_switch() {
     update(&mut s, Msg::Reload);
     update(&mut s, Msg::Answer(sent, created(person("9", "Ana"))));
     assert!(!s.saving() && s.form.values.is_empty(), "the form hears of it");
-    assert!(s.people.people.is_empty(), "but the new load's list is the CRM's");
+    assert!(s.load.people.people.is_empty(), "but the new load's list is the CRM's");
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "Ana");
@@ -225,7 +225,7 @@ fn a_create_outlives_a_reload_but_not_a_user_switch() {
     update(&mut s, Msg::UserChanged);
     let fx = update(&mut s, Msg::Answer(sent, created(person("9", "Ana"))));
     assert!(fx.is_empty(), "nothing of the previous user's create reaches the next user");
-    assert_eq!(s.notice, None);
+    assert_eq!(s.load.notice, None);
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     update(&mut s, Msg::OpenDetails("1".into()));
     assert_eq!(s.focus, Some(Focus::Element(focus::DETAILS)));
     assert_eq!(update(&mut s, Msg::StartEdit { id: "1".into(), draft: None }), vec![Effect::Record { id: "1".into() }]);
-    assert_eq!(s.selected, None);
+    assert_eq!(s.load.selected, None);
     assert!(s.form.open);
     let mut record = person("1", "Person 1");
     record.emails = vec!["p1@x.io".into()];
@@ -254,7 +254,7 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     assert!(
         matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast { change: Change::Edited(..), .. }, Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
     );
-    assert_eq!(s.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
+    assert_eq!(s.load.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
     assert_eq!(s.form.values.first_name, "half-typed new person", "the create form is back");
     assert!(!s.form.open);
     assert_eq!(s.focus, Some(Focus::Row("1".into())));
@@ -266,8 +266,8 @@ fn an_edit_of_someone_deleted_elsewhere_drops_their_row() {
     update(&mut s, Msg::StartEdit { id: "2".into(), draft: None });
     answer(&mut s, Answer::Record { id: "2".into(), result: Err(PanelError::NotFound(String::new())) });
     assert!(s.form.edit.is_none());
-    assert_eq!(s.people.people.len(), 1);
-    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::text("Person 2"))]))));
+    assert_eq!(s.load.people.people.len(), 1);
+    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::text("Person 2"))]))));
 }
 
 #[test]
@@ -280,8 +280,8 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
     assert!(update(&mut s, Msg::ConfirmDelete).is_empty(), "sent once");
     let refused = PanelError::Rejected { message: "open deals".into(), fields: vec![] };
     answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(refused.clone()) });
-    assert_eq!(s.delete, DeleteState::Failed { id: "1".into(), reason: refused });
-    assert_eq!(s.people.people.len(), 2);
+    assert_eq!(s.load.delete, DeleteState::Failed { id: "1".into(), reason: refused });
+    assert_eq!(s.load.people.people.len(), 2);
     assert_eq!(update(&mut s, Msg::ConfirmDelete), vec![Effect::Delete { id: "1".into() }], "confirming again retries");
     let fx = answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(PanelError::NotFound(String::new())) });
     assert_eq!(
@@ -291,10 +291,10 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
             Effect::Emit(PanelEvent::PersonDeleted("1".into()))
         ]
     );
-    assert_eq!(s.people.people.len(), 1);
-    assert_eq!(s.selected, None);
+    assert_eq!(s.load.people.people.len(), 1);
+    assert_eq!(s.load.selected, None);
     assert_eq!(s.focus, Some(Focus::Element(focus::LIST)));
-    assert_eq!(s.notice, Some(Notice::Info(Said::new("notice.deleted-elsewhere", [("name", Arg::text("Person 1"))]))));
+    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.deleted-elsewhere", [("name", Arg::text("Person 1"))]))));
 }
 
 #[test]
@@ -303,9 +303,9 @@ fn escape_closes_the_innermost_thing_and_focus_goes_back_where_it_came_from() {
     update(&mut s, Msg::OpenDetails("1".into()));
     update(&mut s, Msg::AskDelete("1".into()));
     update(&mut s, Msg::Escape);
-    assert_eq!((s.delete.clone(), s.focus.clone()), (DeleteState::Idle, Some(Focus::Element(focus::DELETE_BUTTON))));
+    assert_eq!((s.load.delete.clone(), s.focus.clone()), (DeleteState::Idle, Some(Focus::Element(focus::DELETE_BUTTON))));
     update(&mut s, Msg::Escape);
-    assert_eq!((s.selected.clone(), s.focus.clone()), (None, Some(Focus::Row("1".into()))));
+    assert_eq!((s.load.selected.clone(), s.focus.clone()), (None, Some(Focus::Row("1".into()))));
     update(&mut s, Msg::ToggleNewForm);
     update(&mut s, Msg::Escape);
     assert_eq!((s.form.open, s.focus.clone()), (false, Some(Focus::Element(focus::NEW_BUTTON))));
@@ -318,14 +318,14 @@ fn a_sign_out_drops_everything_of_the_user_and_a_user_switch_reloads_for_the_nex
     type_into(&mut s, "first_name", "private");
     update(&mut s, Msg::OpenDetails("1".into()));
     assert_eq!(update(&mut s, Msg::SignedOut), vec![Effect::Disconnect]);
-    assert_eq!(s.phase, Phase::SignedOut);
-    assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.selected.is_none());
+    assert_eq!(s.load.phase, Phase::SignedOut);
+    assert!(s.load.people.people.is_empty() && s.form.values.is_empty() && s.load.selected.is_none());
     assert!(s.scope.is_none() && s.create.is_none());
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "private");
     assert_eq!(update(&mut s, Msg::UserChanged), vec![forget_lists("ana"), Effect::Connect]);
-    assert!(s.people.people.is_empty() && s.form.values.is_empty() && s.scope.is_none());
+    assert!(s.load.people.people.is_empty() && s.form.values.is_empty() && s.scope.is_none());
     // The next user's token: their draft, their credential lookup.
     let theirs = NewPerson { first_name: "bo's".into(), ..Default::default() };
     let fx = answer(&mut s, Answer::Token(Ok((user("bo"), Some(theirs.clone()), None))));
@@ -339,9 +339,9 @@ fn a_retry_notice_shows_while_retrying_and_goes_when_it_succeeds() {
     let mut s = loaded();
     let retrying = crate::http::RetryNotice { attempt: 1, reason: PanelError::RateLimited };
     answer(&mut s, Answer::Retrying(Some(retrying.clone())));
-    assert_eq!(s.notice, Some(Notice::Retrying(retrying)));
+    assert_eq!(s.load.notice, Some(Notice::Retrying(retrying)));
     answer(&mut s, Answer::Retrying(None));
-    assert_eq!(s.notice, None);
+    assert_eq!(s.load.notice, None);
 }
 
 #[test]
@@ -366,11 +366,11 @@ fn what_another_panel_of_the_user_changed_shows_without_reading_the_list() {
     answer(&mut s, Answer::Remote(Change::Created(Box::new(person("7", "From the other tab")), Json::object())));
     answer(&mut s, Answer::Remote(Change::Edited(Box::new(person("1", "Renamed there")), Json::object())));
     answer(&mut s, Answer::Remote(Change::Edited(Box::new(person("8", "Not loaded here")), Json::object())));
-    let names: Vec<&str> = s.people.people.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = s.load.people.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["From the other tab", "Renamed there", "Person 2"]);
     assert_eq!(answer(&mut s, Answer::Remote(Change::Deleted("2".into()))), vec![]);
-    assert_eq!(s.people.people.len(), 2);
-    assert_eq!(s.selected, None, "the open details of someone deleted there close");
+    assert_eq!(s.load.people.people.len(), 2);
+    assert_eq!(s.load.selected, None, "the open details of someone deleted there close");
 }
 
 #[test]
