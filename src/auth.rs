@@ -16,12 +16,12 @@ use crate::scope::{keys, User};
 type Pending = Shared<LocalBoxFuture<'static, Result<Token, PanelError>>>;
 
 /// What a token source tells the panels that share it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TokenNews {
     /// The host signed its user out (`signOut()`): show the signed-out state, send nothing.
     SignedOut,
-    /// A token of another user (`iss`/`sub`) arrived: drop everything of the previous one.
-    UserChanged,
+    /// A token arrived, of this user: each panel's `update` decides what that means for it.
+    Arrived(User),
 }
 
 /// Told about `TokenNews` (or, with `None`, only asked): returns false once it no longer wants to
@@ -160,18 +160,16 @@ impl TokenSource {
     fn tell(&self, news: TokenNews) {
         // Listeners reload, and reloading listens again: they are called outside the borrow.
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
-        let kept: Vec<TokenListener> = listeners.into_iter().filter(|listener| listener(Some(news))).collect();
+        let kept: Vec<TokenListener> = listeners.into_iter().filter(|listener| listener(Some(news.clone()))).collect();
         self.listeners.borrow_mut().splice(0..0, kept);
     }
 
-    /// Keeps a token that arrived, and tells the panels when it is another user's.
+    /// Keeps a token that arrived, and tells the panels whose it is.
     fn arrived(&self, token: &Token) {
         *self.current.borrow_mut() = Some(token.clone());
-        let previous = self.user.borrow_mut().replace(User::of(&token.claims));
-        if previous.is_some_and(|previous| previous != User::of(&token.claims)) {
-            crate::http::drop_shared_reads();
-            self.tell(TokenNews::UserChanged);
-        }
+        let user = User::of(&token.claims);
+        self.user.borrow_mut().replace(user.clone());
+        self.tell(TokenNews::Arrived(user));
     }
 
     fn fetch(self: &Rc<Self>) -> Pending {

@@ -103,21 +103,32 @@ pub fn submit(s: &mut State) -> Vec<Effect> {
 
 /// "Edit" in a person's details: the form with what the list knows (or the user's draft of this
 /// edit), and a read of the CRM's whole record, which the save starts from.
-pub fn start_edit(s: &mut State, id: String, draft: Option<NewPerson>) -> Vec<Effect> {
+pub fn start_edit(s: &mut State, id: String) -> Vec<Effect> {
     let Some(person) = s.person(&id) else { return Vec::new() };
     let before = NewPerson::from_person(person);
     let create_values = match s.form.edit.take() {
         Some(edit) => edit.create_values,
         None => std::mem::take(&mut s.form.values),
     };
-    s.form.values = draft.unwrap_or_else(|| before.clone());
+    s.form.values = before.clone();
     s.form.edit = Some(Edit { id: id.clone(), create_values, before, original: None });
     s.form.errors.clear();
     s.form.message = None;
     s.form.open = true;
     s.load.selected = None;
     s.focus = Some(Focus::Element(focus::FIRST_FIELD));
-    vec![Effect::Record { id }]
+    // The user's unsaved edit of this person, if the browser kept one, replaces the list's values.
+    let draft = s.draft_key().map(|key| Effect::ReadDraft { key });
+    draft.into_iter().chain([Effect::Record { id }]).collect()
+}
+
+/// A kept draft read: it shows when it is the open edit's and the user has not typed meanwhile.
+pub fn draft_read(s: &mut State, key: String, draft: Option<NewPerson>) -> Vec<Effect> {
+    let untouched = s.form.edit.as_ref().is_some_and(|e| s.form.values == e.before);
+    if let Some(draft) = draft.filter(|_| untouched && s.draft_key() == Some(key)) {
+        s.form.values = draft;
+    }
+    Vec::new()
 }
 
 /// The CRM's record of the person being edited: what the list lacked fills in, unless the user has

@@ -158,11 +158,4 @@ impl Panel {
     pub fn credential_id(&self) -> Option<String> {
         self.peek(|s| s.credential_id().map(str::to_string)).flatten()
     }
-
-    /// "Edit" in a person's details, with the user's unsaved edit of them if storage has one.
-    pub fn start_edit(&self, id: String) {
-        let key = self.peek(|s| s.create_draft_key()).flatten().map(|key| format!("{key}:edit:{id}"));
-        let draft = key.and_then(|key| crate::browser::load(&key)).map(|d| crate::model::NewPerson::from_json(&d));
-        self.dispatch(Msg::StartEdit { id, draft });
-    }
 }

@@ -34,11 +34,8 @@ pub enum Msg {
         value: String,
     },
     Submit,
-    /// `draft`: the user's unsaved edit of this person, if storage has one.
-    StartEdit {
-        id: String,
-        draft: Option<NewPerson>,
-    },
+    /// "Edit" in a person's details.
+    StartEdit(String),
     AskDelete(String),
     CancelDelete,
     ConfirmDelete,
@@ -55,8 +52,8 @@ pub enum Msg {
     FocusTaken,
     /// The host signed its user out (this panel's `signOut()` or another's on its `token-url`).
     SignedOut,
-    /// A token of another user arrived.
-    UserChanged,
+    /// A token of this user arrived on the panel's token route (maybe another panel's request).
+    TokenOf(User),
     /// The user asks again for the part of the panel that could not be loaded.
     LoadLater,
     /// The second chunk arrived (or could not be fetched).
@@ -74,8 +71,18 @@ pub struct Ticket {
 /// A request's answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
-    /// The token, with what storage keeps for its user: their create draft and saved credential.
-    Token(Result<(User, Option<NewPerson>, Option<Credential>), PanelError>),
+    /// Who the token says is signed in.
+    Token(Result<User, PanelError>),
+    /// What the browser keeps for the signed-in user: their create draft and saved credential.
+    Saved {
+        draft: Option<NewPerson>,
+        credential: Option<Credential>,
+    },
+    /// The user's unsaved edit kept under `key`, if any.
+    Draft {
+        key: String,
+        draft: Option<NewPerson>,
+    },
     Credentials(Result<Vec<Credential>, PanelError>),
     /// A page of people: the first (`first`, with the time it came, for the 409 wait) or the next.
     Page {
@@ -177,6 +184,16 @@ pub enum Effect {
     },
     Delete {
         id: String,
+    },
+    /// Reads what the browser keeps for `user`: the draft under `draft`, the saved credential →
+    /// `Answer::Saved`.
+    ReadSaved {
+        user: User,
+        draft: String,
+    },
+    /// Reads the draft under `key` → `Answer::Draft`.
+    ReadDraft {
+        key: String,
     },
     SaveDraft {
         key: String,

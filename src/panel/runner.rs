@@ -143,6 +143,15 @@ impl Panel {
                     panel.dispatch(Msg::LaterLoaded(loaded));
                 });
             }
+            Effect::ReadSaved { user, draft } => {
+                let draft = browser::load(&draft).map(|d| NewPerson::from_json(&d));
+                let credential = saved_credential(&user);
+                self.dispatch(Msg::Answer(ticket.clone(), Answer::Saved { draft, credential }));
+            }
+            Effect::ReadDraft { key } => {
+                let draft = browser::load(&key).map(|d| NewPerson::from_json(&d));
+                self.dispatch(Msg::Answer(ticket.clone(), Answer::Draft { key, draft }));
+            }
             Effect::SaveDraft { key, values } => browser::save(&key, &values.to_json()),
             Effect::ForgetDraft { key } => browser::forget(&key),
             Effect::SaveCredential { user, credential } => {
@@ -254,16 +263,18 @@ impl Panel {
             return self.dispatch(Msg::SignedOut);
         }
         let panel = *self;
-        // Until this panel loads again, it hears the host's sign-out and a user switch.
+        // Until this panel loads again, it hears the host's sign-out and whose tokens arrive.
         let listening = ticket.clone();
         tokens.listen(Rc::new(move |news| {
-            let current = panel.on_load(&listening);
-            match news {
-                Some(TokenNews::SignedOut) if current => panel.dispatch(Msg::SignedOut),
-                Some(TokenNews::UserChanged) if current => panel.dispatch(Msg::UserChanged),
-                _ => return current,
+            if !panel.on_load(&listening) {
+                return false;
             }
-            false
+            match news {
+                Some(TokenNews::SignedOut) => panel.dispatch(Msg::SignedOut),
+                Some(TokenNews::Arrived(user)) => panel.dispatch(Msg::TokenOf(user)),
+                None => {}
+            }
+            panel.on_load(&listening)
         }));
         tokens.warm();
         let retrying = ticket.clone();
@@ -273,13 +284,7 @@ impl Panel {
         let session = Rc::new(Session { client, config });
         self.runtime.update_value(|r| r.session = Some(session.clone()));
         spawn_local(async move {
-            let answer = session.client.user_token().await.map(|token| {
-                let user = User::of(&token.claims);
-                let draft =
-                    browser::load(&keys::draft(session.config.provider, &user)).map(|d| NewPerson::from_json(&d));
-                let saved = saved_credential(&user);
-                (user, draft, saved)
-            });
+            let answer = session.client.user_token().await.map(|token| User::of(&token.claims));
             panel.dispatch(Msg::Answer(ticket, Answer::Token(answer)));
         });
     }

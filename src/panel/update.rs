@@ -8,10 +8,10 @@ use crate::i18n::{Arg, Said};
 use crate::model::{Cursor, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
 use crate::remember::MAX_PEOPLE;
-use crate::scope::{Scope, User};
+use crate::scope::{keys, Scope, User};
 
 pub use super::msg::{Answer, Change, Effect, Msg, Saved, Ticket};
-use super::state::{Action, DeleteState, Focus, Form, Later, Load, Notice, Phase, State, SyncWait};
+use super::state::{Action, DeleteState, Focus, Later, Load, Notice, Phase, State, SyncWait};
 use super::{create, delete, focus, form, recall, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
@@ -73,7 +73,7 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::CloseForm => form::close(s),
         Msg::Typed { field, value } => form::typed(s, field, value),
         Msg::Submit => form::submit(s),
-        Msg::StartEdit { id, draft } => form::start_edit(s, id, draft),
+        Msg::StartEdit(id) => form::start_edit(s, id),
         Msg::AskDelete(id) => delete::ask(s, id),
         Msg::CancelDelete => delete::cancel(s),
         Msg::ConfirmDelete => delete::confirm(s),
@@ -123,7 +123,8 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             s.load.phase = Phase::SignedOut;
             vec![Effect::Disconnect]
         }
-        Msg::UserChanged => forget_user(s).into_iter().chain(start_load(s)).collect(),
+        Msg::TokenOf(user) if another_user(s, &user) => forget_user(s).into_iter().chain(start_load(s)).collect(),
+        Msg::TokenOf(_) => Vec::new(),
         Msg::LoadAll => {
             // Goes on from a page already on its way; nothing while a kept list is read again.
             let effects = load_more(s);
@@ -167,7 +168,9 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
         return Vec::new();
     }
     match answer {
-        Answer::Token(Ok((user, draft, saved))) => token_arrived(s, user, draft, saved),
+        Answer::Token(Ok(user)) => token_arrived(s, user),
+        Answer::Saved { draft, credential } => saved_arrived(s, draft, credential),
+        Answer::Draft { key, draft } => form::draft_read(s, key, draft),
         Answer::Token(Err(error)) | Answer::Credentials(Err(error)) => fail(s, error),
         Answer::Credentials(Ok(mut credentials)) => match credentials.len() {
             0 => {
@@ -325,21 +328,20 @@ fn use_credential(s: &mut State, credential: &Credential, saved: bool) {
     s.credential_saved = saved;
 }
 
-/// Who is signed in decides whose draft the form shows; then the credential, then the first page.
-fn token_arrived(s: &mut State, user: User, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
-    let known = self::user(s);
-    let same_user = known.as_ref() == Some(&user);
+/// Whether `user` is not the one whose people the panel shows (the one place that decides it).
+fn another_user(s: &State, user: &User) -> bool {
+    self::user(s).is_some_and(|known| known != *user)
+}
+
+/// Who is signed in: another user than before drops everything of the previous one; then what
+/// the browser keeps for them is read.
+fn token_arrived(s: &mut State, user: User) -> Vec<Effect> {
+    let same_user = self::user(s).as_ref() == Some(&user);
     let mut effects = Vec::new();
-    if known.is_some() && !same_user {
+    if another_user(s, &user) {
         // Another user's token on a new token-url: nothing of the previous user carries over.
         effects.extend(forget_user(s));
         s.load.id -= 1; // this answer's load goes on, for the new user
-    }
-    if !same_user {
-        s.form = Form { open: draft.is_some(), values: draft.unwrap_or_default(), ..Form::default() };
-    } else if let Some(draft) = draft.filter(|_| s.form.values.is_empty()) {
-        s.form.values = draft;
-        s.form.open = true;
     }
     let Some(config) = s.config().cloned() else { return effects };
     if config.cache == CacheMode::None {
@@ -351,24 +353,32 @@ fn token_arrived(s: &mut State, user: User, draft: Option<NewPerson>, saved: Opt
         effects.push(Effect::SaveCredential { user: user.clone(), credential: chosen.clone() });
     }
     if !same_user {
-        s.scope = Some(Scope::new(user, &config));
+        s.scope = Some(Scope::new(user.clone(), &config));
     }
+    effects.push(Effect::ReadSaved { draft: keys::draft(config.provider, &user), user });
+    effects
+}
+
+/// What the browser keeps for the user: their draft shows unless the form has values; then the
+/// credential (the host's, the one picked, the saved one, or the credentials API's), then the
+/// first page.
+fn saved_arrived(s: &mut State, draft: Option<NewPerson>, saved: Option<Credential>) -> Vec<Effect> {
+    if let Some(draft) = draft.filter(|_| s.form.values.is_empty() && s.form.edit.is_none()) {
+        s.form.values = draft;
+        s.form.open = true;
+    }
+    let Some(config) = s.config().cloned() else { return Vec::new() };
     if !provider::for_config(&config).needs_credential() {
-        effects.extend(recall::first_read(s));
-        return effects;
+        return recall::first_read(s);
     }
     let fixed = config.credential_id.clone().map(|id| Credential { id, app_key: String::new(), label: None });
     match (fixed, s.chosen.clone(), saved) {
         (Some(fixed), _, _) => use_credential(s, &fixed, false),
         (None, Some(chosen), _) => use_credential(s, &chosen, false),
         (None, None, Some(saved)) => use_credential(s, &saved, true),
-        (None, None, None) => {
-            effects.push(Effect::Credentials);
-            return effects;
-        }
+        (None, None, None) => return vec![Effect::Credentials],
     }
-    effects.extend(recall::first_read(s));
-    effects
+    recall::first_read(s)
 }
 
 pub(super) fn first_page(s: &mut State, result: Result<Page, PanelError>, now_ms: f64) -> Vec<Effect> {

@@ -30,7 +30,7 @@ pub fn person_detail(panel: Panel, p: Person) -> impl IntoView {
             <div class="pp-detail-actions">
                 <button class="pp-button" part="button" type="button" data-action="edit" on:click={
                     let id = id.clone();
-                    move |_| panel.start_edit(id.clone())
+                    move |_| panel.dispatch(Msg::StartEdit(id.clone()))
                 }>{panel.t("edit")}</button>
                 <button class="pp-button pp-danger" part="button" type="button" data-action="delete" on:click=move |_| panel.dispatch(Msg::AskDelete(id.clone()))>{panel.t("delete")}</button>
             </div>
@@ -43,8 +43,9 @@ pub fn person_detail(panel: Panel, p: Person) -> impl IntoView {
 /// is asked for, under way, or failed (with the reason; confirming again retries).
 #[component]
 fn DeleteConfirmation(panel: Panel, id: String, name: String) -> impl IntoView {
-    let state =
-        Memo::new(move |_| panel.state.with(|s| (s.load.delete.id() == Some(id.as_str())).then(|| s.load.delete.clone())));
+    let state = Memo::new(move |_| {
+        panel.state.with(|s| (s.load.delete.id() == Some(id.as_str())).then(|| s.load.delete.clone()))
+    });
     move || {
         let state = state.get()?;
         let deleting = matches!(state, DeleteState::Deleting(_));

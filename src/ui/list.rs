@@ -278,7 +278,8 @@ fn person_row(
 /// The selected person's details, above the list (their view is in the second chunk).
 #[component]
 fn PersonDetail(panel: Panel, later: Memo<Later>) -> impl IntoView {
-    let person = Memo::new(move |_| panel.state.with(|s| s.load.selected.as_ref().and_then(|id| s.person(id).cloned())));
+    let person =
+        Memo::new(move |_| panel.state.with(|s| s.load.selected.as_ref().and_then(|id| s.person(id).cloned())));
     move || {
         let person = person.get()?;
         panel.fields.track(); // a change of `fields` shows the details again

@@ -71,10 +71,7 @@ fn loaded() -> State {
     let mut s = State::default();
     assert_eq!(update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout)))), vec![Effect::Connect]);
     assert_eq!(s.load.phase, Phase::Loading);
-    assert_eq!(
-        answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))),
-        vec![forget_lists("ana"), Effect::Credentials]
-    );
+    assert_eq!(token(&mut s, user("ana"), None, None), vec![forget_lists("ana"), Effect::Credentials]);
     assert_eq!(answer(&mut s, Answer::Credentials(Ok(vec![credential("c1")]))), vec![FIRST]);
     assert_eq!(s.credential_id(), Some("c1"));
     let fx =
@@ -103,6 +100,15 @@ fn created(person: Person) -> Answer {
 /// A create's answer that was lost: a 500 after the CRM may have stored it.
 fn lost(sent_at: f64) -> Answer {
     Answer::Created { sent_at, result: Err(PanelError::Server { status: 500, message: String::new() }) }
+}
+
+/// The token of `who`, then what the browser keeps for them: the effects of both, but the read.
+fn token(s: &mut State, who: User, draft: Option<NewPerson>, credential: Option<Credential>) -> Vec<Effect> {
+    let mut fx = answer(s, Answer::Token(Ok(who)));
+    let read = fx.iter().position(|e| matches!(e, Effect::ReadSaved { .. })).expect("what is saved for them is read");
+    fx.remove(read);
+    fx.extend(answer(s, Answer::Saved { draft, credential }));
+    fx
 }
 
 fn type_into(s: &mut State, field: &'static str, value: &str) -> Vec<Effect> {

@@ -27,7 +27,7 @@ fn remembers(effects: &[Effect]) -> Option<&Remembered> {
 fn recalling(cache: CacheMode) -> State {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(cached(ProviderKind::Rollout, cache))));
-    assert_eq!(answer(&mut s, Answer::Token(Ok((user("ana"), None, None)))), vec![Effect::Credentials]);
+    assert_eq!(token(&mut s, user("ana"), None, None), vec![Effect::Credentials]);
     let fx = answer(&mut s, Answer::Credentials(Ok(vec![credential("c1")])));
     let scope =
         Scope { credential: Some("c1".into()), ..Scope::new(user("ana"), &cached(ProviderKind::Rollout, cache)) };
@@ -65,7 +65,7 @@ fn a_kept_list_shows_at_once_then_rollouts_pages_replace_it_in_place() {
 fn rally_brings_a_kept_list_up_to_date_with_what_changed_since_it() {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(cached(ProviderKind::Rally, CacheMode::Session))));
-    let fx = answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    let fx = token(&mut s, user("ana"), None, None);
     assert!(matches!(&fx[..], [Effect::Recall { mode: CacheMode::Session, .. }]), "{fx:?}");
     let mut list = kept(&["1", "2"]);
     list.people[1].updated = Some("2026-12-01T08:00:00Z".into());
@@ -145,7 +145,7 @@ fn a_kept_list_goes_with_the_connection_the_credential_and_the_user() {
     assert!(update(&mut s, Msg::CredentialDeleted("c1".into())).contains(&forget), "Link deleted it");
     let mut s = recalling(CacheMode::Device);
     answer(&mut s, Answer::Recalled(Some(kept(&["1"]))));
-    assert_eq!(update(&mut s, Msg::UserChanged), vec![forget, Effect::Connect], "another user");
+    assert_eq!(update(&mut s, Msg::TokenOf(user("bo"))), vec![forget, Effect::Connect], "another user");
     assert!(s.load.people.people.is_empty() && s.load.remembered_at.is_none());
 }
 

@@ -36,7 +36,7 @@ fn a_create_answered_after_a_switch_to_another_crm_stays_that_crms() {
     assert_eq!(s.person("9"), None, "never shown in the other CRM's list");
     assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.added-elsewhere", [("name", Arg::text("Noor"))]))));
     // c2's first page arrives: it is c2's alone.
-    answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    token(&mut s, user("ana"), None, None);
     answer(&mut s, Answer::Page { first: true, result: Ok(page(&["20"], Cursor::End, 1)), now_ms: 0.0 });
     assert_eq!(s.load.people.people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["20"]);
 }
@@ -118,7 +118,7 @@ fn a_check_gives_up_after_three_sends_and_says_so() {
 fn an_edit_opened_while_a_create_is_sending_cannot_send_it_twice() {
     let mut s = creating();
     update(&mut s, Msg::OpenDetails("1".into()));
-    update(&mut s, Msg::StartEdit { id: "1".into(), draft: None });
+    update(&mut s, Msg::StartEdit("1".into()));
     update(&mut s, Msg::CloseForm);
     update(&mut s, Msg::ToggleNewForm);
     assert_eq!(s.form.values.first_name, "Noor", "the create's values are back");
@@ -131,12 +131,12 @@ fn an_edit_opened_while_a_create_is_sending_cannot_send_it_twice() {
 #[test]
 fn an_edits_answer_after_another_edit_opened_leaves_the_open_one_alone() {
     let mut s = loaded();
-    update(&mut s, Msg::StartEdit { id: "1".into(), draft: None });
+    update(&mut s, Msg::StartEdit("1".into()));
     answer(&mut s, Answer::Record { id: "1".into(), result: Ok((person("1", "Person 1"), Json::object())) });
     type_into(&mut s, "first_name", "Renamed");
     assert!(matches!(&update(&mut s, Msg::Submit)[..], [Effect::Update { .. }]));
     update(&mut s, Msg::CloseForm);
-    update(&mut s, Msg::StartEdit { id: "2".into(), draft: None });
+    update(&mut s, Msg::StartEdit("2".into()));
     type_into(&mut s, "first_name", "Typing on 2");
     let fx = answer(&mut s, Answer::Updated { id: "1".into(), result: Ok((person("1", "Renamed"), Json::object())) });
     assert!(matches!(&fx[..], [Effect::ForgetDraft { key }, ..] if key.ends_with(":edit:1")), "{fx:?}");
@@ -178,4 +178,35 @@ fn the_small_messages_do_what_they_say() {
     assert!(s.load.notice.is_some());
     assert!(update(&mut s, Msg::DismissNotice).is_empty());
     assert_eq!(s.load.notice, None);
+}
+
+#[test]
+fn what_the_browser_keeps_is_read_through_effects_and_an_edits_draft_shows_only_on_its_edit() {
+    let mut s = State::default();
+    update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
+    let fx = answer(&mut s, Answer::Token(Ok(user("ana"))));
+    let draft = "people-panel:draft:rollout:client:ana".to_string();
+    assert_eq!(fx, vec![forget_lists("ana"), Effect::ReadSaved { user: user("ana"), draft }]);
+    let kept = NewPerson { first_name: "Half".into(), ..Default::default() };
+    let fx = answer(&mut s, Answer::Saved { draft: Some(kept.clone()), credential: Some(credential("c7")) });
+    assert_eq!(fx, vec![FIRST], "the saved credential: no credentials request");
+    assert!(s.form.open && s.form.values == kept && s.credential_saved);
+
+    let mut s = loaded();
+    let edit = NewPerson { first_name: "Edited".into(), ..Default::default() };
+    update(&mut s, Msg::StartEdit("1".into()));
+    let (one, two) = ("people-panel:draft:rollout:client:ana:edit:1", "people-panel:draft:rollout:client:ana:edit:2");
+    answer(&mut s, Answer::Draft { key: two.into(), draft: Some(edit.clone()) });
+    assert_eq!(s.form.values.first_name, "Person 1", "another person's draft is not this edit's");
+    answer(&mut s, Answer::Draft { key: one.into(), draft: Some(edit.clone()) });
+    assert_eq!(s.form.values, edit);
+}
+
+#[test]
+fn a_token_of_the_same_user_changes_nothing_and_anothers_drops_everything_of_the_first() {
+    let mut s = creating();
+    assert!(update(&mut s, Msg::TokenOf(user("ana"))).is_empty(), "a renewed token of ana");
+    assert!(s.saving() && s.load.people.people.len() == 2);
+    assert_eq!(update(&mut s, Msg::TokenOf(user("bo"))), vec![forget_lists("ana"), Effect::Connect]);
+    assert!(s.scope.is_none() && s.create.is_none() && s.form.values.is_empty() && s.load.people.people.is_empty());
 }

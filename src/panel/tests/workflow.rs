@@ -35,7 +35,7 @@ fn an_answer_of_an_earlier_load_is_ignored() {
 fn several_credentials_let_the_user_pick_none_asks_to_connect() {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
-    answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    token(&mut s, user("ana"), None, None);
     answer(&mut s, Answer::Credentials(Ok(vec![credential("c1"), credential("c2")])));
     assert_eq!(s.load.phase, Phase::ChooseCredential(vec![credential("c1"), credential("c2")]));
     let fx = update(&mut s, Msg::UseCredential(credential("c2")));
@@ -48,7 +48,7 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
         ]
     );
     // The next token answer uses the pick (and keeps it saved for this user).
-    let fx = answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    let fx = token(&mut s, user("ana"), None, None);
     assert_eq!(
         fx,
         vec![forget_lists("ana"), Effect::SaveCredential { user: user("ana"), credential: credential("c2") }, FIRST]
@@ -57,7 +57,7 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
 
     let mut none = State::default();
     update(&mut none, Msg::Configured(Ok(config(ProviderKind::Rollout))));
-    answer(&mut none, Answer::Token(Ok((user("bo"), None, None))));
+    token(&mut none, user("bo"), None, None);
     assert_eq!(answer(&mut none, Answer::Credentials(Ok(vec![]))), vec![Effect::Emit(PanelEvent::CredentialRequired)]);
     assert_eq!(none.load.phase, Phase::ConnectCrm);
 }
@@ -66,10 +66,7 @@ fn several_credentials_let_the_user_pick_none_asks_to_connect() {
 fn a_saved_credential_that_answers_403_is_forgotten() {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout))));
-    assert_eq!(
-        answer(&mut s, Answer::Token(Ok((user("ana"), None, Some(credential("old")))))),
-        vec![forget_lists("ana"), FIRST]
-    );
+    assert_eq!(token(&mut s, user("ana"), None, Some(credential("old"))), vec![forget_lists("ana"), FIRST]);
     let fx =
         answer(&mut s, Answer::Page { first: true, result: Err(PanelError::Forbidden("gone".into())), now_ms: 0.0 });
     assert_eq!(
@@ -87,7 +84,7 @@ fn a_saved_credential_that_answers_403_is_forgotten() {
 fn a_409_is_waited_out_with_growing_waits_then_given_up() {
     let mut s = State::default();
     update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rally))));
-    let fx = answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    let fx = token(&mut s, user("ana"), None, None);
     assert_eq!(fx, vec![forget_lists("ana"), FIRST], "Rally needs no credential");
     let syncing =
         |s: &mut State, now_ms| answer(s, Answer::Page { first: true, result: Err(PanelError::Syncing), now_ms });
@@ -124,7 +121,7 @@ fn refresh_renews_the_token_and_reloads_rollout_but_asks_rally_for_changes() {
 
     let mut rally = State::default();
     update(&mut rally, Msg::Configured(Ok(config(ProviderKind::Rally))));
-    answer(&mut rally, Answer::Token(Ok((user("ana"), None, None))));
+    token(&mut rally, user("ana"), None, None);
     let mut first = page(&["1", "2"], Cursor::End, 2);
     first.people[0].updated = Some("2026-01-01T00:00:00.000Z".into());
     answer(&mut rally, Answer::Page { first: true, result: Ok(first), now_ms: 0.0 });
@@ -222,7 +219,7 @@ fn a_create_outlives_a_reload_but_not_a_user_switch() {
     type_into(&mut s, "first_name", "Ana");
     update(&mut s, Msg::Submit);
     let sent = ticket(&s);
-    update(&mut s, Msg::UserChanged);
+    update(&mut s, Msg::TokenOf(user("bo")));
     let fx = update(&mut s, Msg::Answer(sent, created(person("9", "Ana"))));
     assert!(fx.is_empty(), "nothing of the previous user's create reaches the next user");
     assert_eq!(s.load.notice, None);
@@ -234,7 +231,13 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     type_into(&mut s, "first_name", "half-typed new person");
     update(&mut s, Msg::OpenDetails("1".into()));
     assert_eq!(s.focus, Some(Focus::Element(focus::DETAILS)));
-    assert_eq!(update(&mut s, Msg::StartEdit { id: "1".into(), draft: None }), vec![Effect::Record { id: "1".into() }]);
+    let key = "people-panel:draft:rollout:client:ana:edit:1".to_string();
+    assert_eq!(
+        update(&mut s, Msg::StartEdit("1".into())),
+        vec![Effect::ReadDraft { key: key.clone() }, Effect::Record { id: "1".into() }],
+        "the user's unsaved edit of them is read from the browser"
+    );
+    assert!(answer(&mut s, Answer::Draft { key, draft: None }).is_empty());
     assert_eq!(s.load.selected, None);
     assert!(s.form.open);
     let mut record = person("1", "Person 1");
@@ -263,11 +266,14 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
 #[test]
 fn an_edit_of_someone_deleted_elsewhere_drops_their_row() {
     let mut s = loaded();
-    update(&mut s, Msg::StartEdit { id: "2".into(), draft: None });
+    update(&mut s, Msg::StartEdit("2".into()));
     answer(&mut s, Answer::Record { id: "2".into(), result: Err(PanelError::NotFound(String::new())) });
     assert!(s.form.edit.is_none());
     assert_eq!(s.load.people.people.len(), 1);
-    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::text("Person 2"))]))));
+    assert_eq!(
+        s.load.notice,
+        Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::text("Person 2"))])))
+    );
 }
 
 #[test]
@@ -294,7 +300,10 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
     assert_eq!(s.load.people.people.len(), 1);
     assert_eq!(s.load.selected, None);
     assert_eq!(s.focus, Some(Focus::Element(focus::LIST)));
-    assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.deleted-elsewhere", [("name", Arg::text("Person 1"))]))));
+    assert_eq!(
+        s.load.notice,
+        Some(Notice::Info(Said::new("notice.deleted-elsewhere", [("name", Arg::text("Person 1"))])))
+    );
 }
 
 #[test]
@@ -303,7 +312,10 @@ fn escape_closes_the_innermost_thing_and_focus_goes_back_where_it_came_from() {
     update(&mut s, Msg::OpenDetails("1".into()));
     update(&mut s, Msg::AskDelete("1".into()));
     update(&mut s, Msg::Escape);
-    assert_eq!((s.load.delete.clone(), s.focus.clone()), (DeleteState::Idle, Some(Focus::Element(focus::DELETE_BUTTON))));
+    assert_eq!(
+        (s.load.delete.clone(), s.focus.clone()),
+        (DeleteState::Idle, Some(Focus::Element(focus::DELETE_BUTTON)))
+    );
     update(&mut s, Msg::Escape);
     assert_eq!((s.load.selected.clone(), s.focus.clone()), (None, Some(Focus::Row("1".into()))));
     update(&mut s, Msg::ToggleNewForm);
@@ -324,11 +336,11 @@ fn a_sign_out_drops_everything_of_the_user_and_a_user_switch_reloads_for_the_nex
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "private");
-    assert_eq!(update(&mut s, Msg::UserChanged), vec![forget_lists("ana"), Effect::Connect]);
+    assert_eq!(update(&mut s, Msg::TokenOf(user("bo"))), vec![forget_lists("ana"), Effect::Connect]);
     assert!(s.load.people.people.is_empty() && s.form.values.is_empty() && s.scope.is_none());
     // The next user's token: their draft, their credential lookup.
     let theirs = NewPerson { first_name: "bo's".into(), ..Default::default() };
-    let fx = answer(&mut s, Answer::Token(Ok((user("bo"), Some(theirs.clone()), None))));
+    let fx = token(&mut s, user("bo"), Some(theirs.clone()), None);
     assert_eq!(fx, vec![forget_lists("bo"), Effect::Credentials]);
     assert_eq!(s.form.values, theirs);
     assert!(s.form.open);
@@ -348,7 +360,7 @@ fn a_retry_notice_shows_while_retrying_and_goes_when_it_succeeds() {
 fn the_second_chunk_is_asked_for_once_and_a_click_after_it_failed_asks_again() {
     let mut s = loaded();
     update(&mut s, Msg::Reload);
-    answer(&mut s, Answer::Token(Ok((user("ana"), None, None))));
+    token(&mut s, user("ana"), None, None);
     let fx = answer(&mut s, Answer::Page { first: true, result: Ok(page(&["1"], Cursor::End, 1)), now_ms: 0.0 });
     assert!(matches!(&fx[..], [Effect::Listen { .. }]), "the chunk is already here");
     s.later = crate::panel::state::Later::NotLoaded;
@@ -380,7 +392,7 @@ fn another_users_token_on_a_new_token_url_carries_nothing_of_the_previous_user_o
     type_into(&mut s, "first_name", "private");
     let other = PanelConfig { token_url: "/bo-token".into(), ..config(ProviderKind::Rollout) };
     update(&mut s, Msg::Configured(Ok(other)));
-    let fx = answer(&mut s, Answer::Token(Ok((user("bo"), None, None))));
+    let fx = token(&mut s, user("bo"), None, None);
     assert_eq!(
         fx,
         vec![forget_lists("ana"), forget_lists("bo"), Effect::Credentials],
@@ -390,6 +402,6 @@ fn another_users_token_on_a_new_token_url_carries_nothing_of_the_previous_user_o
     // The same user's next token (another exp) keeps the form.
     type_into(&mut s, "first_name", "bo's");
     update(&mut s, Msg::Reload);
-    answer(&mut s, Answer::Token(Ok((user("bo"), None, None))));
+    token(&mut s, user("bo"), None, None);
     assert_eq!(s.form.values.first_name, "bo's");
 }
