@@ -117,3 +117,16 @@ test("keyboard only: page, open a person, create one after an invalid try, close
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a mouse user's focus is never moved into the list when the last page comes", async () => {
+  const { page, errors, panel } = await loadedHostPage("e2e-mouse", 120);
+  // "Load more" clicked with the mouse: the last page takes the button away; focus is not moved.
+  await panel.getByRole("button", { name: "Load more" }).click();
+  await panel.locator(".pp-count", { hasText: "100 of 120" }).waitFor();
+  await panel.getByRole("button", { name: "Load more" }).click();
+  await panel.locator(".pp-count", { hasText: "120 of 120" }).waitFor();
+  await page.waitForTimeout(200);
+  assert.doesNotMatch(await focused(page), /^button pos=/, "the list did not take a mouse user's focus");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

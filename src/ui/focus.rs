@@ -22,6 +22,12 @@ pub fn has_focus(scope: NodeRef<html::Section>, selector: &str) -> bool {
         .is_some_and(|el| el.matches(selector).unwrap_or(false))
 }
 
+/// Whether the element a `focusin` event is about was focused from the keyboard (`:focus-visible`).
+pub fn keyboard_focus(event: &web_sys::FocusEvent) -> bool {
+    let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    target.is_some_and(|el| el.matches(":focus-visible").unwrap_or(false))
+}
+
 /// Whether nothing on the page has focus (what had it went away).
 pub fn focus_lost() -> bool {
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());

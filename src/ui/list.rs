@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::focus::{focus_later, focus_lost, focus_now, has_focus};
+use super::focus::{focus_later, focus_lost, focus_now, has_focus, keyboard_focus};
 use super::{later_view, Slices};
 use crate::config::Field;
 use crate::i18n::text;
@@ -41,6 +41,9 @@ fn moved(key: &str, from: usize, n: usize, page: usize) -> Option<usize> {
 pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices) -> impl IntoView {
     let Slices { matches, revision, query, .. } = slices;
     let scroller = NodeRef::<html::Div>::new();
+    // Whether the footer's focus came from the keyboard (`:focus-visible`): only then does focus
+    // follow "Load more" into the list when it goes away; a mouse user's focus is never moved.
+    let keyboard_in_footer = StoredValue::new(false);
     let scroll_top = RwSignal::new(0usize);
     let viewport = RwSignal::new(ROW_PX * 10);
     let window = Memo::new(move |_| {
@@ -106,7 +109,8 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
             // The last page came in under a keyboard user's focus on "Load more", which goes away:
             // focus moves to the list rather than to nowhere.
             Focus::ListFromLoadMore => {
-                if has_focus(root, LOAD_MORE) || has_focus(root, LOAD_ALL) || focus_lost() {
+                let on_footer = has_focus(root, LOAD_MORE) || has_focus(root, LOAD_ALL) || focus_lost();
+                if on_footer && keyboard_in_footer.get_value() {
                     focus_later(root, LIST.to_string());
                 }
             }
@@ -153,7 +157,8 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
                 Some(view! { <p class="pp-empty" part="empty">{text}</p> })
             }}
         </div>
-        <footer class="pp-footer" part="footer">
+        <footer class="pp-footer" part="footer"
+            on:focusin=move |e| keyboard_in_footer.set_value(keyboard_focus(&e))>
             {move || {
                 match (has_more.get(), empty.get()) {
                     // Not `disabled` while loading: that would drop a keyboard user's focus.
