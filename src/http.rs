@@ -119,8 +119,9 @@ impl Client {
         if request.method != Method::Get {
             return self.send_now(request, credential).await;
         }
-        let user = User::of(&self.user_token().await?.claims);
-        let key = [user.iss.as_str(), &user.sub, &request.url, credential.unwrap_or("")].join("\n");
+        // Whose read it is: the session's user (set by its first token, which comes before any read).
+        let owner = self.owner.borrow().as_ref().map(|u| format!("{}\n{}", u.iss, u.sub)).unwrap_or_default();
+        let key = [owner.as_str(), &request.url, credential.unwrap_or("")].join("\n");
         let shared = IN_FLIGHT.with(|f| f.borrow().get(&key).cloned());
         if let Some(reply) = shared {
             match reply.await {
