@@ -76,11 +76,7 @@ pub fn sign_out(token_url: &str) {
     match source.user.borrow_mut().take() {
         Some(user) => {
             forget_user(&user);
-            let told = crate::json::Json::object_of([
-                ("iss", crate::json::Json::string(&user.iss)),
-                ("sub", crate::json::Json::string(&user.sub)),
-            ]);
-            OTHER_TABS.with(|joined| joined.borrow().as_ref().map(|j| j.post(&told.stringify())));
+            OTHER_TABS.with(|joined| joined.borrow().as_ref().map(|j| j.post(&keys::lists_of(&user))));
         }
         None => browser::forget_where(|key| key.starts_with(keys::PREFIX)),
     }
@@ -232,12 +228,10 @@ thread_local! {
 fn hear_other_tabs() {
     OTHER_TABS.with(|joined| {
         joined.borrow_mut().get_or_insert_with(|| {
-            browser::Joined::new(SIGN_OUTS, |text| {
-                let Ok(json) = crate::json::Json::parse(&text) else { return };
-                let (Some(iss), Some(sub)) = (json.text("iss"), json.text("sub")) else { return };
-                let user = User { iss, sub };
+            // The message names the user as their kept lists' key prefix does (`keys::lists_of`).
+            browser::Joined::new(SIGN_OUTS, |user| {
                 let sources: Vec<Rc<TokenSource>> = SOURCES.with(|s| s.borrow().values().cloned().collect());
-                for source in sources.iter().filter(|source| source.user().as_ref() == Some(&user)) {
+                for source in sources.iter().filter(|s| s.user().is_some_and(|u| keys::lists_of(&u) == user)) {
                     source.signed_out_here();
                 }
             })

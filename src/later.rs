@@ -12,6 +12,7 @@ use crate::json::Json;
 use crate::model::Person;
 use crate::panel::msg::{Answer, Effect};
 use crate::panel::requests::{self, Session};
+use crate::panel::state::State;
 use crate::panel::Panel;
 use crate::remember::Remembered;
 
@@ -57,6 +58,8 @@ pub struct Chunk {
     pub request: Request,
     /// The remembered list as it is kept (`cache`): written after the first row, so here.
     pub remembered_json: fn(&Remembered) -> Json,
+    /// `update`'s arms for the answers to these requests (`update::later_answered`).
+    pub answered: fn(&mut State, bool, Answer) -> Vec<Effect>,
 }
 
 /// Sends an effect's request with the credential of the scope it was decided in.
@@ -71,6 +74,7 @@ later! {
                 requests::later(session, effect, credential).boxed_local()
             },
             remembered_json: Remembered::to_json,
+            answered: crate::panel::update::later_answered,
         }
     }
 }
@@ -92,4 +96,23 @@ pub async fn load() -> Result<&'static Chunk, Missing> {
 /// The chunk, if it is here.
 pub fn get() -> Option<&'static Chunk> {
     LOADED.with(|loaded| loaded.get().copied())
+}
+
+/// `update`'s arms for the answers to the chunk's requests, which live in the chunk (every other
+/// build links them in). Those requests are sent only once the chunk is here.
+pub fn answered(s: &mut State, same_load: bool, answer: Answer) -> Vec<Effect> {
+    #[cfg(pp_split)]
+    return match get() {
+        Some(chunk) => (chunk.answered)(s, same_load, answer),
+        // The chunk could not be fetched, so its request was not sent: said like any failure.
+        None => {
+            use crate::i18n::{Arg, Said};
+            (s.create, s.form.sending) = (None, false);
+            let error = Arg::Error(crate::error::PanelError::CodeMissing);
+            s.form.message = Some(Said::new("form.create-failed", [("error", error)]));
+            Vec::new()
+        }
+    };
+    #[cfg(not(pp_split))]
+    crate::panel::update::later_answered(s, same_load, answer)
 }

@@ -12,7 +12,7 @@ use crate::scope::{keys, Scope, User};
 
 pub use super::msg::{Answer, Change, Effect, Msg, Saved, Ticket};
 use super::state::{Action, DeleteState, Focus, Later, Load, Notice, Phase, State, SyncWait};
-use super::{create, delete, focus, form, recall, PanelEvent};
+use super::{delete, focus, form, recall, PanelEvent};
 
 /// How long a 409 "still syncing" is waited out (Rollout: allow 30–60 s after connecting).
 pub const SYNC_WAIT_MS: f64 = 90_000.0;
@@ -162,7 +162,7 @@ pub(super) fn user(s: &State) -> Option<User> {
 /// to the scope it was sent in (create.rs).
 fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
     if let Answer::Created { .. } | Answer::CreateCheck(_) = answer {
-        return create::answered(s, ticket.load == s.load.id, answer);
+        return crate::later::answered(s, ticket.load == s.load.id, answer);
     }
     if ticket.load != s.load.id {
         return Vec::new();
@@ -246,9 +246,9 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Answer::Record { id, result } => form::record(s, id, result),
-        Answer::Updated { id, result } => form::updated(s, id, result),
-        Answer::Deleted { id, result } => delete::deleted(s, id, result),
+        answer @ (Answer::Record { .. } | Answer::Updated { .. } | Answer::Deleted { .. }) => {
+            crate::later::answered(s, true, answer)
+        }
         Answer::Remote(Change::Created(person, _)) => {
             s.load.people.merge_changed(vec![*person]);
             Vec::new()
@@ -266,6 +266,19 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
             Vec::new()
         }
         Answer::Created { .. } | Answer::CreateCheck(_) => unreachable!("handled above"),
+    }
+}
+
+/// The answers to the second chunk's requests (a create and its check, a person's record, an
+/// update, a delete): their arms are in that chunk, since only its views can ask for them.
+/// `same_load`: the panel has not loaded again since the request was decided.
+pub fn later_answered(s: &mut State, same_load: bool, answer: Answer) -> Vec<Effect> {
+    match answer {
+        answer @ (Answer::Created { .. } | Answer::CreateCheck(_)) => super::create::answered(s, same_load, answer),
+        Answer::Record { id, result } => form::record(s, id, result),
+        Answer::Updated { id, result } => form::updated(s, id, result),
+        Answer::Deleted { id, result } => delete::deleted(s, id, result),
+        _ => Vec::new(),
     }
 }
 
