@@ -63,7 +63,8 @@ function seleniumPage(driver, exceptions = []) {
     dblclick: async (query) => driver.actions().doubleClick(await page.element(query)).perform(),
     async fill(query, text) {
       const el = await page.element(query);
-      await el.click();
+      // Send Keys focuses the field itself. (No click first: WebKitWebDriver 2.50 refuses to click an
+      // <input> in a shadow root, "element click intercepted", though a <button> there is fine.)
       // Select what is there and type over it: real key events, as a user's typing.
       if (await driver.executeScript((e) => e.value !== "", el)) await el.sendKeys(Key.chord(Key.CONTROL, "a"), Key.BACK_SPACE);
       if (text) await el.sendKeys(text);
@@ -138,7 +139,12 @@ export async function webkit() {
     }
     const driver = await new Builder()
       .usingServer(`http://127.0.0.1:${port}`)
-      .withCapabilities({ browserName: "MiniBrowser", "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] } })
+      .withCapabilities({
+        browserName: "MiniBrowser",
+        "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
+        // Nothing leaves this machine: anything but loopback goes to a closed local port.
+        proxy: { proxyType: "manual", httpProxy: "127.0.0.1:9", sslProxy: "127.0.0.1:9", noProxy: ["127.0.0.1", "localhost", "[::1]"] },
+      })
       .build();
     const caps = await driver.getCapabilities();
     const close = async () => {
