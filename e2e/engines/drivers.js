@@ -36,6 +36,16 @@ export function locate({ css = "*", name, label, page }) {
   return [...root.querySelectorAll(css)].find((e) => visible(e) && named(e)) ?? null;
 }
 
+/** The element `find` finds, waited for (10 s at most) as a user waits for what they look for. */
+async function found(query, find) {
+  for (const deadline = Date.now() + 10000; ; ) {
+    const el = await find();
+    if (el) return el;
+    if (Date.now() > deadline) throw new Error(`no element for ${JSON.stringify(query)} within 10 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** In the page, after each navigation: uncaught errors and rejections from then on. */
 function listen() {
   window.__errors ??= [];
@@ -54,11 +64,7 @@ function seleniumPage(driver, exceptions = []) {
       await driver.executeScript(listen);
     },
     run: (fn, ...args) => driver.executeScript(fn, ...args),
-    async element(query) {
-      const el = await driver.executeScript(locate, query);
-      if (!el) throw new Error(`no element for ${JSON.stringify(query)}`);
-      return el;
-    },
+    element: (query) => found(query, () => driver.executeScript(locate, query)),
     click: async (query) => (await page.element(query)).click(),
     dblclick: async (query) => driver.actions().doubleClick(await page.element(query)).perform(),
     async fill(query, text) {
@@ -174,11 +180,7 @@ export async function chromium() {
     playwright: p,
     goto: (path) => p.goto(`${BASE}${path}`),
     run: (fn, ...args) => p.evaluate(source(fn, args)),
-    async element(query) {
-      const el = (await p.evaluateHandle(source(locate, [query]))).asElement();
-      if (!el) throw new Error(`no element for ${JSON.stringify(query)}`);
-      return el;
-    },
+    element: (query) => found(query, async () => (await p.evaluateHandle(source(locate, [query]))).asElement()),
     click: async (query) => (await page.element(query)).click(),
     dblclick: async (query) => (await page.element(query)).dblclick(),
     fill: async (query, text) => (await page.element(query)).fill(text),
