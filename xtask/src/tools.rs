@@ -44,7 +44,8 @@ pub fn ensure(need: Need) -> Result {
         lint_components()?;
         chromium()?;
         other_engines()?;
-        cargo_tool("geckodriver", GECKODRIVER_VERSION, &["--locked"], "to drive Firefox")?;
+        // --debug: 1.3 min to build instead of 4 on 2 cores; a driver's speed is not what tests wait on.
+        cargo_tool("geckodriver", GECKODRIVER_VERSION, &["--locked", "--debug"], "to drive Firefox")?;
     }
     node_packages()?;
     if all || need != Need::Demo {
