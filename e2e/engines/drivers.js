@@ -136,6 +136,8 @@ export async function webkit() {
     driverProcess.kill();
     x.stop();
   };
+  // Even when the test process ends abruptly, no driver or display outlives it.
+  process.once("exit", stop);
   try {
     for (let waited = 0; ; waited += 100) {
       const up = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false);
