@@ -2,9 +2,9 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import { BASE, admin } from "./server.js";
 
-export const BASE = process.env.PP_E2E_URL;
-assert.ok(BASE, "PP_E2E_URL is unset: run the e2e suite with `cargo xtask test`");
+export { BASE, admin };
 
 /** The file's browser, launched before its first test and closed after its last. */
 export const browser = {};
@@ -15,12 +15,6 @@ before(async () => {
   });
 });
 after(async () => browser.chromium?.close());
-
-export async function admin(method, path, body) {
-  const r = await fetch(`${BASE}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-  assert.ok(r.ok, `${method} ${path}: ${r.status}`);
-  return r.status === 204 ? null : r.json();
-}
 
 /** A new page that records uncaught errors and CSP violations. */
 export async function newPage(context) {

@@ -4,7 +4,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::procs::{dev_server, run_ok, spawn, step};
-use crate::tools::{CHROMEDRIVER, CHROMIUM};
+use crate::tools::{geckodriver, CHROMEDRIVER, CHROMIUM, FIREFOX, WEBKIT_WEBDRIVER};
 use crate::{copy_dir, dist, hosts, root, Result};
 
 struct Outcome {
@@ -62,26 +62,35 @@ pub fn test(only: &[String], files: &[String]) -> Result {
     if wanted("browser") {
         println!("browser suites");
         run_ok(Command::new("cargo").args(["build", "-p", "dev-server"]).current_dir(&root), "build the dev-server")?;
-        outcomes.push(timed("browser wasm-pack test, headless Chromium", || {
-            let server = dev_server(&["--port", "0", "--people", "250"])?;
-            step(
-                "browser: wasm-pack test --headless --chrome",
-                Command::new("wasm-pack")
-                    .args(["test", "--headless", "--chrome", "--chromedriver", CHROMEDRIVER, "--mode", "no-install"])
-                    // The browser suites (the lib's unit tests run natively); --nocapture prints what they
-                    // measure (fault counts, refresh bytes).
-                    .args(["--test", "browser", "--", "--nocapture"])
-                    .env("PP_DEV_SERVER", &server.url)
-                    // The fault suite waits out retries and backoff: more than the runner's default 20 s.
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
-                    .env("CHROME_BIN", CHROMIUM)
-                    .current_dir(&root),
-            )
-        }));
+        // The same suites in each engine, each against a dev-server of its own.
+        let engines = [
+            ("browser wasm-pack test, headless Chromium", "--chrome", "--chromedriver", CHROMEDRIVER.into()),
+            ("browser wasm-pack test, headless Firefox", "--firefox", "--geckodriver", geckodriver()),
+        ];
+        for (suite, flag, driver_flag, driver) in engines {
+            outcomes.push(timed(suite, || {
+                let server = dev_server(&["--port", "0", "--people", "250"])?;
+                step(
+                    &format!("browser: wasm-pack test --headless {flag}"),
+                    Command::new("wasm-pack")
+                        .args(["test", "--headless", flag, driver_flag])
+                        .arg(&driver)
+                        .args(["--mode", "no-install"])
+                        // The browser suites (the lib's unit tests run natively); --nocapture prints what
+                        // they measure (fault counts, refresh bytes).
+                        .args(["--test", "browser", "--", "--nocapture"])
+                        .env("PP_DEV_SERVER", &server.url)
+                        // The fault suite waits out retries and backoff: more than the runner's default 20 s.
+                        .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+                        .env("CHROME_BIN", CHROMIUM)
+                        .current_dir(&root),
+                )
+            }));
+        }
     }
     if wanted("e2e") {
         println!("e2e suites");
-        outcomes.push(timed("e2e     built bundle in host pages, headless Chromium", || {
+        outcomes.push(timed("e2e     built bundle in host pages, Chromium, Firefox, WebKit", || {
             dist::print(&dist::build()?);
             let site = root.join("target/e2e-site");
             let _ = std::fs::remove_dir_all(&site);
@@ -99,6 +108,9 @@ pub fn test(only: &[String], files: &[String]) -> Result {
                     .args(if files.is_empty() { vec!["e2e/".to_string()] } else { files.to_vec() })
                     .env("PP_E2E_URL", &server.url)
                     .env("CHROMIUM", CHROMIUM)
+                    .env("FIREFOX", FIREFOX)
+                    .env("GECKODRIVER", geckodriver())
+                    .env("WEBKIT_WEBDRIVER", WEBKIT_WEBDRIVER)
                     .current_dir(&root),
             )
         }));

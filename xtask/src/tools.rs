@@ -11,6 +11,12 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_PACK_VERSION: &str = "0.15.1";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's Firefox ESR, driven by geckodriver (from crates.io) in the browser and e2e suites.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const GECKODRIVER_VERSION: &str = "0.37.0";
+/// Debian's WebKitGTK WebDriver; it drives WebKitGTK's MiniBrowser, under Xvfb (it has no headless mode).
+pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+const XVFB: &str = "/usr/bin/Xvfb";
 /// Builds the shipped bundle only (see dist.rs); pinned so that its size is reproducible.
 pub const NIGHTLY: &str = "nightly-2026-10-29";
 /// The splitter that cuts the bundle's second chunk off (wasm_split_cli_support's binary).
@@ -37,6 +43,9 @@ pub fn ensure(need: Need) -> Result {
         cargo_tool("wasm-pack", WASM_PACK_VERSION, &["--locked"], "to run the browser suites")?;
         lint_components()?;
         chromium()?;
+        other_engines()?;
+        // --debug: 1.3 min to build instead of 4 on 2 cores; a driver's speed is not what tests wait on.
+        cargo_tool("geckodriver", GECKODRIVER_VERSION, &["--locked", "--debug"], "to drive Firefox")?;
     }
     node_packages()?;
     if all || need != Need::Demo {
@@ -211,8 +220,27 @@ fn chromium() -> Result {
     apt_install(&["chromium", "chromium-driver", "fonts-liberation"], "the browser suites run in headless Chromium")
 }
 
+/// Firefox and WebKit, which the tests run in besides Chromium: one apt step for what is missing.
+fn other_engines() -> Result {
+    let missing: Vec<&str> = [(FIREFOX, "firefox-esr"), (WEBKIT_WEBDRIVER, "webkit2gtk-driver"), (XVFB, "xvfb")]
+        .into_iter()
+        .filter(|(path, _)| !PathBuf::from(path).exists())
+        .map(|(_, package)| package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing, "the tests run in Firefox and WebKit too")
+}
+
+/// geckodriver, where `cargo install` put it.
+pub fn geckodriver() -> PathBuf {
+    cargo_bin().join("geckodriver")
+}
+
 /// The npm packages of package-lock.json (development and test tooling only): binaryen's wasm-opt
-/// and esbuild build the bundle, playwright-core drives Chromium, react and Rollout Link make the
+/// and esbuild build the bundle, playwright-core drives Chromium, selenium-webdriver drives Firefox
+/// and WebKit, react and Rollout Link make the
 /// hosts, typescript checks the package's declarations.
 fn node_packages() -> Result {
     if version_of("npm").is_none() {
@@ -226,7 +254,7 @@ fn node_packages() -> Result {
     }
     run_ok(
         Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root()),
-        "setup: npm ci (esbuild, binaryen, playwright-core, react, Rollout Link, typescript, axe-core)",
+        "setup: npm ci (esbuild, binaryen, playwright-core, selenium-webdriver, react, Rollout Link, typescript, axe-core)",
     )
 }
 
