@@ -45,7 +45,7 @@ fn main() -> ExitCode {
             }
             Ok(())
         }),
-        "bench" => tools::ensure(tools::Need::Test).and_then(|_| bench::run()),
+        "bench" => tools::ensure(tools::Need::Bench).and_then(|_| bench::run()),
         "setup" => tools::ensure(tools::Need::All),
         "profile" => {
             let path = std::env::args().nth(2).map(PathBuf::from).unwrap_or_else(dist::named_copy);

@@ -27,6 +27,8 @@ const WASM_SPLIT_VERSION: &str = "0.2.4";
 pub enum Need {
     Demo,
     Test,
+    /// What the bench needs: the test tools but the other engines (it measures in Chromium).
+    Bench,
     Dist,
     All,
 }
@@ -38,6 +40,9 @@ pub fn ensure(need: Need) -> Result {
     wasm_bindgen()?;
     if all || need == Need::Demo {
         cargo_tool("trunk", TRUNK_VERSION, &["--locked"], "to build and serve the demo")?;
+    }
+    if all || need == Need::Bench {
+        chromium()?;
     }
     if all || need == Need::Test {
         cargo_tool("wasm-pack", WASM_PACK_VERSION, &["--locked"], "to run the browser suites")?;
