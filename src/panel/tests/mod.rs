@@ -92,6 +92,18 @@ fn channel_of(sub: &str, credential: &str) -> String {
     ["client", sub, "rollout", "http://crm/api", credential].join("\n")
 }
 
+/// What a create of `ana`'s stored in c1 does: her draft goes, c1's panels and the host are told.
+fn stored_by_ana_in_c1(person: Person) -> Vec<Effect> {
+    vec![
+        Effect::ForgetDraft { key: "people-panel:draft:rollout:client:ana".into() },
+        Effect::Broadcast {
+            channel: channel_of("ana", "c1"),
+            change: Change::Created(Box::new(person), Json::object()),
+        },
+        Effect::Emit(PanelEvent::PersonCreated(Json::object())),
+    ]
+}
+
 /// A create's answer: stored, as the CRM returned it.
 fn created(person: Person) -> Answer {
     Answer::Created { sent_at: 1_000.0, result: Ok((person, Json::object())) }

@@ -21,18 +21,7 @@ fn a_create_answered_after_a_switch_to_another_crm_stays_that_crms() {
     update(&mut s, Msg::UseCredential(credential("c2")));
     assert_eq!(s.credential_id(), Some("c2"), "the scope names the CRM shown, at once");
     let fx = update(&mut s, Msg::Answer(sent, created(person("9", "Noor"))));
-    assert_eq!(
-        fx,
-        vec![
-            Effect::ForgetDraft { key: "people-panel:draft:rollout:client:ana".into() },
-            Effect::Broadcast {
-                channel: channel_of("ana", "c1"),
-                change: Change::Created(Box::new(person("9", "Noor")), Json::object())
-            },
-            Effect::Emit(PanelEvent::PersonCreated(Json::object())),
-        ],
-        "told on the channel of the CRM it was stored in"
-    );
+    assert_eq!(fx, stored_by_ana_in_c1(person("9", "Noor")), "told on the channel of the CRM it was stored in");
     assert_eq!(s.person("9"), None, "never shown in the other CRM's list");
     assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.added-elsewhere", [("name", Arg::text("Noor"))]))));
     // c2's first page arrives: it is c2's alone.
