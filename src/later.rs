@@ -99,20 +99,10 @@ pub fn get() -> Option<&'static Chunk> {
 }
 
 /// `update`'s arms for the answers to the chunk's requests, which live in the chunk (every other
-/// build links them in). Those requests are sent only once the chunk is here.
-pub fn answered(s: &mut State, same_load: bool, answer: Answer) -> Vec<Effect> {
+/// build links them in); `None` when the chunk is not here (`update` decides what that means).
+pub fn answered(s: &mut State, same_load: bool, answer: Answer) -> Option<Vec<Effect>> {
     #[cfg(pp_split)]
-    return match get() {
-        Some(chunk) => (chunk.answered)(s, same_load, answer),
-        // The chunk could not be fetched, so its request was not sent: said like any failure.
-        None => {
-            use crate::i18n::{Arg, Said};
-            (s.create, s.form.sending) = (None, false);
-            let error = Arg::Error(crate::error::PanelError::CodeMissing);
-            s.form.message = Some(Said::new("form.create-failed", [("error", error)]));
-            Vec::new()
-        }
-    };
+    return get().map(|chunk| (chunk.answered)(s, same_load, answer));
     #[cfg(not(pp_split))]
-    crate::panel::update::later_answered(s, same_load, answer)
+    Some(crate::panel::update::later_answered(s, same_load, answer))
 }

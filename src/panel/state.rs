@@ -119,7 +119,7 @@ pub struct Creating {
     pub scope: Scope,
     pub values: NewPerson,
     /// The ids listed when it was sent: a match among the others is the person it created.
-    pub known: Vec<String>,
+    pub known: std::collections::HashSet<String>,
     /// How many times it was sent (at most `CREATE_SENDS`).
     pub sends: u32,
     pub step: CreateStep,

@@ -162,7 +162,7 @@ pub(super) fn user(s: &State) -> Option<User> {
 /// to the scope it was sent in (create.rs).
 fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
     if let Answer::Created { .. } | Answer::CreateCheck(_) = answer {
-        return crate::later::answered(s, ticket.load == s.load.id, answer);
+        return chunk_answered(s, ticket.load == s.load.id, answer);
     }
     if ticket.load != s.load.id {
         return Vec::new();
@@ -247,7 +247,7 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
             Vec::new()
         }
         answer @ (Answer::Record { .. } | Answer::Updated { .. } | Answer::Deleted { .. }) => {
-            crate::later::answered(s, true, answer)
+            chunk_answered(s, true, answer)
         }
         Answer::Remote(Change::Created(person, _)) => {
             s.load.people.merge_changed(vec![*person]);
@@ -267,6 +267,16 @@ fn answered(s: &mut State, ticket: Ticket, answer: Answer) -> Vec<Effect> {
         }
         Answer::Created { .. } | Answer::CreateCheck(_) => unreachable!("handled above"),
     }
+}
+
+/// An answer to a request of the second chunk, by its arms there. Without the chunk its request
+/// was not sent: said like any failure of the form's.
+fn chunk_answered(s: &mut State, same_load: bool, answer: Answer) -> Vec<Effect> {
+    crate::later::answered(s, same_load, answer).unwrap_or_else(|| {
+        (s.create, s.form.sending) = (None, false);
+        s.form.message = Some(Said::new("form.create-failed", [("error", Arg::Error(PanelError::CodeMissing))]));
+        Vec::new()
+    })
 }
 
 /// The answers to the second chunk's requests (a create and its check, a person's record, an
