@@ -28,8 +28,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const PHONE = { cpu: 4, latencyMs: 60, downMbps: 9, upMbps: 2 };
 const PHONE_LOADS = Number(process.env.PP_BENCH_PHONE_LOADS || 10);
 
-/** A fresh page of `path`, on the phone profile when `phone` (in `context`, a new one by default). */
-async function openPage(path, base, phone, context) {
+/** A fresh page of `path`, on the phone profile when `phone` (in `context`, a new one by default);
+ *  `beforeGoto(tab)` runs before it navigates (the trace starts there). */
+async function openPage(path, base, phone, context, beforeGoto) {
   context ??= await browser.newContext();
   const tab = await context.newPage();
   if (phone) {
@@ -43,23 +44,34 @@ async function openPage(path, base, phone, context) {
       uploadThroughput: (PHONE.upMbps * 1e6) / 8,
     });
   }
+  await beforeGoto?.(tab);
   await tab.goto(`${base}/${path}`);
   await tab.waitForFunction(() => window.__bench && window.__bench.firstRowMs, null, { timeout: 60000 });
   return { context, tab };
 }
 
+/** The page's requests (start and end from navigation) and the panel's marks, up to now. */
+const WATERFALL = () => [
+  ...performance.getEntriesByType("resource").map((e) => {
+    const url = new URL(e.name);
+    return { what: url.pathname.replace(/^\/people-panel\//, "") + url.search, start: e.startTime, end: e.responseEnd };
+  }),
+  ...performance.getEntriesByType("mark").filter((m) => m.name.startsWith("people-panel")).map((m) => ({ what: `(${m.name})`, start: m.startTime, end: m.startTime })),
+].sort((a, b) => a.start - b.start);
+
 async function firstRow(page, user, extra = "", base = BASE, phone = false) {
   const { context, tab } = await openPage(`${page}?user=${user}${extra}`, base, phone);
   const result = await tab.evaluate(() => window.__bench);
+  result.waterfall = await tab.evaluate(WATERFALL);
   await context.close();
   return result;
 }
 
 // ---- time to first row, fresh page loads, alternating panel and vanilla ----
-async function compareFirstRow(base, phone = false, loads = LOADS) {
+async function compareFirstRow(base, phone = false, loads = LOADS, panelPage = "panel.html") {
   const panelRuns = [], vanillaRuns = [];
   for (let i = 0; i < loads; i++) {
-    panelRuns.push(await firstRow("panel.html", "bench", "", base, phone));
+    panelRuns.push(await firstRow(panelPage, "bench", "", base, phone));
     vanillaRuns.push(await firstRow("vanilla.html", "bench", "", base, phone));
   }
   const stats = (runs, key) => ({ median: median(runs.map((r) => r[key])), p95: quantile(runs.map((r) => r[key]), 0.95) });
@@ -70,13 +82,98 @@ async function compareFirstRow(base, phone = false, loads = LOADS) {
   };
   t.ratio = t.panel.fromConnection.median / t.vanilla.fromStart.median;
   t.ratioFromNavigation = t.panel.fromNavigation.median / t.vanilla.fromNavigation.median;
+  // The waterfall of the load whose first row came at the median.
+  const middle = [...panelRuns].sort((a, b) => a.firstRowMs - b.firstRowMs)[Math.floor(panelRuns.length / 2)];
+  t.waterfall = { firstRowMs: middle.firstRowMs, requests: middle.waterfall };
+  t.mainThread = await traceFirstVisit(panelPage, base, phone);
   return t;
 }
+
+// What the main thread does before the first row, from a Chromium trace of one more fresh load:
+// its busy time, the self time of what ran (each event's time minus that of the events nested in
+// it), and the wasm functions V8 compiled lazily on it (`wasm.CompileLazy`).
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed", "blink.user_timing", "toplevel", "v8.execute"];
+const ACTIVITY = [
+  [/^wasm\.CompileLazy$/, "wasm functions compiled lazily"],
+  [/^(wasm\.|v8\.wasm)/i, "wasm: instantiate and the rest"],
+  [/^(v8\.compile|v8\.parseOnBackground|V8\.CompileCode|v8\.produceModuleCache|v8\.compileModule)/i, "JS parse and compile"],
+  [/^(EvaluateScript|v8\.evaluateModule|v8\.run|FunctionCall|V8\.Execute|RunMicrotasks|v8\.callFunction|TimerFire|FireAnimationFrame|EventDispatch|HandlePostMessage|v8\.callModuleMethod)/i, "JS and wasm running"],
+  [/(GC|Scavenge|MarkCompact)/, "garbage collection"],
+  [/^(ParseHTML|ParseAuthorStyleSheet)$/, "HTML and CSS parsing"],
+  [/^(UpdateLayoutTree|RecalculateStyles|Layout|InvalidateLayout|ScheduleStyleRecalculation|LayoutShift|UpdateLayout)$/, "style and layout"],
+  [/^(Paint|PrePaint|Layerize|UpdateLayer|Commit|CompositeLayers|PaintImage|RasterTask|BeginMainThreadFrame|UpdateLayerTree)$/, "paint and composite"],
+];
+async function traceFirstVisit(panelPage, base, phone) {
+  const opened = await openPage(`${panelPage}?user=bench`, base, phone, undefined, (tab) => browser.startTracing(tab, { categories: TRACE_CATEGORIES }));
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  await opened.context.close();
+  const events = trace.traceEvents;
+  const mark = events.find((e) => e.name === "first-row" && e.ph !== "M");
+  if (!mark) return null;
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && e.pid === mark.pid);
+  const navigation = events.filter((e) => e.name === "navigationStart" && e.pid === mark.pid && e.ts <= mark.ts).sort((a, b) => b.ts - a.ts)[0];
+  if (!main || !navigation) return null;
+  const [from, to] = [navigation.ts, mark.ts];
+  const mine = events
+    .filter((e) => e.pid === mark.pid && e.tid === main.tid && e.ph === "X" && e.ts < to && e.ts + (e.dur ?? 0) > from)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const clip = (e) => Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from));
+  const self = new Map();
+  const stack = [];
+  let busy = 0;
+  for (const e of mine) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) self.set(parent, self.get(parent) - clip(e));
+    else busy += clip(e);
+    self.set(e, clip(e));
+    stack.push(e);
+  }
+  const byActivity = {};
+  for (const [e, t] of self) {
+    const activity = ACTIVITY.find(([pattern]) => pattern.test(e.name))?.[1] ?? "other";
+    byActivity[activity] = (byActivity[activity] ?? 0) + t / 1000;
+  }
+  const lazy = mine.filter((e) => e.name === "wasm.CompileLazy");
+  return {
+    firstRowMs: (to - from) / 1000,
+    busyMs: busy / 1000,
+    byActivity: Object.fromEntries(Object.entries(byActivity).sort((a, b) => b[1] - a[1])),
+    wasmCompiledLazily: { functions: lazy.length, ms: lazy.reduce((n, e) => n + clip(e), 0) / 1000 },
+  };
+}
+
+/** Prints a first visit's waterfall and main thread (from compareFirstRow). */
+function printPath(label, t) {
+  console.log(`\nthe first visit's critical path, ${label}: the load at the median, ms from navigation`);
+  for (const r of t.waterfall.requests) {
+    const span = r.end > r.start ? `${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)}` : `${r.start.toFixed(0).padStart(6)}         `;
+    console.log(`  ${span}  ${r.what.slice(0, 90)}`);
+  }
+  console.log(`  ${t.waterfall.firstRowMs.toFixed(0).padStart(6)}           first row`);
+  const m = t.mainThread;
+  if (!m) return console.log("  (no trace)");
+  console.log(`  main thread before the first row (one traced load, first row at ${m.firstRowMs.toFixed(0)} ms): busy ${m.busyMs.toFixed(0)} ms; wasm functions compiled lazily: ${m.wasmCompiledLazily.functions}`);
+  for (const [what, ms] of Object.entries(m.byActivity)) if (ms >= 1) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${what}`);
+}
+
 await admin("POST", "/credentials", { user: "bench", people: 250 });
 await admin("POST", "/credentials", { user: "bench", people: 250 }, SLOW);
 const ttfr = await compareFirstRow(BASE);
 const ttfrSlow = await compareFirstRow(SLOW);
 const ttfrPhone = await compareFirstRow(BASE, true, PHONE_LOADS);
+const ttfrPhoneHints = await compareFirstRow(BASE, true, PHONE_LOADS, "panel-hints.html");
+const phoneLabel = `phone (CPU ${PHONE.cpu}×, ${PHONE.downMbps}/${PHONE.upMbps} Mbps, ${PHONE.latencyMs} ms)`;
+const profiles = [["loopback", ttfr], [`${LATENCY_MS} ms per answer`, ttfrSlow], [phoneLabel, ttfrPhone], [`${phoneLabel}, with the README's preload hints`, ttfrPhoneHints]];
+if (process.env.PP_BENCH_ONLY === "first-row") {
+  // A quick look at the first visit alone (no sizes, no large lists, no budgets).
+  for (const [label, t] of profiles) {
+    printPath(label, t);
+    console.log(`  first row, median of ${t.loads}: panel ${t.panel.fromNavigation.median.toFixed(0)} / vanilla ${t.vanilla.fromNavigation.median.toFixed(0)} ms = ${t.ratioFromNavigation.toFixed(2)}`);
+  }
+  await browser.close();
+  process.exit(0);
+}
 
 // ---- a returning visit with cache="device", phone profile: the kept list before the CRM answers ----
 async function returningVisit() {
@@ -256,17 +353,18 @@ const code = bundle.files.filter((f) => !f.name.endsWith(".json"));
 const catalog = bundle.files.filter((f) => f.name.endsWith(".json")).sort((a, b) => b.gzip - a.gzip).slice(0, 1);
 const totalGzip = [...code, ...catalog].reduce((n, f) => n + f.gzip, 0);
 const budgets = [
-  ["first load gzip ≤ 110 KB (goal 80 KB)", kb(load.first.gzip), load.first.gzip <= 110 * 1024],
+  ["first load gzip ≤ 181 KB (no growth)", kb(load.first.gzip), load.first.gzip <= 181 * 1024],
   ["all of it gzip (one language) ≤ 180 KB (goal 150 KB)", kb(totalGzip), totalGzip <= 180 * 1024],
-  ["first row / vanilla, loopback ≤ 1.6 (goal 1.2)", ttfr.ratioFromNavigation.toFixed(2), ttfr.ratioFromNavigation <= 1.6],
-  [`first row / vanilla, ${LATENCY_MS} ms per answer ≤ 1.2 (goal 1.05)`, ttfrSlow.ratioFromNavigation.toFixed(2), ttfrSlow.ratioFromNavigation <= 1.2],
-  ["first row / vanilla, phone ≤ 1.4 (goal 1.15)", ttfrPhone.ratioFromNavigation.toFixed(2), ttfrPhone.ratioFromNavigation <= 1.4],
+  ["first row / vanilla, loopback ≤ 1.4", ttfr.ratioFromNavigation.toFixed(2), ttfr.ratioFromNavigation <= 1.4],
+  [`first row / vanilla, ${LATENCY_MS} ms per answer ≤ 1.15`, ttfrSlow.ratioFromNavigation.toFixed(2), ttfrSlow.ratioFromNavigation <= 1.15],
+  ["first row / vanilla, phone ≤ 1.35", ttfrPhone.ratioFromNavigation.toFixed(2), ttfrPhone.ratioFromNavigation <= 1.35],
+  ["the same with the README's preload hints (no budget)", ttfrPhoneHints.ratioFromNavigation.toFixed(2), true],
   ['"New person" → form, phone ≤ 100 ms (goal 50)', `${newForm.medianMs.toFixed(0)} ms`, newForm.medianMs <= 100],
   ["rows in the DOM with 10,000 loaded ≤ 200", `${large.rowsInDom} (${large.rowsInDomAfterScroll} after scrolling)`, Math.max(large.rowsInDom, large.rowsInDomAfterScroll) <= 200],
   ["p95 frame time while scrolling ≤ 16 ms", `${large.frameP95Ms.toFixed(1)} ms`, large.frameP95Ms <= 16],
   ["token route hit once with 3 panels", String(requests.three.tokenFetches), requests.three.tokenFetches === 1],
   ["no 429 while paging 10,000 (pacing)", String(large.status429), large.status429 === 0],
-  [`returning visit, cache="device", first row / vanilla's first visit, phone ≤ 1.0`, returning.ratio.toFixed(2), returning.ratio <= 1.0],
+  [`returning visit, cache="device", first row / vanilla's first visit, phone ≤ 0.8`, returning.ratio.toFixed(2), returning.ratio <= 0.8],
   [`${HUGE.toLocaleString("en")} people: search p95 per keystroke ≤ 50 ms`, `${huge.searchP95Ms.toFixed(1)} ms`, huge.searchP95Ms <= 50],
   [`${HUGE.toLocaleString("en")} people: scroll p95 frame ≤ 16 ms`, `${huge.frameP95Ms.toFixed(1)} ms`, huge.frameP95Ms <= 16],
   [`${HUGE.toLocaleString("en")} people: rows in the DOM ≤ 200`, String(huge.rowsInDom), huge.rowsInDom <= 200],
@@ -282,8 +380,7 @@ console.log(`\nfirst load: the panel's files fetched before its first row (then 
 for (const f of load.files) console.log(`  ${(f.beforeFirstRow ? "before " : "after  ") + f.name.slice(-40).padEnd(40)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} ${kb(f.brotli).padStart(10)}`);
 console.log(`  ${"first load".padEnd(47)} ${kb(load.first.raw).padStart(10)} ${kb(load.first.gzip).padStart(10)} ${kb(load.first.brotli).padStart(10)}`);
 console.log(`  ${"after the first row".padEnd(47)} ${kb(load.after.raw).padStart(10)} ${kb(load.after.gzip).padStart(10)} ${kb(load.after.brotli).padStart(10)}`);
-const phoneLabel = `phone (CPU ${PHONE.cpu}×, ${PHONE.downMbps}/${PHONE.upMbps} Mbps, ${PHONE.latencyMs} ms)`;
-for (const [label, t] of [["loopback", ttfr], [`${LATENCY_MS} ms per answer`, ttfrSlow], [phoneLabel, ttfrPhone]]) {
+for (const [label, t] of profiles) {
   console.log(`\ntime to first row, ${label}, ${t.loads} fresh loads each (ms)   median     p95`);
   console.log(`  panel, from the element's connection              ${ms(t.panel.fromConnection.median)} ${ms(t.panel.fromConnection.p95)}`);
   console.log(`  vanilla JS, from its script's start               ${ms(t.vanilla.fromStart.median)} ${ms(t.vanilla.fromStart.p95)}`);
@@ -291,6 +388,7 @@ for (const [label, t] of [["loopback", ttfr], [`${LATENCY_MS} ms per answer`, tt
   console.log(`  vanilla JS, from navigation                       ${ms(t.vanilla.fromNavigation.median)} ${ms(t.vanilla.fromNavigation.p95)}`);
   console.log(`  ratio from connection ${t.ratio.toFixed(2)}, from navigation ${t.ratioFromNavigation.toFixed(2)}`);
 }
+for (const [label, t] of profiles) printPath(label, t);
 console.log(`\n"New person" clicked after the first row settled, phone profile: form drawn in ${newForm.medianMs.toFixed(0)} ms (median of 5, max ${newForm.maxMs.toFixed(0)})`);
 console.log(`\n10,000 people (page-size 100)`);
 console.log(`  load all: ${large.loadAllMs.toFixed(0)} ms (paced under 50 requests/s; 429s drawn: ${large.status429}); JS heap ${(large.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(large.wasmMemoryBytes / 1048576).toFixed(1)} MB`);
@@ -304,5 +402,5 @@ console.log(`\nrequests from page load to first row`);
 console.log(`  one panel: ${requests.one.requests} (token ${requests.one.tokenFetches}); three panels: ${requests.three.requests} (token ${requests.three.tokenFetches}); repeated: ${requests.one.repeated} / ${requests.three.repeated}`);
 console.log(`\nbudgets`);
 for (const [what, value, pass] of budgets) console.log(`  ${pass ? "PASS" : "FAIL"}  ${what.padEnd(48)} ${value}`);
-writeFileSync(process.env.PP_BENCH_OUT, JSON.stringify({ bundle, firstLoad: load, newPersonFormMs: newForm, timeToFirstRow: ttfr, timeToFirstRowWithLatency: { latencyMs: LATENCY_MS, ...ttfrSlow }, timeToFirstRowPhone: { ...PHONE, ...ttfrPhone }, returningVisit: returning, large, huge, requests, budgets: budgets.map(([what, value, pass]) => ({ what, value, pass })) }, null, 2));
+writeFileSync(process.env.PP_BENCH_OUT, JSON.stringify({ bundle, firstLoad: load, newPersonFormMs: newForm, timeToFirstRow: ttfr, timeToFirstRowWithLatency: { latencyMs: LATENCY_MS, ...ttfrSlow }, timeToFirstRowPhone: { ...PHONE, ...ttfrPhone }, timeToFirstRowPhoneWithHints: { ...PHONE, ...ttfrPhoneHints }, returningVisit: returning, large, huge, requests, budgets: budgets.map(([what, value, pass]) => ({ what, value, pass })) }, null, 2));
 console.log(`\nwritten: ${process.env.PP_BENCH_OUT}`);

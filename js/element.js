@@ -8,6 +8,7 @@
 import { adoptStyles } from "./style.js";
 import { catalogOf, direction, loadCatalog, message, onCatalogLoaded, resolveLocale } from "./i18n.js";
 import { keptList, paintKept } from "./kept.js";
+import { earlyTokenText, forgetEarly, hasEarlyToken, readFirstRow, requestTokenEarly } from "./early.js";
 // The observed attributes and the properties, written by build.rs from src/interface.rs (the class
 // must exist before the wasm does, so it can't ask Rust).
 import { ATTRIBUTES, PROPERTIES, TAG } from "./interface.js";
@@ -33,31 +34,6 @@ onCatalogLoaded((lang) => {
   waiting.forEach((element) => speaks(element, lang) && element._paintLoadingFrame());
 });
 
-// Token requests started before the wasm was ready, by token-url: { at, answer: Promise<Response> }.
-const earlyTokenRequests = new Map();
-const EARLY_REQUEST_FRESH_MS = 10000;
-
-function sendTokenRequest(url) {
-  return fetch(url, { headers: { Accept: "application/json, text/plain" } });
-}
-
-function requestTokenEarly(url) {
-  if (!url || earlyTokenRequests.has(url)) return;
-  const answer = sendTokenRequest(url);
-  answer.catch(() => {}); // a failure is reported when Rust awaits it
-  // Its text, for a kept list painted before the wasm (read from a copy: Rust reads the answer).
-  const text = answer.then((response) => (response.ok ? response.clone().text() : "")).catch(() => "");
-  earlyTokenRequests.set(url, { at: performance.now(), answer, text });
-}
-
-/** The token route's answer for Rust: the request started early for `url` (once, while fresh),
- *  else a new one. The one place a token request is sent. */
-export function requestToken(url) {
-  const early = earlyTokenRequests.get(url);
-  earlyTokenRequests.delete(url);
-  return early && performance.now() - early.at < EARLY_REQUEST_FRESH_MS ? early.answer : sendTokenRequest(url);
-}
-
 /** The channel the panels of one user and CRM share, on this page and in the browser's other tabs:
  *  what one of them creates, edits or deletes, the others show without reading the list again.
  *  `scope` names the user, the CRM API and the credential; messages of another scope are ignored. */
@@ -75,7 +51,7 @@ export function openChannel(scope, onChange) {
  *  starts the wasm, whose start would otherwise hold those rows back on a slow device (the Rust
  *  view needs that token anyway). */
 export function keptPainted() {
-  const answers = [...waiting].filter((e) => e._mayPaintKept()).map((e) => earlyTokenRequests.get(e.getAttribute("token-url")).text);
+  const answers = [...waiting].filter((e) => e._mayPaintKept()).map((e) => earlyTokenText(e.getAttribute("token-url")));
   if (!answers.length) return Promise.resolve();
   return Promise.all(answers).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }
@@ -83,6 +59,7 @@ export function keptPainted() {
 /** Called by Rust once the wasm has started: carries out the sign-outs asked for meanwhile, then
  *  connects every element waiting for it. */
 export function attach(connect, signOut) {
+  performance.mark("people-panel-wasm-started"); // for the bench's waterfall
   connectRust = connect;
   signOutRust = signOut;
   for (const { url, done } of pendingSignOuts.splice(0)) done(signOutNow(url));
@@ -93,7 +70,7 @@ export function attach(connect, signOut) {
 /** Signs out the user of `url`'s tokens in every panel sharing it; resolves once the panels have
  *  drawn the signed-out state. */
 function signOutNow(url) {
-  earlyTokenRequests.delete(url);
+  forgetEarly(url);
   signOutRust(url);
   return new Promise((resolve) => setTimeout(resolve, 0)); // after the panels' microtask updates
 }
@@ -166,8 +143,7 @@ export class PeoplePanelElement extends HTMLElement {
     } else {
       this._paintLoadingFrame();
       waiting.add(this);
-      requestTokenEarly(this.getAttribute("token-url"));
-      this._paintKeptWhenAnswered();
+      this._startEarly();
     }
   }
 
@@ -182,10 +158,17 @@ export class PeoplePanelElement extends HTMLElement {
     }
   }
 
-  /** A returning user's kept list (`cache`), painted over the loading frame while the wasm loads,
-   *  once the early token request has answered. */
-  _paintKeptWhenAnswered() {
-    earlyTokenRequests.get(this.getAttribute("token-url"))?.text.then((answer) => this._paintKept(answer));
+  /** Before the wasm: the token request, then, once it has answered, a returning user's kept list
+   *  (`cache`) painted over the loading frame and the first row's requests (js/early.js). Again
+   *  after an attribute changes: what was asked for the old values is not taken over. */
+  _startEarly() {
+    const url = this.getAttribute("token-url");
+    requestTokenEarly(url);
+    earlyTokenText(url)?.then((answer) => {
+      this._paintKept(answer);
+      const keptShown = keptList(this, answer) !== null;
+      readFirstRow(this, url, answer, keptShown, () => waiting.has(this) && hasEarlyToken(url));
+    });
   }
 
   /** Paints the kept list into the JS frame while that frame is what shows (the Rust view, if
@@ -201,7 +184,7 @@ export class PeoplePanelElement extends HTMLElement {
   /** Whether a kept list may yet be painted: `cache` is on and the early token request's answer is
    *  still to come or unread. */
   _mayPaintKept() {
-    return ["session", "device"].includes(attribute(this, "cache")) && earlyTokenRequests.has(this.getAttribute("token-url"));
+    return ["session", "device"].includes(attribute(this, "cache")) && hasEarlyToken(this.getAttribute("token-url"));
   }
 
   _paintLoadingFrame() {
@@ -266,9 +249,8 @@ export class PeoplePanelElement extends HTMLElement {
     if (oldValue === newValue) return;
     if (this._panel) {
       this._panel.attributeChanged(name, newValue);
-    } else if (this.isConnected && (name === "token-url" || name === "cache")) {
-      requestTokenEarly(this.getAttribute("token-url"));
-      this._paintKeptWhenAnswered();
+    } else if (waiting.has(this)) {
+      this._startEarly();
     }
   }
 
@@ -317,7 +299,7 @@ export class PeoplePanelElement extends HTMLElement {
   signOut() {
     const url = this.getAttribute("token-url") ?? "";
     if (signOutRust) return signOutNow(url);
-    earlyTokenRequests.delete(url);
+    forgetEarly(url);
     return new Promise((done) => pendingSignOuts.push({ url, done }));
   }
 

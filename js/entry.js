@@ -2,9 +2,12 @@
 // wasm-bindgen glue and js/element.js + js/style.js into this one module, so a page waits for one
 // script, not a chain of three).
 //
-// Loading it defines <people-panel> (js/element.js), which paints its frame and starts its token
-// request at once; the wasm is fetched and compiled from here on too, so that `await init()` only
-// has to instantiate it.
+// Its first acts, in this order: the wasm's request (./start.js), the token requests of the panels
+// already in the page (js/early.js); then it defines <people-panel> (js/element.js), which paints
+// its frame, and sends what the first row needs once the token has answered, so that `await init()`
+// only has to instantiate the wasm, whose requests take those answers over.
+import { compiling } from "./start.js";
+import "./snippets/people-panel/js/early.js";
 import initGlue from "./main.js";
 
 // What a host may call besides `init`: `define()` (also run by `init`) and wasm-bindgen's `initSync`.
@@ -13,8 +16,6 @@ export { define, initSync } from "./main.js";
 // wasm-bindgen placed it: `cargo xtask dist` writes the crate's snippet folder into this path).
 export { PeoplePanelElement } from "./snippets/people-panel/js/element.js";
 import { keptPainted } from "./snippets/people-panel/js/element.js";
-
-const compiling = WebAssembly.compileStreaming(fetch(new URL("people_panel_bg.wasm", import.meta.url))).catch(() => null);
 
 /** Starts the panel's Rust half; `options` as wasm-bindgen's init takes them (rarely needed). */
 export default async function init(options) {

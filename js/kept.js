@@ -5,35 +5,14 @@
 // (`people-panel:list:` + the JSON array of iss, sub, provider, api-base, credential id), the kept
 // list's shape, and a day's limit on the device; a native test keeps the two in step.
 import { formatAgo, formatDate, message } from "./i18n.js";
+import { claimsOf, configOf, jwtOf, knownCredential } from "./early.js";
 
 const LIST_PREFIX = "people-panel:list:";
-const DEFAULT_ROLLOUT_API = "https://crm.universal.rollout.com/api";
 const MAX_AGE_MS = 24 * 3600 * 1000;
 // A row's fields unless the host chose (`fields`), as config::Fields says.
 const ROW_FIELDS = ["email", "phone", "company", "stage", "tags"];
 // The rows painted: more than a list's height shows.
 const ROWS = 12;
-
-/** The token's `iss` and `sub`, from the token route's answer (`{ token }` or the bare JWT). */
-function user(answer) {
-  let token = answer.trim();
-  try {
-    const json = JSON.parse(token);
-    token = typeof json === "string" ? json : json?.token;
-  } catch {
-    // the bare JWT
-  }
-  const payload = typeof token === "string" ? token.split(".")[1] : undefined;
-  if (!payload) return null;
-  try {
-    const base64 = payload.replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof claims.iss === "string" && typeof claims.sub === "string" ? claims : null;
-  } catch {
-    return null;
-  }
-}
 
 const attribute = (element, name) => (element.getAttribute(name) ?? "").trim();
 
@@ -42,25 +21,15 @@ const attribute = (element, name) => (element.getAttribute(name) ?? "").trim();
 export function keptList(element, answer) {
   const mode = attribute(element, "cache").toLowerCase();
   if (mode !== "session" && mode !== "device") return null;
-  const claims = user(answer);
+  const claims = claimsOf(jwtOf(answer));
   if (!claims) return null;
-  const provider = attribute(element, "provider").toLowerCase() || "rollout";
-  const apiBase = (attribute(element, "api-base") || (provider === "rollout" ? DEFAULT_ROLLOUT_API : "")).replace(/\/+$/, "");
-  if (!apiBase || (provider !== "rollout" && provider !== "rally")) return null;
-  let credential = "";
-  if (provider === "rollout") {
-    try {
-      credential =
-        attribute(element, "credential-id") ||
-        (JSON.parse(localStorage.getItem(`people-panel:credential:${claims.iss}:${claims.sub}`))?.id ?? "").trim();
-    } catch {
-      return null;
-    }
-    if (!credential) return null;
-  }
+  const config = configOf(element);
+  if (!config) return null;
+  const credential = config.provider.needsCredential ? knownCredential(config, claims) : "";
+  if (credential === null) return null;
   try {
     const store = mode === "session" ? sessionStorage : localStorage;
-    const kept = JSON.parse(store.getItem(LIST_PREFIX + JSON.stringify([claims.iss, claims.sub, provider, apiBase, credential])));
+    const kept = JSON.parse(store.getItem(LIST_PREFIX + JSON.stringify([claims.iss, claims.sub, config.provider.name, config.apiBase, credential])));
     const age = Date.now() - kept?.savedAt;
     if (!Array.isArray(kept?.people) || !(age >= 0) || (mode === "device" && age > MAX_AGE_MS)) return null;
     return kept;

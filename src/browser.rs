@@ -7,12 +7,21 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::json::Json;
 
-#[wasm_bindgen(module = "/js/element.js")]
+#[wasm_bindgen(module = "/js/early.js")]
 extern "C" {
-    /// The token route's answer: the request the element started before the wasm was ready, else
+    /// The token route's answer: the request js/early.js started before the wasm was ready, else
     /// a new one.
     #[wasm_bindgen(js_name = requestToken)]
     fn request_token(url: &str) -> Promise;
+
+    /// The answer to a request js/early.js sent before the wasm was ready, if it sent this one
+    /// (this URL, token and credential) and it is fresh; it is handed out once.
+    #[wasm_bindgen(js_name = takeEarly)]
+    fn take_early(url: &str, jwt: &str, credential: &str) -> Option<Promise>;
+}
+
+#[wasm_bindgen(module = "/js/element.js")]
+extern "C" {
 
     /// The channel of the panels of one user and CRM, on this page and in other tabs.
     pub type Channel;
@@ -168,6 +177,15 @@ pub async fn fetch_token_answer(url: &str) -> Result<Response, ()> {
 
 async fn answer(request: Promise) -> Result<Response, ()> {
     JsFuture::from(request).await.map_err(drop)?.dyn_into().map(Response).map_err(drop)
+}
+
+/// The answer js/early.js got for this read before the wasm ran (provider/plan.rs), if any.
+pub fn early_answer(
+    url: &str,
+    jwt: &str,
+    credential: Option<&str>,
+) -> Option<impl std::future::Future<Output = Result<Response, ()>>> {
+    take_early(url, jwt, credential.unwrap_or_default()).map(answer)
 }
 
 /// `fetch(url, { method, headers, body })`; `Err` when no answer came (offline, DNS, CORS, a dropped

@@ -1,5 +1,6 @@
 //! The panel's configuration: typed, validated once, with messages that name the attribute at fault.
 use crate::i18n::{number, text, Words};
+use crate::provider::plan::{self, FirstRequests};
 
 /// Which CRM API the panel talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -13,9 +14,14 @@ pub enum ProviderKind {
 
 impl ProviderKind {
     pub fn as_str(self) -> &'static str {
+        self.first_requests().name
+    }
+
+    /// What its first row asks for (provider/plan.rs).
+    pub fn first_requests(self) -> &'static FirstRequests {
         match self {
-            ProviderKind::Rollout => "rollout",
-            ProviderKind::Rally => "rally",
+            ProviderKind::Rollout => &plan::ROLLOUT,
+            ProviderKind::Rally => &plan::RALLY,
         }
     }
 }
@@ -153,11 +159,8 @@ impl CacheMode {
     }
 }
 
-pub const DEFAULT_ROLLOUT_API: &str = "https://crm.universal.rollout.com/api";
-pub const DEFAULT_CREDENTIALS_URL: &str = "https://universal.rollout.com/api/credentials";
-pub const DEFAULT_PAGE_SIZE: u32 = 50;
-/// Rally's documented maximum, and the panel's own bound for Rollout.
-pub const MAX_PAGE_SIZE: u32 = 100;
+// The defaults live with the first requests they shape (js/early.js reads the same ones).
+pub use crate::provider::plan::{DEFAULT_CREDENTIALS_URL, DEFAULT_PAGE_SIZE, DEFAULT_ROLLOUT_API, MAX_PAGE_SIZE};
 
 /// A wrong attribute: the message that says so (in the panel's language) and the value written.
 #[derive(Clone, Debug, PartialEq)]
@@ -243,10 +246,10 @@ impl RawConfig {
             Some("rally") => ProviderKind::Rally,
             Some(other) => return Err(wrong("config.provider", other)),
         };
-        let api_base = match (given(&self.api_base), provider) {
+        let api_base = match (given(&self.api_base), provider.first_requests().default_api_base) {
             (Some(base), _) => base,
-            (None, ProviderKind::Rollout) => DEFAULT_ROLLOUT_API.to_string(),
-            (None, ProviderKind::Rally) => return Err(wrong("config.rally-api-base", "")),
+            (None, Some(default)) => default.to_string(),
+            (None, None) => return Err(wrong("config.rally-api-base", "")),
         };
         let page_size = match given(&self.page_size) {
             None => DEFAULT_PAGE_SIZE,

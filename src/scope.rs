@@ -48,6 +48,8 @@ impl Scope {
 /// Every key the panel uses in the browser's storage.
 pub mod keys {
     use super::*;
+    // js/early.js reads the saved credential before the wasm runs: the key's start is in the plan.
+    use crate::provider::plan::SAVED_CREDENTIAL_KEY;
 
     /// Every key starts with this.
     pub const PREFIX: &str = "people-panel:";
@@ -56,7 +58,7 @@ pub mod keys {
 
     /// The credential id saved for a user (keyed by `iss` and `sub`: two users of a browser never mix).
     pub fn credential(user: &User) -> String {
-        format!("{PREFIX}credential:{}:{}", user.iss, user.sub)
+        format!("{SAVED_CREDENTIAL_KEY}{}:{}", user.iss, user.sub)
     }
 
     /// A user's create draft on a CRM API: on a shared browser nobody sees another's half-typed person.
@@ -107,6 +109,12 @@ mod tests {
     fn scope(sub: &str, credential: &str) -> Scope {
         let config = crate::config::RawConfig { token_url: Some("/t".into()), ..Default::default() }.parse().unwrap();
         Scope { credential: Some(credential.into()), ..Scope::new(user(sub), &config) }
+    }
+
+    #[test]
+    fn the_saved_credentials_key_is_one_of_the_panels() {
+        assert!(keys::credential(&user("ana")).starts_with(keys::PREFIX));
+        assert_eq!(keys::credential(&user("ana")), "people-panel:credential:https://app.example:ana");
     }
 
     #[test]

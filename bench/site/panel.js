@@ -1,4 +1,6 @@
 // Bench page for the element: ?user=&panels=1..3&size=&cache=
+// The attributes are set before the package is imported, as a page that writes them in its HTML
+// has them: the module's first acts (the wasm's and the token's requests) see them.
 import { watchFirstRow } from "/measure.js";
 const params = new URLSearchParams(location.search);
 const panels = [...document.querySelectorAll("people-panel")];
@@ -11,5 +13,5 @@ for (const panel of panels) {
   if (params.has("cache")) panel.setAttribute("cache", params.get("cache"));
 }
 watchFirstRow(() => document.querySelector("people-panel")?.shadowRoot?.querySelector(".pp-row"), "people-panel-connected");
-import init from "/people-panel/people_panel.js";
+const { default: init } = await import("/people-panel/people_panel.js");
 window.__wasm = await init();

@@ -8,6 +8,7 @@ use crate::error::PanelError;
 use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
+pub mod plan;
 pub mod rally;
 pub mod rollout;
 

@@ -6,10 +6,7 @@ use crate::error::PanelError;
 use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
-/// Exactly the fields the list and the detail view show.
-/// `updatedAt` is what an incremental refresh starts from.
-pub const VIEW_FIELDS: &str =
-    "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt,updatedAt";
+use super::plan::{RALLY, RALLY_VIEW_FIELDS as VIEW_FIELDS};
 
 pub struct Rally {
     pub base: String,
@@ -23,7 +20,7 @@ impl Rally {
 
 impl Crm for Rally {
     fn needs_credential(&self) -> bool {
-        false
+        RALLY.needs_credential
     }
 
     /// 1,000 requests/minute per tenant (and `X-RateLimit-*`, which `http` also honours).
@@ -36,12 +33,10 @@ impl Crm for Rally {
     }
 
     fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest {
-        let query = [
-            ("limit", page_size.min(MAX_PAGE_SIZE).to_string()),
-            ("offset", offset_of(cursor).to_string()),
-            ("fields", VIEW_FIELDS.to_string()),
-        ];
-        ApiRequest::get(with_query(format!("{}/contacts", self.base), &query))
+        // The first page as plan.rs describes it (js/early.js may have asked for it), at `cursor`'s offset.
+        let mut query = RALLY.first_page_query(page_size);
+        query.iter_mut().filter(|(name, _)| *name == "offset").for_each(|(_, at)| *at = offset_of(cursor).to_string());
+        ApiRequest::get(with_query(format!("{}{}", self.base, RALLY.path), &query))
     }
 
     /// The envelope is undocumented: a bare array, or an object holding `data`, `items` or `contacts`.

@@ -1,4 +1,5 @@
 //! Rollout's Universal CRM API: `GET /people` (cursor paging, `_metadata` envelope), `POST /people`.
+use super::plan::ROLLOUT;
 use super::{next_by_offset, offset_of, parse_json, with_query, ApiRequest, Crm};
 use crate::error::PanelError;
 use crate::json::Json;
@@ -38,7 +39,7 @@ fn with_primary(points: &Json, value: &str, kind: &str) -> Json {
 
 impl Crm for Rollout {
     fn needs_credential(&self) -> bool {
-        true
+        ROLLOUT.needs_credential
     }
 
     /// About 50 requests/second per tenant.
@@ -51,13 +52,14 @@ impl Crm for Rollout {
     }
 
     fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest {
-        let mut query = vec![("limit", page_size.to_string())];
+        // The first page as plan.rs describes it (js/early.js may have asked for it), then the cursor.
+        let mut query = ROLLOUT.first_page_query(page_size);
         match cursor {
             Cursor::Token(next) => query.push(("next", next.clone())),
             Cursor::Offset(n) => query.push(("offset", n.to_string())),
             Cursor::Start | Cursor::End => {}
         }
-        ApiRequest::get(with_query(format!("{}/people", self.base), &query))
+        ApiRequest::get(with_query(format!("{}{}", self.base, ROLLOUT.path), &query))
     }
 
     fn parse_list(&self, body: &str, cursor: &Cursor, page_size: u32) -> Result<Page, PanelError> {

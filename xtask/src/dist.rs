@@ -81,6 +81,7 @@ pub fn build() -> Result<Vec<FileSize>> {
     let snippets = format!("./snippets/{}/", snippet_dir(&glue)?.file_name().to_string_lossy());
     std::fs::write(glue.join("entry.js"), entry.replace("./snippets/people-panel/", &snippets))
         .map_err(|e| e.to_string())?;
+    std::fs::copy(root.join("js/start.js"), glue.join("start.js")).map_err(|e| e.to_string())?;
     run_ok(
         Command::new(tools::esbuild())
             .arg(glue.join("entry.js"))
