@@ -1,6 +1,6 @@
 // cargo xtask bench: measures what users feel and prints PASS/FAIL per budget. Timings are medians
 // and ratios of one run; nothing here is a test.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import zlib, { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
@@ -10,6 +10,21 @@ const SLOW = process.env.PP_BENCH_SLOW_URL;
 const LATENCY_MS = Number(process.env.PP_BENCH_LATENCY_MS || 40);
 const LOADS = Number(process.env.PP_BENCH_LOADS || 20);
 const bundle = JSON.parse(readFileSync(process.env.PP_BENCH_BUNDLE, "utf8"));
+// The site's files served compressed, as a production server or a CDN sends them (brotli where the
+// browser accepts it, else gzip): the dev-server sends a file's `.br` or `.gz` neighbour instead.
+function compressSite(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) compressSite(path);
+    else if (/\.(js|wasm|css|html|json)$/.test(entry.name)) {
+      const bytes = readFileSync(path);
+      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+  }
+}
+compressSite(process.env.PP_BENCH_SITE);
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"],

@@ -86,18 +86,26 @@ export function claimsOf(jwt) {
 
 const readKey = (url, jwt, credential) => `${url}\n${jwt}\n${credential ?? ""}`;
 
+// The reads the wasm asked for (key → when), for FRESH_MS: JS never sends one of them after it.
+const asked = new Map();
+
 /** For src/http.rs: the answer to the read of `url` with this token and credential, if one was
- *  sent early and is fresh; handed out once. */
+ *  sent early and is fresh; handed out once. From then on JS leaves that read to the wasm. */
 export function takeEarly(url, jwt, credential) {
   const key = readKey(url, jwt, credential);
+  const now = performance.now();
+  for (const [old, at] of asked) if (now - at >= FRESH_MS) asked.delete(old);
+  asked.set(key, now);
   const read = reads.get(key);
   reads.delete(key);
   return fresh(read) ? read.answer : undefined;
 }
 
-/** A read sent now, with the headers src/http.rs sends (the plan's). */
+/** A read sent now, with the headers src/http.rs sends (the plan's); null when the wasm already
+ *  asked for it (it sent it itself). */
 function read(url, jwt, credential, tokenUrl) {
   const key = readKey(url, jwt, credential);
+  if (asked.has(key)) return null;
   if (reads.has(key)) return reads.get(key);
   const headers = { Authorization: `Bearer ${jwt}`, Accept: PLAN.accept };
   if (credential) headers[PLAN.credentialHeader] = credential;
@@ -153,25 +161,19 @@ async function onlyCredential(response) {
 }
 
 /** Sends what `element`'s first row needs, once its token `answer` has come (the text of the token
- *  route's answer for `tokenUrl`). `keptShown`: a list kept with `cache` shows first (a provider with
- *  a change feed then asks only what changed). `stillWaiting()` says whether the wasm has not taken
- *  over yet: a read it would send itself is never sent here too. */
-export function readFirstRow(element, tokenUrl, answer, keptShown, stillWaiting) {
+ *  route's answer for `tokenUrl`), unless the wasm asked for it first. `keptShown`: a list kept with
+ *  `cache` shows first (a provider with a change feed then asks only what changed). */
+export function readFirstRow(element, tokenUrl, answer, keptShown) {
   const plan = configOf(element);
   const jwt = jwtOf(answer);
   const claims = claimsOf(jwt);
-  if (!plan || !claims || !stillWaiting()) return;
-  if (keptShown && !plan.provider.keptListReadsFirstPage) return;
+  if (!plan || !claims || (keptShown && !plan.provider.keptListReadsFirstPage)) return;
   if (!plan.provider.needsCredential) return void read(plan.firstPage, jwt, null, tokenUrl);
   const known = knownCredential(plan, claims);
   if (known) return void read(plan.firstPage, jwt, known, tokenUrl);
-  const credentials = read(plan.credentialsUrl, jwt, null, tokenUrl);
-  credentials.answer
-    .then(onlyCredential)
-    .then((id) => {
-      // Once the wasm has the credentials answer, the first page is its to ask for.
-      if (id && reads.get(readKey(plan.credentialsUrl, jwt, null)) === credentials) read(plan.firstPage, jwt, id, tokenUrl);
-    })
+  read(plan.credentialsUrl, jwt, null, tokenUrl)
+    ?.answer.then(onlyCredential)
+    .then((id) => id && read(plan.firstPage, jwt, id, tokenUrl))
     .catch(() => {});
 }
 

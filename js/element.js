@@ -167,7 +167,7 @@ export class PeoplePanelElement extends HTMLElement {
     earlyTokenText(url)?.then((answer) => {
       this._paintKept(answer);
       const keptShown = keptList(this, answer) !== null;
-      readFirstRow(this, url, answer, keptShown, () => waiting.has(this) && hasEarlyToken(url));
+      if (this.isConnected) readFirstRow(this, url, answer, keptShown);
     });
   }
 

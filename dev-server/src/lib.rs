@@ -106,7 +106,9 @@ pub fn app(state: Shared, static_dir: Option<PathBuf>) -> Router {
         .layer(from_fn_with_state(state.clone(), log::record))
         .nest("/__admin", admin::routes(state.clone()));
     if let Some(dir) = static_dir {
-        router = router.fallback_service(ServeDir::new(dir));
+        // A `.br` or `.gz` beside a file is sent instead when the browser accepts it, as a CDN or a
+        // production server compresses (the bench writes them; nothing else does).
+        router = router.fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip());
     }
     router.layer(cors()).with_state(state)
 }
