@@ -70,15 +70,24 @@ export function jwtOf(answer) {
   return body.replace(/^"+|"+$/g, "") || null;
 }
 
+/** The UTF-8 text base64url `encoded` stands for (a JWT's payload), or null. src/jwt.rs decodes
+ *  with it too, so the wasm carries no base64 decoder of its own. */
+export function base64UrlText(encoded) {
+  if (typeof encoded !== "string" || !/^[A-Za-z0-9_-]*=*$/.test(encoded)) return null;
+  try {
+    const base64 = encoded.replace(/=+$/, "").replace(/-/g, "+").replace(/_/g, "/");
+    const bytes = Uint8Array.from(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The JWT's claims when it names its user (`iss`, `sub`); null otherwise. */
 export function claimsOf(jwt) {
-  const payload = typeof jwt === "string" ? jwt.split(".")[1] : undefined;
-  if (!payload) return null;
   try {
-    const base64 = payload.replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof claims.iss === "string" && typeof claims.sub === "string" ? claims : null;
+    const claims = JSON.parse(base64UrlText(jwt?.split(".")[1]));
+    return typeof claims?.iss === "string" && typeof claims.sub === "string" ? claims : null;
   } catch {
     return null;
   }

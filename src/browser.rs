@@ -18,6 +18,10 @@ extern "C" {
     /// (this URL, token and credential) and it is fresh; it is handed out once.
     #[wasm_bindgen(js_name = takeEarly)]
     fn take_early(url: &str, jwt: &str, credential: &str) -> Option<Promise>;
+
+    /// The UTF-8 text base64url `encoded` stands for (a JWT's payload), by the browser's `atob`.
+    #[wasm_bindgen(js_name = base64UrlText)]
+    pub fn base64url_text(encoded: &str) -> Option<String>;
 }
 
 #[wasm_bindgen(module = "/js/element.js")]

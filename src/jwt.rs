@@ -4,8 +4,6 @@
 //! Freshness is judged in the server's time, not by the browser's clock against `exp`: a laptop whose
 //! clock is 20 minutes fast would otherwise find every fresh token expired. The server's time is the
 //! token route's `Date` header at arrival, else the token's `iat`.
-use base64::Engine;
-
 use crate::json::Json;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,14 +70,27 @@ fn read_token_answer(body: &str) -> Result<Token, &'static str> {
     Ok(Token { jwt, claims, clock_offset: 0.0 })
 }
 
+/// The UTF-8 text that base64url `encoded` stands for: the browser's `atob` in the wasm (js/early.js
+/// decodes the same payload before the wasm runs), the base64 crate natively.
+#[cfg(target_arch = "wasm32")]
+fn base64url_text(encoded: &str) -> Option<String> {
+    crate::browser::base64url_text(encoded)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn base64url_text(encoded: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(encoded.trim_end_matches('=')).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 fn decode_claims(jwt: &str) -> Option<Claims> {
     let mut parts = jwt.split('.');
     let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
         return None;
     }
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
-    let claims = Json::parse(std::str::from_utf8(&bytes).ok()?).ok()?;
+    let claims = Json::parse(&base64url_text(payload)?).ok()?;
     Some(Claims {
         exp: claims.get("exp").as_f64()?,
         iat: claims.get("iat").as_f64(),
@@ -93,6 +104,7 @@ mod tests {
     use super::*;
 
     fn jwt(payload: &str) -> String {
+        use base64::Engine;
         let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
         format!("{}.{}.sig", b64(r#"{"alg":"HS512"}"#), b64(payload))
     }
