@@ -418,6 +418,18 @@ fn readme(name: &str, description: &str) -> String {
 ```
 
 `{WASM}` must be served beside `{MODULE}`, or its URL passed: `init({{ module_or_path: wasmUrl }})`.
+
+**Load it fast.** Importing the module first asks for the wasm, then for the token of every
+`<{TAG}>` already in the page, then, once the token has answered, for the credentials list and the
+first page; the wasm takes those answers over. Write the attributes in your HTML (or set them
+before the import) so the module finds them, serve both files compressed (gzip or brotli), and add
+these two hints to the page's `<head>`, so that both files are on their way while your own scripts
+load:
+
+```html
+<link rel="modulepreload" href="/people-panel/{MODULE}">
+<link rel="preload" href="/people-panel/{WASM}" as="fetch" type="application/wasm" crossorigin>
+```
 Types: `{name}` (the element, `HTMLElementTagNameMap`, typed events: what Angular's template checker
 reads); JSX: `import type {{}} from "{name}/react"` (or `"{name}/preact"`); Vue templates (vue-tsc):
 `import type {{}} from "{name}/vue"`; Svelte 5 markup (svelte-check): `import type {{}} from "{name}/svelte"`.
