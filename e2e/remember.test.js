@@ -107,14 +107,15 @@ test("without cache no person is stored in the browser; with it, another user ne
   await page.addInitScript(() => {
     const report = () => {
       const root = document.querySelector("people-panel")?.shadowRoot;
-      if (root) window.__names([...root.querySelectorAll(".pp-name")].map((n) => n.textContent));
+      // Ids, not names: two users' seeded people may share a name, never an id.
+      if (root) window.__names([...root.querySelectorAll(".pp-row")].map((n) => n.dataset.id));
       requestAnimationFrame(report);
     };
     requestAnimationFrame(report);
   });
   await page.goto(`${BASE}/?user=${bo}&cache=device`);
   await panel.locator(".pp-count", { hasText: "3 of 3" }).waitFor();
-  const anas = new Set(people.map((p) => p.name));
+  const anas = new Set(people.map((p) => p.id));
   assert.deepEqual([...new Set(seen)].filter((n) => anas.has(n)), [], "no frame showed one of ana's people");
   await admin("PUT", "/faults", { user: bo });
 
