@@ -99,7 +99,7 @@ pub fn run_shown(command: &mut Command, what: &str) -> Result {
 }
 
 /// target/logs/<what, as a file name>.log
-fn log_path(what: &str) -> PathBuf {
+pub fn log_path(what: &str) -> PathBuf {
     let dir = crate::root().join("target/logs");
     let _ = std::fs::create_dir_all(&dir);
     let mut name: String =
