@@ -129,6 +129,25 @@ function xvfb() {
 /** WebKitGTK's MiniBrowser through WebKitWebDriver, on an Xvfb display started for it. Debian's
  *  WebKitWebDriver has no WebDriver BiDi: uncaught errors are caught in the page after each load. */
 export async function webkit() {
+  // WebKitWebDriver sometimes never answers a new session (MiniBrowser not started): seen once in
+  // a dozen runs here. Such a try is ended after 30 s and made once more, with a fresh display.
+  try {
+    return await webkitOnce();
+  } catch (e) {
+    if (!String(e?.message).includes("no WebKit session")) throw e;
+    console.log(`# WebKit: ${e.message}; once more`);
+    return webkitOnce();
+  }
+}
+
+/** A promise that rejects with `message` after `ms`, unless `promise` settles first. */
+function within(promise, ms, message) {
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+async function webkitOnce() {
   const x = await xvfb();
   const port = await freePort();
   const driverProcess = spawn(WEBKIT_WEBDRIVER, [`--port=${port}`], { env: { ...process.env, DISPLAY: x.display }, stdio: "ignore" });
@@ -145,7 +164,7 @@ export async function webkit() {
       if (waited > 10000) throw new Error("WebKitWebDriver did not answer within 10 s");
       await new Promise((r) => setTimeout(r, 100));
     }
-    const driver = await new Builder()
+    const session = new Builder()
       .usingServer(`http://127.0.0.1:${port}`)
       .withCapabilities({
         browserName: "MiniBrowser",
@@ -154,6 +173,9 @@ export async function webkit() {
         proxy: { proxyType: "manual", httpProxy: "127.0.0.1:9", sslProxy: "127.0.0.1:9", noProxy: ["127.0.0.1", "localhost", "[::1]"] },
       })
       .build();
+    const started = Promise.resolve(session);
+    started.catch(() => {}); // a session given up on fails once its driver is stopped
+    const driver = await within(started, 30000, "no WebKit session within 30 s");
     const caps = await driver.getCapabilities();
     const close = async () => {
       await driver.quit().catch(() => {});
