@@ -173,9 +173,15 @@ impl Panel {
             }
             Effect::Remember { key, mode, list } => {
                 let list = Remembered { saved_at_ms: browser::now_ms(), ..list };
+                let panel = *self;
                 spawn_local(async move {
                     // Written by the second chunk; without it, nothing is kept this time.
                     let Ok(chunk) = later::load().await else { return };
+                    // Not once the load it was decided in is over: a sign-out or another user
+                    // while the chunk was on its way has forgotten that list, and it stays so.
+                    if !panel.on_load(&ticket) {
+                        return;
+                    }
                     if !browser::save_in(store_of(mode), &key, &(chunk.remembered_json)(&list)) {
                         // Past the browser's quota: nothing half-kept.
                         browser::forget_in(store_of(mode), &key);
