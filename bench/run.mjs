@@ -23,6 +23,12 @@ function compressSite(dir) {
     }
   }
 }
+// The bench page with the README's preload hints: panel.html with the two <link>s in its head.
+const HINTS = `  <link rel="modulepreload" href="/people-panel/people_panel.js" />
+  <link rel="preload" href="/people-panel/people_panel_bg.wasm" as="fetch" type="application/wasm" crossorigin />
+`;
+const plainPage = readFileSync(`${process.env.PP_BENCH_SITE}/panel.html`, "utf8");
+writeFileSync(`${process.env.PP_BENCH_SITE}/panel-hints.html`, plainPage.replace("  <script type=\"module\"", `${HINTS}  <script type="module"`));
 compressSite(process.env.PP_BENCH_SITE);
 
 const browser = await chromium.launch({

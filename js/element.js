@@ -165,19 +165,18 @@ export class PeoplePanelElement extends HTMLElement {
     const url = this.getAttribute("token-url");
     requestTokenEarly(url);
     earlyTokenText(url)?.then((answer) => {
-      this._paintKept(answer);
-      const keptShown = keptList(this, answer) !== null;
-      if (this.isConnected) readFirstRow(this, url, answer, keptShown);
+      const kept = keptList(this, answer); // read from storage once, for both
+      this._paintKept(answer, kept);
+      if (this.isConnected) readFirstRow(this, url, answer, kept !== null);
     });
   }
 
   /** Paints the kept list into the JS frame while that frame is what shows (the Rust view, if
    *  attached, is still drawing out of sight). */
-  _paintKept(answer) {
+  _paintKept(answer, kept = keptList(this, answer)) {
     this._keptAnswer = answer;
     const panel = this._frame?.isConnected ? this._frame.querySelector(".pp") : null;
     if (!panel || panel.querySelector(".pp-rows")) return;
-    const kept = keptList(this, answer);
     if (kept) paintKept(panel, kept, this, resolveLocale(this.getAttribute("lang"), this), this._strings);
   }
 
