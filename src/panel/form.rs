@@ -88,7 +88,9 @@ pub fn submit(s: &mut State) -> Vec<Effect> {
             return Vec::new();
         }
         let Some(original) = edit.original else {
-            s.form.message = Some(Said::new("form.record-pending", []));
+            // The user's save stands: it is sent as soon as the record it completes arrives.
+            s.form.sending = true;
+            s.form.edit.as_mut().expect("editing").save_when_read = true;
             return Vec::new();
         };
         s.form.sending = true;
@@ -111,7 +113,7 @@ pub fn start_edit(s: &mut State, id: String) -> Vec<Effect> {
         None => std::mem::take(&mut s.form.values),
     };
     s.form.values = before.clone();
-    s.form.edit = Some(Edit { id: id.clone(), create_values, before, original: None });
+    s.form.edit = Some(Edit { id: id.clone(), create_values, before, original: None, save_when_read: false });
     s.form.errors.clear();
     s.form.message = None;
     s.form.open = true;
@@ -146,10 +148,18 @@ pub fn record(s: &mut State, id: String, result: Result<(Person, Json), PanelErr
             }
             edit.before = complete;
             edit.original = Some(original);
+            if std::mem::take(&mut edit.save_when_read) {
+                s.form.sending = false;
+                return submit(s);
+            }
             Vec::new()
         }
         Err(PanelError::NotFound(_)) => gone_elsewhere(s, &id),
         Err(error) => {
+            s.form.sending = false;
+            if let Some(edit) = s.form.edit.as_mut() {
+                edit.save_when_read = false;
+            }
             s.form.message = Some(Said::new("form.edit-load-failed", [("error", Arg::Error(error))]));
             Vec::new()
         }

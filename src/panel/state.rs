@@ -102,6 +102,8 @@ pub struct Edit {
     pub before: NewPerson,
     /// The person as the CRM returned it (a save sends it back with the changes); `None` until read.
     pub original: Option<Json>,
+    /// "Save" was pressed before `original` arrived: the save goes out when it does.
+    pub save_when_read: bool,
 }
 
 impl Form {

@@ -70,7 +70,14 @@ pub fn step(what: &str, command: &mut Command) -> Result<bool> {
         println!("FAILED after {seconds:.0} s");
         if !verbose {
             let text = std::fs::read_to_string(&log).unwrap_or_default();
-            let lines: Vec<&str> = text.lines().collect();
+            // A browser's stack frames (`name@http://…`) push the panic itself out of the tail.
+            let lines: Vec<&str> = text.lines().filter(|l| !l.contains("@http://")).collect();
+            for (at, _) in lines.iter().enumerate().filter(|(_, l)| l.contains("panicked at")).take(3) {
+                println!("  ---- a panic in {} ----", log.display());
+                for line in lines.iter().skip(at).take(6) {
+                    println!("  | {line}");
+                }
+            }
             println!("  ---- last {} lines of {} ----", TAIL_LINES.min(lines.len()), log.display());
             for line in &lines[lines.len().saturating_sub(TAIL_LINES)..] {
                 println!("  | {line}");

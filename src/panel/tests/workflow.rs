@@ -254,6 +254,34 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
 }
 
 #[test]
+fn a_save_pressed_before_the_record_arrives_is_sent_when_it_does() {
+    let mut s = loaded();
+    update(&mut s, Msg::StartEdit("1".into()));
+    type_into(&mut s, "email", "typed@x.io");
+    assert!(update(&mut s, Msg::Submit).is_empty(), "nothing can be sent without the record");
+    assert!(s.saving(), "the form says it is saving");
+    assert_eq!(s.form.message, None);
+    let mut record = person("1", "Person 1");
+    record.emails = vec!["p1@x.io".into()];
+    let fx = answer(&mut s, Answer::Record { id: "1".into(), result: Ok((record, Json::object())) });
+    assert!(matches!(&fx[..], [Effect::Update { id, after, .. }] if id == "1" && after.email == "typed@x.io"));
+    assert!(s.saving());
+
+    // A record that cannot be read ends the wait with the reason; the values stay.
+    let mut s = loaded();
+    update(&mut s, Msg::StartEdit("1".into()));
+    type_into(&mut s, "email", "typed@x.io");
+    update(&mut s, Msg::Submit);
+    answer(
+        &mut s,
+        Answer::Record { id: "1".into(), result: Err(PanelError::Server { status: 503, message: String::new() }) },
+    );
+    assert!(!s.saving());
+    assert_eq!(s.form.values.email, "typed@x.io");
+    assert!(s.form.message.is_some());
+}
+
+#[test]
 fn an_edit_of_someone_deleted_elsewhere_drops_their_row() {
     let mut s = loaded();
     update(&mut s, Msg::StartEdit("2".into()));
