@@ -1,0 +1,248 @@
+//! A new person as typed in the form (also the saved draft and an edit's values), with validation.
+use crate::json::Json;
+use crate::text::fold;
+
+use super::Person;
+
+/// The create form's values, as typed. Also the saved draft.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewPerson {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub job_title: String,
+    pub stage: String,
+    /// Comma-separated.
+    pub tags: String,
+}
+
+/// A problem with one form field, shown beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// What a CRM's create form asks for and insists on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FormRules {
+    /// Rollout: a first or a last name. Rally: both.
+    pub both_names: bool,
+    pub email_required: bool,
+    /// Rally stores a company id, not a name: its form has no company field.
+    pub has_company: bool,
+}
+
+impl NewPerson {
+    /// The form field `field` (`first_name`, `last_name`, `email`, `phone`, `company`, `job_title`,
+    /// `stage`, `tags`).
+    pub fn get(&self, field: &str) -> &str {
+        match field {
+            "first_name" => &self.first_name,
+            "last_name" => &self.last_name,
+            "email" => &self.email,
+            "phone" => &self.phone,
+            "company" => &self.company,
+            "job_title" => &self.job_title,
+            "stage" => &self.stage,
+            "tags" => &self.tags,
+            _ => "",
+        }
+    }
+
+    pub fn set(&mut self, field: &str, value: String) {
+        let slot = match field {
+            "first_name" => &mut self.first_name,
+            "last_name" => &mut self.last_name,
+            "email" => &mut self.email,
+            "phone" => &mut self.phone,
+            "company" => &mut self.company,
+            "job_title" => &mut self.job_title,
+            "stage" => &mut self.stage,
+            "tags" => &mut self.tags,
+            _ => return,
+        };
+        *slot = value;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == NewPerson::default()
+    }
+
+    /// Every field with its name (the form's field names, and the draft's keys).
+    fn fields_mut(&mut self) -> [(&'static str, &mut String); 8] {
+        [
+            ("first_name", &mut self.first_name),
+            ("last_name", &mut self.last_name),
+            ("email", &mut self.email),
+            ("phone", &mut self.phone),
+            ("company", &mut self.company),
+            ("job_title", &mut self.job_title),
+            ("stage", &mut self.stage),
+            ("tags", &mut self.tags),
+        ]
+    }
+
+    /// The edit form for `person`, prefilled with what is known of them.
+    pub fn from_person(person: &Person) -> NewPerson {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        NewPerson {
+            first_name: text(&person.first_name),
+            last_name: text(&person.last_name),
+            email: person.primary_email().unwrap_or_default().to_string(),
+            phone: person.primary_phone().unwrap_or_default().to_string(),
+            company: text(&person.company),
+            job_title: text(&person.job_title),
+            stage: text(&person.stage),
+            tags: person.tags.join(", "),
+        }
+    }
+
+    /// The names of the fields that differ from `before` (trimmed values compared).
+    pub fn changed_from(&self, before: &NewPerson) -> Vec<&'static str> {
+        let (mut now, mut then) = (self.clone(), before.clone());
+        now.fields_mut()
+            .into_iter()
+            .zip(then.fields_mut())
+            .filter(|((_, a), (_, b))| a.trim() != b.trim())
+            .map(|((name, _), _)| name)
+            .collect()
+    }
+
+    /// The saved draft's form: `{ "first_name": "…", … }`.
+    pub fn to_json(&self) -> Json {
+        Json::object_of(self.clone().fields_mut().map(|(key, value)| (key, Json::string(value))))
+    }
+
+    /// A saved draft; unknown or missing keys are ignored.
+    pub fn from_json(json: &Json) -> NewPerson {
+        let mut person = NewPerson::default();
+        for (key, value) in person.fields_mut() {
+            *value = json.get(key).as_str().unwrap_or_default();
+        }
+        person
+    }
+
+    /// Whether `person` is what this form would create: same email, or same name when no email.
+    pub fn matches(&self, person: &Person) -> bool {
+        let email = self.email.trim();
+        if !email.is_empty() {
+            return person.emails.iter().any(|e| e.eq_ignore_ascii_case(email));
+        }
+        let name = [self.first_name.trim(), self.last_name.trim()].join(" ");
+        fold(person.name.trim()) == fold(name.trim())
+    }
+
+    pub fn tag_list(&self) -> Vec<String> {
+        self.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
+    }
+
+    pub fn validate(&self, needs: FormRules) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut error = |field, message: &str| errors.push(FieldError { field, message: message.into() });
+        let (first, last) = (self.first_name.trim(), self.last_name.trim());
+        if needs.both_names {
+            if first.is_empty() {
+                error("first_name", "form.first-name-required");
+            }
+            if last.is_empty() {
+                error("last_name", "form.last-name-required");
+            }
+        } else if first.is_empty() && last.is_empty() {
+            error("first_name", "form.name-required");
+        }
+        let email = self.email.trim();
+        if email.is_empty() {
+            if needs.email_required {
+                error("email", "form.email-required");
+            }
+        } else if !is_email(email) {
+            error("email", "form.email-invalid");
+        }
+        let phone = self.phone.trim();
+        if !phone.is_empty() && !phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) {
+            error("phone", "form.phone-invalid");
+        }
+        errors
+    }
+}
+
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str) -> Person {
+        Person { id: id.into(), name: name.into(), ..Default::default() }.indexed()
+    }
+
+    #[test]
+    fn a_draft_recognises_the_person_it_created() {
+        let mut ana = person("9", "Ana Silva");
+        ana.emails = vec!["Ana@Example.com".into()];
+        assert!(
+            NewPerson { first_name: "Ana".into(), email: "ana@example.com".into(), ..Default::default() }.matches(&ana)
+        );
+        assert!(!NewPerson {
+            first_name: "Ana".into(),
+            last_name: "Silva".into(),
+            email: "x@example.com".into(),
+            ..Default::default()
+        }
+        .matches(&ana));
+        assert!(NewPerson { first_name: " ana".into(), last_name: "SILVA ".into(), ..Default::default() }.matches(&ana));
+    }
+
+    #[test]
+    fn an_edit_starts_from_the_person_and_knows_what_changed() {
+        let mut ana = person("1", "Ana Silva");
+        (ana.first_name, ana.last_name, ana.emails, ana.tags) = (
+            Some("Ana".into()),
+            Some("Silva".into()),
+            vec!["a@x.io".into(), "b@x.io".into()],
+            vec!["vip".into(), "buyer".into()],
+        );
+        let before = NewPerson::from_person(&ana);
+        assert_eq!(
+            (before.first_name.as_str(), before.email.as_str(), before.tags.as_str()),
+            ("Ana", "a@x.io", "vip, buyer")
+        );
+        let mut after = before.clone();
+        assert!(after.changed_from(&before).is_empty());
+        after.email = " ana@new.io ".into();
+        after.last_name = "Silva ".into();
+        assert_eq!(after.changed_from(&before), ["email"], "trailing spaces are no change");
+    }
+
+    #[test]
+    fn a_draft_survives_saving_and_reading() {
+        let draft = NewPerson { first_name: "Zoë".into(), tags: "a, b".into(), ..Default::default() };
+        assert_eq!(NewPerson::from_json(&Json::parse(&draft.to_json().stringify()).unwrap()), draft);
+        assert_eq!(NewPerson::from_json(&Json::parse(r#"{"email":"x@y.z","extra":1}"#).unwrap()).email, "x@y.z");
+    }
+
+    #[test]
+    fn validation_follows_each_crms_requirements() {
+        let rollout = FormRules { both_names: false, email_required: false, has_company: true };
+        let rally = FormRules { both_names: true, email_required: true, has_company: false };
+        let only_last = NewPerson { last_name: "Okafor".into(), ..Default::default() };
+        assert!(only_last.validate(rollout).is_empty());
+        let fields: Vec<&str> = only_last.validate(rally).iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["first_name", "email"]);
+        let bad_email = NewPerson { first_name: "A".into(), email: "a@b".into(), ..Default::default() };
+        assert_eq!(bad_email.validate(rollout)[0].field, "email");
+        assert_eq!(NewPerson::default().validate(rollout)[0].message, "form.name-required");
+        assert_eq!(NewPerson { tags: " vip, ,buyer ".into(), ..Default::default() }.tag_list(), ["vip", "buyer"]);
+    }
+}

@@ -1,0 +1,124 @@
+//! A person as the panel shows it, whichever CRM it came from: its storage JSON (the kept list)
+//! and its text for rows and details.
+use crate::config::Field;
+use crate::i18n::Words;
+use crate::json::Json;
+use crate::text::fold;
+
+/// A person as the panel shows it, whichever CRM it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// The name's parts as the CRM stores them (what the edit form shows).
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// Primary first.
+    pub emails: Vec<String>,
+    /// Primary first.
+    pub phones: Vec<String>,
+    pub company: Option<String>,
+    pub job_title: Option<String>,
+    pub stage: Option<String>,
+    pub tags: Vec<String>,
+    pub source: Option<String>,
+    pub created: Option<String>,
+    /// When the CRM last changed this person (ISO-8601), for incremental refresh.
+    pub updated: Option<String>,
+    /// Folded text (case and diacritics aside) that search matches against, computed once.
+    pub haystack: String,
+}
+
+impl Person {
+    /// Fills in the search text; every provider calls this after mapping its fields.
+    pub fn indexed(mut self) -> Self {
+        let mut parts = vec![self.name.clone()];
+        parts.extend(self.emails.iter().cloned());
+        parts.extend(self.phones.iter().cloned());
+        parts.extend(self.company.iter().cloned());
+        parts.extend(self.job_title.iter().cloned());
+        parts.extend(self.stage.iter().cloned());
+        parts.extend(self.tags.iter().cloned());
+        self.haystack = fold(&parts.join("\n"));
+        self
+    }
+
+    pub fn primary_email(&self) -> Option<&str> {
+        self.emails.first().map(String::as_str)
+    }
+
+    pub fn primary_phone(&self) -> Option<&str> {
+        self.phones.first().map(String::as_str)
+    }
+
+    /// The person as the remembered list keeps it (remember.rs): the panel's own fields.
+    pub fn to_json(&self) -> Json {
+        let text = |v: &Option<String>| v.as_deref().map_or_else(Json::null, Json::string);
+        let list = |v: &[String]| Json::array(v.iter().map(|s| Json::string(s)).collect());
+        Json::object_of([
+            ("id", Json::string(&self.id)),
+            ("name", Json::string(&self.name)),
+            ("firstName", text(&self.first_name)),
+            ("lastName", text(&self.last_name)),
+            ("emails", list(&self.emails)),
+            ("phones", list(&self.phones)),
+            ("company", text(&self.company)),
+            ("jobTitle", text(&self.job_title)),
+            ("stage", text(&self.stage)),
+            ("tags", list(&self.tags)),
+            ("source", text(&self.source)),
+            ("created", text(&self.created)),
+            ("updated", text(&self.updated)),
+        ])
+    }
+
+    /// A person as `to_json` wrote it; `None` without an id.
+    pub fn from_json(json: &Json) -> Option<Person> {
+        let list = |key: &str| json.get(key).items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
+        Some(
+            Person {
+                id: json.text("id")?,
+                name: json.get("name").as_str().unwrap_or_default(),
+                first_name: json.text("firstName"),
+                last_name: json.text("lastName"),
+                emails: list("emails"),
+                phones: list("phones"),
+                company: json.text("company"),
+                job_title: json.text("jobTitle"),
+                stage: json.text("stage"),
+                tags: list("tags"),
+                source: json.text("source"),
+                created: json.text("created"),
+                updated: json.text("updated"),
+                haystack: String::new(),
+            }
+            .indexed(),
+        )
+    }
+
+    /// What a person's details show for `field` ("" when the CRM has nothing): every value, dates
+    /// in the panel's language.
+    pub fn field_text(&self, field: Field, words: &Words) -> String {
+        let date = |iso: &Option<String>| iso.as_deref().map(|iso| words.date(iso)).unwrap_or_default();
+        match field {
+            Field::Email => self.emails.join(", "),
+            Field::Phone => self.phones.join(", "),
+            Field::Company => self.company.clone().unwrap_or_default(),
+            Field::JobTitle => self.job_title.clone().unwrap_or_default(),
+            Field::Stage => self.stage.clone().unwrap_or_default(),
+            Field::Tags => self.tags.join(", "),
+            Field::Source => self.source.clone().unwrap_or_default(),
+            Field::Created => date(&self.created),
+            Field::Updated => date(&self.updated),
+        }
+    }
+
+    /// What a row shows for `field`: the primary e-mail or phone, otherwise as in the details.
+    pub fn row_text(&self, field: Field, words: &Words) -> String {
+        match field {
+            Field::Email => self.primary_email().unwrap_or_default().to_string(),
+            Field::Phone => self.primary_phone().unwrap_or_default().to_string(),
+            _ => self.field_text(field, words),
+        }
+    }
+}
