@@ -1,14 +1,27 @@
 //! Folding text for search so that case and diacritics don't matter ("zoe" finds "Zoë", "lukasz"
 //! finds "Łukasz"). In the browser it is js/text.js, through the browser's own Unicode tables, so
 //! none are compiled into the wasm; natively, where the pure core is tested, it is lower case only.
+//! Ordering names for a language is the browser's too (`Intl.Collator`).
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/text.js")]
 extern "C" {
     pub fn fold(text: &str) -> String;
+
+    /// A rank for each character of `chars` in `locale`'s order (`Intl.Collator`, base letters):
+    /// equal for two the language treats as one letter (case and accents aside), 0 for one it
+    /// ignores.
+    #[wasm_bindgen(js_name = rankChars)]
+    pub fn rank_chars(chars: &str, locale: &str) -> Vec<u32>;
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fold(text: &str) -> String {
     text.to_lowercase()
+}
+
+/// Natively: by the lower-case letter's code point, whatever the language.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn rank_chars(chars: &str, _locale: &str) -> Vec<u32> {
+    chars.chars().map(|c| c.to_lowercase().next().map_or(0, u32::from)).collect()
 }

@@ -1,10 +1,13 @@
 //! The panel's domain, pure Rust, tested natively: a person as shown (person.rs), the loaded list
-//! with its paging and search (people.rs), and a new person as typed, with validation
+//! with its paging, search, filter and order (people.rs; the `sort` and `filter`
+//! attributes: arrange.rs), and a new person as typed, with validation
 //! (new_person.rs).
+mod arrange;
 mod new_person;
 mod people;
 mod person;
 
+pub use arrange::{Arrangement, Facet, Filter, Sort, SortKey};
 pub use new_person::{is_email, FieldError, FormRules, NewPerson};
 pub use people::{thousands, Cursor, Page, PeopleList};
 pub use person::Person;

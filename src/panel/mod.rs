@@ -10,6 +10,7 @@ use crate::config::{ConfigError, Fields, PanelConfig, Theme};
 use crate::error::PanelError;
 use crate::i18n::{Said, Words};
 use crate::json::Json;
+use crate::model::Arrangement;
 use crate::provider::rollout::Credential;
 
 mod create;
@@ -37,7 +38,12 @@ pub enum PanelEvent {
     PersonDeleted(String),
     CredentialChanged(Credential),
     CredentialRequired,
-    Error { status: u16, message: String },
+    Error {
+        status: u16,
+        message: String,
+    },
+    /// The user changed the list's order or filter (not the host).
+    ViewChanged(Arrangement),
 }
 
 impl PanelEvent {
@@ -49,6 +55,7 @@ impl PanelEvent {
             PanelEvent::CredentialChanged(_) => "credential-changed",
             PanelEvent::CredentialRequired => "credential-required",
             PanelEvent::Error { .. } => "panel-error",
+            PanelEvent::ViewChanged(_) => "view-changed",
         }
     }
 
@@ -63,6 +70,10 @@ impl PanelEvent {
             PanelEvent::Error { status, message } => {
                 Json::object_of([("status", Json::number(f64::from(*status))), ("message", Json::string(message))])
             }
+            PanelEvent::ViewChanged(arrangement) => Json::object_of([
+                ("sort", Json::string(&arrangement.sort_attribute())),
+                ("filter", Json::string(&arrangement.filter.attribute())),
+            ]),
         }
     }
 }

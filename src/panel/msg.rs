@@ -4,7 +4,7 @@ use crate::config::{CacheMode, ConfigError, PanelConfig};
 use crate::error::PanelError;
 use crate::http::RetryNotice;
 use crate::json::Json;
-use crate::model::{Cursor, NewPerson, Page, Person};
+use crate::model::{Arrangement, Cursor, Facet, NewPerson, Page, Person, Sort};
 use crate::provider::rollout::Credential;
 use crate::remember::Remembered;
 use crate::scope::{Scope, User};
@@ -23,6 +23,13 @@ pub enum Msg {
     Refresh,
     LoadMore,
     Search(String),
+    /// The host set `sort` and `filter` (attributes or props): no event tells it back.
+    Arranged(Arrangement),
+    /// The user chose an order (`None`: the CRM's).
+    SortBy(Option<Sort>),
+    /// The user chose a value of a facet, or un-chose it.
+    ToggleFilter(Facet, String),
+    ClearFilter,
     OpenDetails(String),
     CloseDetails,
     ToggleNewForm,

@@ -5,7 +5,7 @@ use crate::error::PanelError;
 use crate::http::RetryNotice;
 use crate::i18n::Said;
 use crate::json::Json;
-use crate::model::{Cursor, FieldError, FormRules, NewPerson, PeopleList};
+use crate::model::{Arrangement, Cursor, FieldError, FormRules, NewPerson, PeopleList};
 use crate::provider::rollout::Credential;
 use crate::scope::{keys, Scope};
 
@@ -218,7 +218,8 @@ impl Default for Load {
 }
 
 /// What outlives a load: the configuration, the scope, the form and a create on its way, the
-/// search, focus, the second chunk. A new user replaces all of it but the configuration.
+/// search, sort and filter, focus, the second chunk. A new user replaces all of it but the
+/// configuration and the list's arrangement (the host's, as its attributes say).
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The configuration the attributes (or props) give; `None` before the first.
@@ -232,6 +233,8 @@ pub struct State {
     /// Picked by the user or handed over by `onCredentialAdded` in this page's life.
     pub chosen: Option<Credential>,
     pub query: String,
+    /// The list's order and filter (`sort`, `filter`): the host's, or the user's since.
+    pub arrangement: Arrangement,
     pub form: Form,
     pub create: Option<Creating>,
     pub rules: FormRules,
@@ -248,6 +251,7 @@ impl Default for State {
             credential_saved: false,
             chosen: None,
             query: String::new(),
+            arrangement: Arrangement::default(),
             form: Form::default(),
             create: None,
             rules: FormRules { both_names: false, email_required: false, has_company: true },

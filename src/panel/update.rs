@@ -5,7 +5,7 @@
 use crate::config::CacheMode;
 use crate::error::PanelError;
 use crate::i18n::{Arg, Said};
-use crate::model::{Cursor, NewPerson, Page};
+use crate::model::{Arrangement, Cursor, Filter, NewPerson, Page};
 use crate::provider::{self, rollout::Credential};
 use crate::remember::MAX_PEOPLE;
 use crate::scope::{keys, Scope, User};
@@ -49,6 +49,16 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             s.query = query;
             Vec::new()
         }
+        Msg::Arranged(arrangement) => {
+            s.arrangement = arrangement;
+            Vec::new()
+        }
+        Msg::SortBy(sort) => arranged_by_user(s, Arrangement { sort, ..s.arrangement.clone() }),
+        Msg::ToggleFilter(facet, value) => {
+            let filter = s.arrangement.filter.toggled(facet, &value);
+            arranged_by_user(s, Arrangement { filter, ..s.arrangement.clone() })
+        }
+        Msg::ClearFilter => arranged_by_user(s, Arrangement { filter: Filter::default(), ..s.arrangement.clone() }),
         Msg::OpenDetails(id) => {
             s.load.selected = Some(id);
             s.focus = Some(Focus::Element(focus::DETAILS));
@@ -323,6 +333,16 @@ pub(super) fn start_load(s: &mut State) -> Vec<Effect> {
     }
 }
 
+/// The user changed the list's order or filter: the host hears it (`view-changed`; the element
+/// reflects it in its attributes), unless nothing changed.
+fn arranged_by_user(s: &mut State, arrangement: Arrangement) -> Vec<Effect> {
+    if arrangement == s.arrangement {
+        return Vec::new();
+    }
+    s.arrangement = arrangement.clone();
+    vec![Effect::Emit(PanelEvent::ViewChanged(arrangement))]
+}
+
 fn fail(s: &mut State, error: PanelError) -> Vec<Effect> {
     s.load.phase = Phase::Failed(error.clone());
     vec![Effect::EmitError(error)]
@@ -335,6 +355,7 @@ fn forget_user(s: &mut State) -> Option<Effect> {
     let lists = user(s).map(|user| Effect::ForgetLists { user });
     *s = State {
         configured: s.configured.take(),
+        arrangement: std::mem::take(&mut s.arrangement),
         load: Load { phase: s.load.phase.clone(), ..Load::after(&s.load) },
         rules: s.rules,
         later: s.later,

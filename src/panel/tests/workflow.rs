@@ -423,3 +423,28 @@ fn another_users_token_on_a_new_token_url_carries_nothing_of_the_previous_user_o
     token(&mut s, user("bo"), None, None);
     assert_eq!(s.form.values.first_name, "bo's");
 }
+
+#[test]
+fn the_users_order_and_filter_are_told_to_the_host_and_the_hosts_are_not_told_back() {
+    use crate::model::{Arrangement, Facet, Sort, SortKey};
+    let mut s = loaded();
+    let by_name = Sort { key: SortKey::Name, descending: false };
+    let told = |sort: &str, filter: &str| {
+        vec![Effect::Emit(PanelEvent::ViewChanged(Arrangement::parse(Some(sort), Some(filter)).unwrap()))]
+    };
+    assert_eq!(update(&mut s, Msg::SortBy(Some(by_name))), told("name", ""));
+    assert!(update(&mut s, Msg::SortBy(Some(by_name))).is_empty(), "no change, no event");
+    assert_eq!(update(&mut s, Msg::ToggleFilter(Facet::Stage, "Lead".into())), told("name", "stage:Lead"));
+    assert_eq!(update(&mut s, Msg::ToggleFilter(Facet::Tag, "vip".into())), told("name", "stage:Lead,tag:vip"));
+    assert_eq!(update(&mut s, Msg::ToggleFilter(Facet::Stage, "Lead".into())), told("name", "tag:vip"));
+    assert_eq!(update(&mut s, Msg::ClearFilter), told("name", ""));
+    assert!(update(&mut s, Msg::ClearFilter).is_empty());
+    let hosts = Arrangement::parse(Some("-updated"), Some("stage:VIP")).unwrap();
+    assert!(update(&mut s, Msg::Arranged(hosts.clone())).is_empty(), "the host is not told what it set");
+    assert_eq!(s.arrangement, hosts);
+
+    // Another user: their people, in the order and filter the host's attributes still say.
+    update(&mut s, Msg::TokenOf(user("bo")));
+    assert!(s.load.people.people.is_empty());
+    assert_eq!(s.arrangement, hosts);
+}
