@@ -44,6 +44,7 @@ const log = async (user) => (await fetch(`${BASE}/__admin/log?user=${user}`)).js
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const median = (xs) => quantile(xs, 0.5);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const HUGE = Number(process.env.PP_BENCH_HUGE || 100000);
 
 // The phone profile of the size issue: a mid-range phone on 4G, through Chromium's DevTools protocol.
 const PHONE = { cpu: 4, latencyMs: 60, downMbps: 9, upMbps: 2 };
@@ -180,6 +181,13 @@ function printPath(label, t) {
 
 await admin("POST", "/credentials", { user: "bench", people: 250 });
 await admin("POST", "/credentials", { user: "bench", people: 250 }, SLOW);
+if (process.env.PP_BENCH_ONLY === "huge") {
+  // A quick look at 100,000 people alone: load all, search, sort, filter, memory (no budgets).
+  const huge = await hugeList();
+  console.log(JSON.stringify(huge, null, 1));
+  await browser.close();
+  process.exit(0);
+}
 const ttfr = await compareFirstRow(BASE);
 const ttfrSlow = await compareFirstRow(SLOW);
 const ttfrPhone = await compareFirstRow(BASE, true, PHONE_LOADS);
@@ -199,6 +207,87 @@ async function returningVisit() {
     await context.close();
   }
   return { medianMs: median(runs), p95Ms: quantile(runs, 0.95), ratio: median(runs) / ttfrPhone.vanilla.fromNavigation.median };
+}
+// ---- 100,000 people: "Load all" with its progress and "Stop", search per keystroke, sort, filter,
+// scrolling, memory ----
+async function hugeList() {
+  await admin("POST", "/credentials", { user: "bench-huge", people: HUGE });
+  const hugeContext = await browser.newContext();
+  const hugeTab = await hugeContext.newPage();
+  await hugeTab.goto(`${BASE}/panel.html?user=bench-huge&size=100`);
+  await hugeTab.waitForFunction(() => window.__bench?.firstRowMs);
+  const huge = await hugeTab.evaluate(async (total) => {
+    const root = document.querySelector("people-panel").shadowRoot;
+    const loaded = () => Number((root.querySelector(".pp-count")?.textContent ?? "0").split(" ")[0].replace(/\D/g, ""));
+    const loadAll = () => root.querySelector('[data-action="load-all"]');
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); }));
+    const started = performance.now();
+    loadAll().click();
+    // Stop after a few seconds: no page is asked for after the one on its way.
+    await wait(3000);
+    const progress = root.querySelector(".pp-footer .pp-muted")?.textContent ?? "";
+    loadAll().click();
+    await wait(300);
+    const atStop = loaded();
+    await wait(1500);
+    const afterStop = loaded();
+    const stoppedAt = performance.now();
+    loadAll().click();
+    while (loaded() < total) await wait(50);
+    const loadMs = performance.now() - started - (stoppedAt - started - 3000);
+    await wait(300);
+    // Search: one keystroke at a time, from the input to the frame that shows its result.
+    const search = root.querySelector(".pp-search");
+    const keystrokes = [];
+    for (const query of ["m", "ma", "mar", "mari", "maria", "mari", "mar", "ma", "m", "", "s", "so", "sor", "so", "s", ""]) {
+      const t0 = performance.now();
+      search.value = query;
+      search.dispatchEvent(new Event("input", { bubbles: true }));
+      await afterPaint();
+      keystrokes.push(performance.now() - t0);
+      await wait(30);
+    }
+    // Sort: each order chosen, from the change to the frame that shows it (each made once per list).
+    const timed = async (act) => { const t0 = performance.now(); act(); await afterPaint(); const ms = performance.now() - t0; await wait(30); return ms; };
+    const select = root.querySelector(".pp-arrange select");
+    const sorts = [];
+    for (const value of ["name", "-name", "-created", "created", "-updated", "updated", "", "name", "-updated", ""]) {
+      sorts.push(await timed(() => { select.value = value; select.dispatchEvent(new Event("change", { bubbles: true })); }));
+    }
+    // Filter: values of the stage and the tags chosen and un-chosen, one change a frame.
+    root.querySelector('[data-action="filter"]').click();
+    await afterPaint();
+    const boxes = () => [...root.querySelectorAll(".pp-filters input[type=checkbox]")];
+    const filters = [];
+    for (const at of [0, 1, 5, 1, 6, 0, 5, 6]) filters.push(await timed(() => boxes()[at].click()));
+    // Search with a filter on.
+    boxes()[0].click();
+    await afterPaint();
+    const filteredKeystrokes = [];
+    for (const query of ["m", "ma", "mar", "ma", "m", ""]) {
+      filteredKeystrokes.push(await timed(() => { search.value = query; search.dispatchEvent(new Event("input", { bubbles: true })); }));
+    }
+    root.querySelector('[data-action="clear-filter"]').click();
+    await afterPaint();
+    const frames = await window.__scrollFrames(root.querySelector(".pp-scroll"), 20000, 300);
+    return {
+      loadMs, progress, stoppedFor: afterStop - atStop, keystrokes, frames, sorts, filters, filteredKeystrokes,
+      rowsInDom: root.querySelectorAll(".pp-row").length,
+      jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
+      wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
+    };
+  }, HUGE);
+  await hugeContext.close();
+  huge.searchP95Ms = quantile(huge.keystrokes, 0.95);
+  huge.searchMedianMs = median(huge.keystrokes);
+  huge.frameP95Ms = quantile(huge.frames, 0.95);
+  huge.sortP95Ms = quantile(huge.sorts, 0.95);
+  huge.filterP95Ms = quantile(huge.filters, 0.95);
+  huge.filteredSearchP95Ms = quantile(huge.filteredKeystrokes, 0.95);
+  huge.framesMeasured = huge.frames.length;
+  delete huge.frames;
+  return huge;
 }
 const returning = await returningVisit();
 if (process.env.PP_BENCH_ONLY === "first-row") {
@@ -308,59 +397,7 @@ const large = await tab.evaluate(async () => {
 });
 await context.close();
 
-// ---- 100,000 people: "Load all" with its progress and "Stop", search per keystroke, scrolling ----
-const HUGE = Number(process.env.PP_BENCH_HUGE || 100000);
-await admin("POST", "/credentials", { user: "bench-huge", people: HUGE });
-const hugeContext = await browser.newContext();
-const hugeTab = await hugeContext.newPage();
-await hugeTab.goto(`${BASE}/panel.html?user=bench-huge&size=100`);
-await hugeTab.waitForFunction(() => window.__bench?.firstRowMs);
-const huge = await hugeTab.evaluate(async (total) => {
-  const root = document.querySelector("people-panel").shadowRoot;
-  const loaded = () => Number((root.querySelector(".pp-count")?.textContent ?? "0").split(" ")[0].replace(/\D/g, ""));
-  const loadAll = () => root.querySelector('[data-action="load-all"]');
-  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
-  const afterPaint = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); }));
-  const started = performance.now();
-  loadAll().click();
-  // Stop after a few seconds: no page is asked for after the one on its way.
-  await wait(3000);
-  const progress = root.querySelector(".pp-footer .pp-muted")?.textContent ?? "";
-  loadAll().click();
-  await wait(300);
-  const atStop = loaded();
-  await wait(1500);
-  const afterStop = loaded();
-  const stoppedAt = performance.now();
-  loadAll().click();
-  while (loaded() < total) await wait(50);
-  const loadMs = performance.now() - started - (stoppedAt - started - 3000);
-  await wait(300);
-  // Search: one keystroke at a time, from the input to the frame that shows its result.
-  const search = root.querySelector(".pp-search");
-  const keystrokes = [];
-  for (const query of ["m", "ma", "mar", "mari", "maria", "mari", "mar", "ma", "m", "", "s", "so", "sor", "so", "s", ""]) {
-    const t0 = performance.now();
-    search.value = query;
-    search.dispatchEvent(new Event("input", { bubbles: true }));
-    await afterPaint();
-    keystrokes.push(performance.now() - t0);
-    await wait(30);
-  }
-  const frames = await window.__scrollFrames(root.querySelector(".pp-scroll"), 20000, 300);
-  return {
-    loadMs, progress, stoppedFor: afterStop - atStop, keystrokes, frames,
-    rowsInDom: root.querySelectorAll(".pp-row").length,
-    jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
-    wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
-  };
-}, HUGE);
-await hugeContext.close();
-huge.searchP95Ms = quantile(huge.keystrokes, 0.95);
-huge.searchMedianMs = median(huge.keystrokes);
-huge.frameP95Ms = quantile(huge.frames, 0.95);
-huge.framesMeasured = huge.frames.length;
-delete huge.frames;
+const huge = await hugeList();
 await browser.close();
 large.status429 = (await log("bench-large")).by_status["429"] ?? 0;
 large.framesMeasured = large.frames.length;
@@ -387,6 +424,10 @@ const budgets = [
   ["no 429 while paging 10,000 (pacing)", String(large.status429), large.status429 === 0],
   [`returning visit, cache="device", first row / vanilla's first visit, phone ≤ 0.8`, returning.ratio.toFixed(2), returning.ratio <= 0.8],
   [`${HUGE.toLocaleString("en")} people: search p95 per keystroke ≤ 50 ms`, `${huge.searchP95Ms.toFixed(1)} ms`, huge.searchP95Ms <= 50],
+  [`${HUGE.toLocaleString("en")} people: a sort change to its frame, p95 ≤ 100 ms`, `${huge.sortP95Ms.toFixed(1)} ms`, huge.sortP95Ms <= 100],
+  [`${HUGE.toLocaleString("en")} people: a filter change to its frame, p95 ≤ 50 ms`, `${huge.filterP95Ms.toFixed(1)} ms`, huge.filterP95Ms <= 50],
+  [`${HUGE.toLocaleString("en")} people: search p95 per keystroke, a filter on ≤ 50 ms`, `${huge.filteredSearchP95Ms.toFixed(1)} ms`, huge.filteredSearchP95Ms <= 50],
+  [`${HUGE.toLocaleString("en")} people: wasm memory ≤ 60 MB`, `${(huge.wasmMemoryBytes / 1048576).toFixed(1)} MB`, huge.wasmMemoryBytes <= 60 * 1048576],
   [`${HUGE.toLocaleString("en")} people: scroll p95 frame ≤ 16 ms`, `${huge.frameP95Ms.toFixed(1)} ms`, huge.frameP95Ms <= 16],
   [`${HUGE.toLocaleString("en")} people: rows in the DOM ≤ 200`, String(huge.rowsInDom), huge.rowsInDom <= 200],
   ["no request repeated (1 and 3 panels)", `${requests.one.repeated} / ${requests.three.repeated}`, requests.one.repeated === 0 && requests.three.repeated === 0],
@@ -418,6 +459,8 @@ console.log(`\nreturning visit with cache="device", phone profile: first row ${r
 console.log(`\n${HUGE.toLocaleString("en")} people (page-size 100, "Load all")`);
 console.log(`  loaded in ${(huge.loadMs / 1000).toFixed(1)} s (the time stopped aside); progress shown: "${huge.progress}"; after "Stop", ${huge.stoppedFor} more people came (the page on its way)`);
 console.log(`  search per keystroke median ${huge.searchMedianMs.toFixed(1)} ms, p95 ${huge.searchP95Ms.toFixed(1)} ms; scroll p95 frame ${huge.frameP95Ms.toFixed(1)} ms over ${huge.framesMeasured} frames; rows in DOM ${huge.rowsInDom}`);
+console.log(`  sort change to its frame median ${median(huge.sorts).toFixed(1)} ms, p95 ${huge.sortP95Ms.toFixed(1)} ms (${huge.sorts.map((m) => m.toFixed(0)).join(", ")})`);
+console.log(`  filter change to its frame median ${median(huge.filters).toFixed(1)} ms, p95 ${huge.filterP95Ms.toFixed(1)} ms; search with a filter on p95 ${huge.filteredSearchP95Ms.toFixed(1)} ms`);
 console.log(`  JS heap ${(huge.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(huge.wasmMemoryBytes / 1048576).toFixed(1)} MB`);
 console.log(`\nrequests from page load to first row`);
 console.log(`  one panel: ${requests.one.requests} (token ${requests.one.tokenFetches}); three panels: ${requests.three.requests} (token ${requests.three.tokenFetches}); repeated: ${requests.one.repeated} / ${requests.three.repeated}`);

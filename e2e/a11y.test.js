@@ -88,6 +88,13 @@ test("axe finds no violation in the list, a search with no match, details, the f
   violations.push(...(await audit(page, "search with no match")));
   await panel.getByRole("searchbox").fill("");
 
+  await panel.getByRole("button", { name: "Filter" }).click();
+  await panel.locator(".pp-filters input[type=checkbox]").first().check();
+  await panel.getByRole("button", { name: "Clear filters" }).waitFor();
+  violations.push(...(await audit(page, "filter open, a value chosen")));
+  await panel.getByRole("button", { name: "Clear filters" }).click();
+  await panel.getByRole("combobox", { name: "Sort" }).selectOption("-updated");
+
   await panel.locator(".pp-row-button").first().click();
   await panel.locator(".pp-detail").waitFor();
   violations.push(...(await audit(page, "details")));

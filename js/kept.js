@@ -21,6 +21,8 @@ const attribute = (element, name) => (element.getAttribute(name) ?? "").trim();
 export function keptList(element, answer) {
   const mode = attribute(element, "cache").toLowerCase();
   if (mode !== "session" && mode !== "device") return null;
+  // Ordered or narrowed by the host: the wasm draws it (its order and filter are Rust's alone).
+  if (attribute(element, "sort") || attribute(element, "filter")) return null;
   const claims = claimsOf(jwtOf(answer));
   if (!claims) return null;
   const config = configOf(element);
@@ -60,15 +62,15 @@ function row(person, position, total, fields, locale) {
   button.type = "button";
   button.tabIndex = -1;
   button.setAttribute("aria-disabled", "true");
-  const name = el("span", "pp-name", person.name);
-  const contact = el("span", "pp-contact", fields.filter((f) => !["company", "stage", "tags"].includes(f)).map(text).filter(Boolean).join(" · "));
-  name.dir = contact.dir = "auto";
-  button.append(name, contact);
-  if (fields.includes("company")) {
-    const company = el("span", "pp-company", person.company ?? "");
-    company.dir = "auto";
-    button.append(company);
-  }
+  // Each text isolated in a <bdi>, as the wasm's rows have it.
+  const isolated = (className, text) => {
+    const span = el("span", className);
+    span.append(el("bdi", "", text));
+    return span;
+  };
+  const contact = fields.filter((f) => !["company", "stage", "tags"].includes(f)).map(text).filter(Boolean).join(" · ");
+  button.append(isolated("pp-name", person.name), isolated("pp-contact", contact));
+  if (fields.includes("company")) button.append(isolated("pp-company", person.company ?? ""));
   const meta = el("span", "pp-meta");
   for (const field of fields) {
     const chips = field === "stage" ? [person.stage].filter(Boolean) : field === "tags" ? (person.tags ?? []).slice(0, 3) : [];

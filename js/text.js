@@ -8,12 +8,12 @@ export function fold(text) {
   return text.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "").replace(/[łøđðßæœıþħŧŀ]/g, (c) => PLAIN[c]);
 }
 
-// Ranks the characters of `chars` in `locale`'s order, as Intl.Collator compares them at "base"
+// Ranks the characters of `chars` (code points) in `locale`'s order, as Intl.Collator compares them at "base"
 // sensitivity: equal ranks for two characters the language treats as one letter (case and accents
 // aside), 0 for one it ignores. Rust orders names by these ranks (model/people.rs): one collator
 // pass over the distinct letters instead of one call per comparison.
 export function rankChars(chars, locale) {
-  const letters = [...chars];
+  const letters = Array.from(chars, (c) => String.fromCodePoint(c));
   const collator = new Intl.Collator(locale, { sensitivity: "base" });
   const order = letters.map((_, i) => i).sort((a, b) => collator.compare(letters[a], letters[b]));
   const ranks = new Uint32Array(letters.length);

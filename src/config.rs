@@ -1,5 +1,6 @@
 //! The panel's configuration: typed, validated once, with messages that name the attribute at fault.
 use crate::i18n::{number, text, Words};
+use crate::model::Arrangement;
 use crate::provider::plan::{self, FirstRequests};
 
 /// Which CRM API the panel talks to.
@@ -203,6 +204,10 @@ pub struct RawConfig {
     /// Presentation only, like `theme` (a wrong name is reported by `parse`).
     pub fields: Option<String>,
     pub cache: Option<String>,
+    /// The list's order and filter: the host's to set, the user's to change (a wrong value is
+    /// reported by `parse`).
+    pub sort: Option<String>,
+    pub filter: Option<String>,
 }
 
 impl RawConfig {
@@ -219,6 +224,8 @@ impl RawConfig {
             "lang" => &mut self.lang,
             "fields" => &mut self.fields,
             "cache" => &mut self.cache,
+            "sort" => &mut self.sort,
+            "filter" => &mut self.filter,
             _ => return false,
         };
         *slot = value;
@@ -233,6 +240,14 @@ impl RawConfig {
     /// The fields to show, whatever else is wrong (a wrong name is reported by `parse`).
     pub fn fields(&self) -> Fields {
         self.fields.as_deref().and_then(|text| Fields::parse(text).ok()).unwrap_or_default()
+    }
+
+    /// The list's order and filter as the host set them, whatever else is wrong (a wrong value is
+    /// reported by `parse`, and the CRM's order or no filter is shown meanwhile).
+    pub fn arrangement(&self) -> Arrangement {
+        let sort = Arrangement::parse(self.sort.as_deref(), None).map(|a| a.sort).unwrap_or_default();
+        let filter = Arrangement::parse(None, self.filter.as_deref()).map(|a| a.filter).unwrap_or_default();
+        Arrangement { sort, filter }
     }
 
     /// Validates the attributes; the error names the attribute for the page's developer.
@@ -264,6 +279,9 @@ impl RawConfig {
         }
         if let Some(Err(name)) = self.fields.as_deref().map(Fields::parse) {
             return Err(wrong("config.fields", &name));
+        }
+        if let Err((attribute, value)) = Arrangement::parse(self.sort.as_deref(), self.filter.as_deref()) {
+            return Err(wrong(if attribute == "sort" { "config.sort" } else { "config.filter" }, &value));
         }
         let cache = match given(&self.cache) {
             None => CacheMode::None,
@@ -356,6 +374,23 @@ mod tests {
         assert_eq!(wrong, ConfigError { id: "config.fields", value: "birthday".into() });
         assert!(wrong.message(&Words::default()).contains("\"birthday\""), "{}", wrong.message(&Words::default()));
         assert_eq!(raw(&[("fields", "email,birthday")]).fields(), Fields::default(), "shown as before meanwhile");
+    }
+
+    #[test]
+    fn sort_and_filter_are_presentation_and_a_wrong_one_is_said() {
+        let chosen = raw(&[("token-url", "/t"), ("sort", "-updated"), ("filter", "stage:Lead,tag:buyer")]);
+        assert_eq!(chosen.arrangement(), Arrangement::parse(Some("-updated"), Some("stage:Lead,tag:buyer")).unwrap());
+        assert_eq!(chosen.parse(), raw(&[("token-url", "/t")]).parse(), "a new order doesn't reload");
+        let words = Words::default();
+        let sort = raw(&[("token-url", "/t"), ("sort", "age")]).parse().unwrap_err().message(&words);
+        assert!(sort.contains("sort=\"age\"") && sort.contains("-updated"), "{sort}");
+        let filter = raw(&[("token-url", "/t"), ("filter", "owner:me")]).parse().unwrap_err().message(&words);
+        assert!(filter.contains("\"owner:me\"") && filter.contains("stage:"), "{filter}");
+        assert_eq!(
+            raw(&[("sort", "age"), ("filter", "stage:VIP")]).arrangement().sort,
+            None,
+            "the CRM's order meanwhile"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::config::RawConfig;
 use crate::i18n::resolve_locale;
 use crate::interface::attribute_names;
 use crate::json::Json;
-use crate::panel::{Panel, PanelEvent};
+use crate::panel::{Msg, Panel, PanelEvent};
 use crate::provider::rollout::Credential;
 use crate::ui::PanelView;
 
@@ -73,6 +73,7 @@ impl ElementHandle {
         for name in attribute_names() {
             raw.set(name, host.get_attribute(name));
         }
+        let arrangement = raw.arrangement();
         type Made = Option<(Panel, RwSignal<RawConfig>)>;
         let made: Rc<Cell<Made>> = Rc::new(Cell::new(None));
         let slot = made.clone();
@@ -91,6 +92,7 @@ impl ElementHandle {
             }
         });
         let (panel, attributes) = made.take().expect("mount_to runs its view function synchronously");
+        panel.dispatch(Msg::Arranged(arrangement));
         let handle = ElementHandle { host, panel, attributes, _mounted: Box::new(mounted) };
         handle.relocalize();
         handle
@@ -119,6 +121,9 @@ impl ElementHandle {
         self.attributes.update(|raw| {
             raw.set(name, value);
         });
+        if name == "sort" || name == "filter" {
+            self.panel.dispatch(Msg::Arranged(self.attributes.with_untracked(RawConfig::arrangement)));
+        }
     }
 
     /// `{ id, appKey }` from Rollout Link's `onCredentialAdded`.
@@ -146,6 +151,12 @@ impl ElementHandle {
 }
 
 fn dispatch(host: &HtmlElement, event: &PanelEvent) {
+    // The user's order and filter, reflected (a host keeping them in its URL reads them there).
+    if let PanelEvent::ViewChanged(arrangement) = event {
+        for (name, value) in [("sort", arrangement.sort_attribute()), ("filter", arrangement.filter.attribute())] {
+            let _ = if value.is_empty() { host.remove_attribute(name) } else { host.set_attribute(name, &value) };
+        }
+    }
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -43,7 +43,7 @@ pub struct CssName {
     pub about: &'static str,
 }
 
-pub const ATTRIBUTES: [Attribute; 10] = [
+pub const ATTRIBUTES: [Attribute; 12] = [
     Attribute {
         name: "token-url",
         ty: "string",
@@ -99,6 +99,18 @@ pub const ATTRIBUTES: [Attribute; 10] = [
         default: "\"email,phone,company,stage,tags\"",
         about: "What rows and a person's details show, in order, comma-separated: email, phone, company, job-title, stage, tags, source, created, updated. Unset: email, phone, company, stage and tags in rows; all but updated in details. Live.",
     },
+    Attribute {
+        name: "sort",
+        ty: "string",
+        default: "",
+        about: "The list's order: name, created or updated, a leading - for descending (-updated); names in the panel's language. Unset: the CRM's order. Reflected when the user changes it. Live.",
+    },
+    Attribute {
+        name: "filter",
+        ty: "string",
+        default: "",
+        about: "What the list is narrowed to: stage:… and tag:… items, comma-separated, values as the CRM sends them (stage:Lead,stage:VIP,tag:buyer; a comma in a value is %2C). Two values of one field widen, of two fields narrow. Reflected when the user changes it. Live.",
+    },
 ];
 
 pub const MEMBERS: [Member; 7] = [
@@ -153,7 +165,7 @@ pub const MEMBERS: [Member; 7] = [
     },
 ];
 
-pub const EVENTS: [Event; 6] = [
+pub const EVENTS: [Event; 7] = [
     Event {
         name: "person-created",
         detail: "PeoplePanelPerson",
@@ -183,6 +195,11 @@ pub const EVENTS: [Event; 6] = [
         name: "panel-error",
         detail: "{ status: number; message: string }",
         about: "An error the panel could not recover from; `message` is the sentence it shows.",
+    },
+    Event {
+        name: "view-changed",
+        detail: "{ sort: string; filter: string }",
+        about: "The user changed the list's order or filter (as the sort and filter attributes write them, which the panel has just set); not sent for what the host sets.",
     },
 ];
 
@@ -214,7 +231,7 @@ pub const CSS_PROPERTIES: [CssName; 13] = [
     CssName { name: "--people-panel-font", about: "The font family." },
 ];
 
-pub const PARTS: [CssName; 15] = [
+pub const PARTS: [CssName; 17] = [
     CssName { name: "panel", about: "The panel's frame." },
     CssName { name: "header", about: "The title, count, search and actions." },
     CssName { name: "search", about: "The search field." },
@@ -229,6 +246,8 @@ pub const PARTS: [CssName; 15] = [
     CssName { name: "notice", about: "A one-line notice above the list." },
     CssName { name: "detail", about: "A person's details." },
     CssName { name: "footer", about: "Paging and load-more." },
+    CssName { name: "toolbar", about: "The list's order and filter controls, under the header." },
+    CssName { name: "filters", about: "The filter's choices, when open." },
     CssName { name: "empty", about: "The empty list or search." },
 ];
 

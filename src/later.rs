@@ -15,6 +15,7 @@ use crate::panel::requests::{self, Session};
 use crate::panel::state::State;
 use crate::panel::Panel;
 use crate::remember::Remembered;
+use crate::ui::Slices;
 
 /// The chunk could not be fetched (offline, or not deployed beside the module).
 #[derive(Debug)]
@@ -54,6 +55,8 @@ pub struct Chunk {
     pub form_view: fn(Panel) -> AnyView,
     /// A person's details, with Edit and Delete (and the delete's confirmation).
     pub details_view: fn(Panel, Person) -> AnyView,
+    /// The list's order and filter controls.
+    pub arrange_view: fn(Panel, Slices) -> AnyView,
     /// A create, a read of one person, an update or a delete (other effects: `None`).
     pub request: Request,
     /// The remembered list as it is kept (`cache`): written after the first row, so here.
@@ -70,6 +73,7 @@ later! {
         Chunk {
             form_view: |panel| view! { <crate::ui::form::PersonForm panel /> }.into_any(),
             details_view: |panel, person| crate::ui::details::person_detail(panel, person).into_any(),
+            arrange_view: |panel, slices| crate::ui::arrange::arrange_bar(panel, slices).into_any(),
             request: |session, effect, credential| {
                 requests::later(session, effect, credential).boxed_local()
             },

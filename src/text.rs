@@ -8,11 +8,11 @@
 extern "C" {
     pub fn fold(text: &str) -> String;
 
-    /// A rank for each character of `chars` in `locale`'s order (`Intl.Collator`, base letters):
-    /// equal for two the language treats as one letter (case and accents aside), 0 for one it
-    /// ignores.
+    /// A rank for each character of `chars` (code points) in `locale`'s order (`Intl.Collator`,
+    /// base letters): equal for two the language treats as one letter (case and accents aside), 0
+    /// for one it ignores.
     #[wasm_bindgen(js_name = rankChars)]
-    pub fn rank_chars(chars: &str, locale: &str) -> Vec<u32>;
+    pub fn rank_chars(chars: &[u32], locale: &str) -> Vec<u32>;
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,6 +22,7 @@ pub fn fold(text: &str) -> String {
 
 /// Natively: by the lower-case letter's code point, whatever the language.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn rank_chars(chars: &str, _locale: &str) -> Vec<u32> {
-    chars.chars().map(|c| c.to_lowercase().next().map_or(0, u32::from)).collect()
+pub fn rank_chars(chars: &[u32], _locale: &str) -> Vec<u32> {
+    let lower = |c: char| c.to_lowercase().next().map_or(0, u32::from);
+    chars.iter().map(|&c| char::from_u32(c).map_or(0, lower)).collect()
 }

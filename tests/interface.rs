@@ -48,6 +48,7 @@ fn the_panel_dispatches_exactly_the_listed_events() {
         PanelEvent::CredentialChanged(credential),
         PanelEvent::CredentialRequired,
         PanelEvent::Error { status: 500, message: "m".into() },
+        PanelEvent::ViewChanged(Default::default()),
     ];
     assert_eq!(set(dispatched.iter().map(PanelEvent::name)), set(EVENTS.iter().map(|e| e.name)));
 }

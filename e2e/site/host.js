@@ -13,10 +13,10 @@ panel.setAttribute("token-url", `/api/rollout-token?${signedIn}${ttl}`);
 panel.setAttribute("api-base", `${location.origin}/crm/api`);
 panel.setAttribute("credentials-url", `${location.origin}/universal/api/credentials`);
 panel.setAttribute("page-size", "50");
-if (params.has("cache")) panel.setAttribute("cache", params.get("cache"));
+for (const name of ["cache", "sort", "filter"]) if (params.has(name)) panel.setAttribute(name, params.get(name));
 
 const list = document.getElementById("events");
-for (const name of ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error"]) {
+for (const name of ["person-created", "person-updated", "person-deleted", "credential-changed", "credential-required", "panel-error", "view-changed"]) {
   document.addEventListener(name, (e) => {
     const item = document.createElement("li");
     item.dataset.event = name;

@@ -149,6 +149,11 @@ impl Filter {
         self.0.iter().map(|(_, v)| v.as_str())
     }
 
+    /// The values of `facet` chosen.
+    pub fn chosen(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.0.iter().filter(move |(f, _)| *f == facet).map(|(_, v)| v.as_str())
+    }
+
     /// With `value` of `facet` chosen, or no longer chosen if it was.
     pub fn toggled(&self, facet: Facet, value: &str) -> Filter {
         let mut next = self.clone();
@@ -163,8 +168,8 @@ impl Filter {
     /// Whether `person` is shown: for each facet with values chosen, they have one of them.
     pub fn admits(&self, person: &Person) -> bool {
         Facet::ALL.into_iter().all(|facet| {
-            let mut chosen = self.0.iter().filter(|(f, _)| *f == facet).peekable();
-            chosen.peek().is_none() || chosen.any(|(_, v)| facet.values(person).contains(v))
+            let mut chosen = self.chosen(facet).peekable();
+            chosen.peek().is_none() || chosen.any(|v| facet.values(person).iter().any(|have| have == v))
         })
     }
 }

@@ -1,12 +1,13 @@
 //! The loaded list: paging position, each person once, and search, filter and order over it.
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use crate::i18n::{number, text, Words};
 use crate::json::Json;
 use crate::text::fold;
 
-use super::arrange::{Arrangement, Facet, Sort, SortKey};
+use super::arrange::{Arrangement, Facet, Filter, Sort, SortKey};
 use super::Person;
 
 /// Where the next page starts.
@@ -57,7 +58,7 @@ pub struct PeopleList {
 struct Orders(Mutex<Vec<Made>>);
 
 /// An order once made: for which sort and language, and everyone's positions in it.
-type Made = (Sort, String, Arc<[u32]>);
+type Made = (Sort, String, Vec<u32>);
 
 impl Clone for Orders {
     fn clone(&self) -> Self {
@@ -271,7 +272,7 @@ impl PeopleList {
 
     /// Everyone's positions in `sort`'s order, made once per change of the list (and language):
     /// people without the value last, in the CRM's order, as are ties.
-    fn order(&self, sort: Sort, locale: &str) -> Arc<[u32]> {
+    fn order(&self, sort: Sort, locale: &str) -> Vec<u32> {
         let mut orders = self.orders.0.lock().unwrap_or_else(|e| e.into_inner());
         let locale = if sort.key == SortKey::Name { locale } else { "" };
         if let Some((_, _, order)) = orders.iter().find(|(s, l, _)| *s == sort && l == locale) {
@@ -279,20 +280,19 @@ impl PeopleList {
         }
         let (mut with, without): (Vec<u32>, Vec<u32>) =
             (0..self.people.len() as u32).partition(|&i| sort.key.of(&self.people[i as usize]).is_some());
-        let value = |i: &u32| sort.key.of(&self.people[*i as usize]).unwrap_or_default();
+        let value = |i: u32| sort.key.of(&self.people[i as usize]).unwrap_or_default();
+        let directed = |order: Ordering| if sort.descending { order.reverse() } else { order };
         if sort.key == SortKey::Name {
-            let keys = NameKeys::of(with.iter().map(value), locale);
-            let key = |i: usize| &keys.ranks[keys.starts[i]..keys.starts[i + 1]];
+            let keys = NameKeys::of(with.iter().map(|&i| value(i)), locale);
             let mut at: Vec<u32> = (0..with.len() as u32).collect();
-            at.sort_by(|&a, &b| directed(key(a as usize).cmp(key(b as usize)), sort.descending));
+            sort_positions(&mut at, &|a, b| directed(keys.key(a).cmp(keys.key(b))));
             with = at.into_iter().map(|a| with[a as usize]).collect();
         } else {
-            with.sort_by(|a, b| directed(value(a).cmp(value(b)), sort.descending));
+            sort_positions(&mut with, &|a, b| directed(value(a).cmp(value(b))));
         }
         with.extend(without);
-        let order: Arc<[u32]> = with.into();
-        orders.push((sort, locale.to_string(), order.clone()));
-        order
+        orders.push((sort, locale.to_string(), with.clone()));
+        with
     }
 
     /// The values of `facet` in the loaded list, each with how many people have it: the most
@@ -300,19 +300,33 @@ impl PeopleList {
     pub fn facet_values(&self, facet: Facet) -> Vec<(String, usize)> {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for person in &self.people {
-            for value in facet.values(person) {
+            let values = facet.values(person);
+            // A value a person has twice (a tag typed again) counts them once.
+            for (_, value) in values.iter().enumerate().filter(|(at, v)| !values[..*at].contains(v)) {
                 *counts.entry(value.as_str()).or_default() += 1;
             }
         }
-        let mut values: Vec<(String, usize)> = counts.into_iter().map(|(v, n)| (v.to_string(), n)).collect();
-        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        values
+        let values: Vec<(&str, usize)> = counts.into_iter().collect();
+        let mut at: Vec<u32> = (0..values.len() as u32).collect();
+        sort_positions(&mut at, &|a, b| {
+            let (a, b) = (values[a as usize], values[b as usize]);
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
+        });
+        at.into_iter().map(|a| (values[a as usize].0.to_string(), values[a as usize].1)).collect()
     }
 
-    /// "120 of 3,400", or "120" while the total is unknown.
-    /// "120 of 3,400", or "7 matching · 120 of 3,400 loaded" while searching, in `words`' language.
-    pub fn count_label(&self, words: &Words, shown: usize) -> String {
+    /// "120 of 3,400", or "120" while the total is unknown; "7 matching · 120 of 3,400 loaded"
+    /// while searching; "12 of 340 · Lead, VIP" with a filter on (and the search with it), in
+    /// `words`' language.
+    pub fn count_label(&self, words: &Words, shown: usize, filter: &Filter) -> String {
         let loaded = self.people.len();
+        if !filter.is_empty() {
+            let values = filter.values().collect::<Vec<_>>().join(", ");
+            return words.tf(
+                "count.filtered",
+                [("shown", number(shown as f64)), ("loaded", number(loaded as f64)), ("filter", text(&values))],
+            );
+        }
         let base = match self.total {
             Some(total) if total as usize >= loaded => {
                 words.tf("count.of", [("loaded", number(loaded as f64)), ("total", number(total as f64))])
@@ -327,12 +341,10 @@ impl PeopleList {
     }
 }
 
-fn directed(order: std::cmp::Ordering, descending: bool) -> std::cmp::Ordering {
-    if descending {
-        order.reverse()
-    } else {
-        order
-    }
+/// Sorts positions, stably, by `compare`: the one sort of the list's code (each sort called with a
+/// closure of its own would be compiled into the wasm once more).
+fn sort_positions(positions: &mut [u32], compare: &dyn Fn(u32, u32) -> Ordering) {
+    positions.sort_by(|a, b| compare(*a, *b));
 }
 
 /// Names as sequences of their letters' ranks in a language's order (`text::rank_chars`: the
@@ -346,17 +358,46 @@ struct NameKeys {
 
 impl NameKeys {
     fn of<'a>(names: impl Iterator<Item = &'a str> + Clone, locale: &str) -> NameKeys {
-        let mut letters: Vec<char> =
-            names.clone().flat_map(str::chars).collect::<HashSet<char>>().into_iter().collect();
-        letters.sort_unstable();
-        let ranked = crate::text::rank_chars(&letters.iter().collect::<String>(), locale);
-        let rank: HashMap<char, u32> = letters.into_iter().zip(ranked).collect();
+        // Each distinct letter once, in the order met: a table by code point for the Basic
+        // Multilingual Plane (1 once seen, then the rank), a list for the rest (emoji, rare Han).
+        const TABLE: usize = 0x10000;
+        let (mut table, mut rare, mut letters) = (vec![0u32; TABLE], Vec::<(char, u32)>::new(), Vec::<u32>::new());
+        for c in names.clone().flat_map(str::chars) {
+            let seen = match table.get_mut(c as usize) {
+                Some(slot) => std::mem::replace(slot, 1) == 1,
+                None => {
+                    rare.iter().any(|(r, _)| *r == c) || {
+                        rare.push((c, 0));
+                        false
+                    }
+                }
+            };
+            if !seen {
+                letters.push(c as u32);
+            }
+        }
+        let ranks = crate::text::rank_chars(&letters, locale);
+        for (c, rank) in letters.into_iter().filter_map(char::from_u32).zip(ranks) {
+            match table.get_mut(c as usize) {
+                Some(slot) => *slot = rank,
+                None => rare.iter_mut().filter(|(r, _)| *r == c).for_each(|(_, r)| *r = rank),
+            }
+        }
+        let rank = |c: char| match table.get(c as usize) {
+            Some(rank) => *rank,
+            None => rare.iter().find(|(r, _)| *r == c).map_or(0, |(_, rank)| *rank),
+        };
         let mut keys = NameKeys { ranks: Vec::new(), starts: vec![0] };
         for name in names {
-            keys.ranks.extend(name.chars().map(|c| rank.get(&c).copied().unwrap_or(0)).filter(|&r| r > 0));
+            keys.ranks.extend(name.chars().map(rank).filter(|&r| r > 0));
             keys.starts.push(keys.ranks.len());
         }
         keys
+    }
+
+    fn key(&self, at: u32) -> &[u32] {
+        let at = at as usize;
+        &self.ranks[self.starts[at]..self.starts[at + 1]]
     }
 }
 
@@ -473,8 +514,11 @@ mod tests {
             total: Some(3400),
         });
         let words = Words::default();
-        assert_eq!(list.count_label(&words, 120), "120 of 3,400");
-        assert_eq!(list.count_label(&words, 7), "7 matching · 120 of 3,400 loaded");
+        let none = Filter::default();
+        assert_eq!(list.count_label(&words, 120, &none), "120 of 3,400");
+        assert_eq!(list.count_label(&words, 7, &none), "7 matching · 120 of 3,400 loaded");
+        let filter = Filter::parse("stage:Lead,tag:VIP").unwrap();
+        assert_eq!(list.count_label(&words, 12, &filter), "12 of 120 · Lead, VIP");
         assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
@@ -542,7 +586,7 @@ mod tests {
     fn the_facets_are_the_values_present_most_common_first() {
         let list = crm(&[
             ("1", "a", Some("Lead"), "buyer"),
-            ("2", "b", Some("VIP"), "buyer seller"),
+            ("2", "b", Some("VIP"), "buyer seller buyer"),
             ("3", "c", Some("VIP"), ""),
             ("5", "d", None, ""),
         ]);

@@ -22,7 +22,7 @@ pub fn person_detail(panel: Panel, p: Person) -> impl IntoView {
         <article class="pp-detail" part="detail" aria-label=panel.tf("details.label", [("name", text(&p.name))]) tabindex="-1">
             <header class="pp-detail-header">
                 <h3 dir="auto">{p.name.clone()}</h3>
-                <button class="pp-link" type="button" aria-label=panel.t("details.close") on:click=move |_| panel.dispatch(Msg::CloseDetails)>"×"</button>
+                <button class="pp-button" part="button" type="button" aria-label=panel.t("details.close") on:click=move |_| panel.dispatch(Msg::CloseDetails)>"×"</button>
             </header>
             <dl>
                 {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}

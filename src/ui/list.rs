@@ -41,6 +41,15 @@ fn moved(key: &str, from: usize, n: usize, page: usize) -> Option<usize> {
 pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices) -> impl IntoView {
     let Slices { matches, revision, query, .. } = slices;
     let scroller = NodeRef::<html::Div>::new();
+    // A new order or filter shows its first rows.
+    Effect::new(move |first: Option<()>| {
+        slices.arrangement.track();
+        if first.is_some() {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(0);
+            }
+        }
+    });
     // Whether the footer's focus came from the keyboard (`:focus-visible`): only then does focus
     // follow "Load more" into the list when it goes away; a mouse user's focus is never moved.
     let keyboard_in_footer = StoredValue::new(false);
@@ -122,7 +131,9 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
             scroll_top.set(top);
             viewport.set(height.max(ROW_PX));
             let total = matches.with(Vec::len) * ROW_PX;
-            if top + height + ROW_PX * 3 >= total && query.with_untracked(String::is_empty) {
+            let narrowed = !query.with_untracked(String::is_empty)
+                || panel.state.with_untracked(|s| !s.arrangement.filter.is_empty());
+            if top + height + ROW_PX * 3 >= total && !narrowed {
                 panel.dispatch(Msg::LoadMore);
             }
         }
@@ -149,7 +160,14 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
                 let text = if empty.get() && !has_more.get() {
                     panel.t("list.empty")
                 } else if !empty.get() && matches.with(Vec::is_empty) {
-                    let id = if has_more.get() { "list.no-match-more" } else { "list.no-match" };
+                    slices.arrangement.track();
+                    let filtered = panel.state.with_untracked(|s| !s.arrangement.filter.is_empty());
+                    let id = match (filtered, has_more.get()) {
+                        (true, true) => "list.no-match-filter-more",
+                        (true, false) => "list.no-match-filter",
+                        (false, true) => "list.no-match-more",
+                        (false, false) => "list.no-match",
+                    };
                     panel.tf(id, [("query", text(query.get().trim()))])
                 } else {
                     return None;
@@ -175,7 +193,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
                         </button>
                         <span class="pp-muted">{move || loading_all.get().then(|| {
                             slices.revision.track();
-                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.load.people.count_label(w, s.load.people.people.len())));
+                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.load.people.count_label(w, s.load.people.people.len(), &Default::default())));
                             panel.tf("list.loading-all", [("progress", text(&progress))])
                         })}</span>
                     }.into_any()),
@@ -216,7 +234,7 @@ fn current(window: Memo<(usize, usize)>, active: RwSignal<usize>) -> usize {
 fn set_size(panel: Panel, matches: Memo<Vec<usize>>) -> i64 {
     let shown = matches.with(Vec::len);
     panel.state.with(|s| {
-        let searching = !s.query.trim().is_empty();
+        let searching = !s.query.trim().is_empty() || !s.arrangement.filter.is_empty();
         if searching || !s.load.people.has_more() {
             shown as i64
         } else {
@@ -265,10 +283,12 @@ fn person_row(
                 on:focus=move |_| active.set(pos)
                 on:click=move |_| panel.dispatch(Msg::OpenDetails(id.clone()))
             >
-                // dir="auto": a name in Arabic or Hebrew reads right to left in an English panel.
-                <span class="pp-name" dir="auto">{person.name.clone()}</span>
-                <span class="pp-contact" dir="auto">{contact}</span>
-                {company.map(|company| view! { <span class="pp-company" dir="auto">{company}</span> })}
+                // <bdi>: a name in Arabic or Hebrew reads right to left in an English panel, yet
+                // starts where the panel's text starts (dir="auto" on the block would align it to
+                // the far edge).
+                <span class="pp-name"><bdi>{person.name.clone()}</bdi></span>
+                <span class="pp-contact"><bdi>{contact}</bdi></span>
+                {company.map(|company| view! { <span class="pp-company"><bdi>{company}</bdi></span> })}
             </button>
             <span class="pp-meta">
                 {chips.into_iter().map(|(stage, text)| view! {

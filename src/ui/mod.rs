@@ -12,6 +12,7 @@ use crate::panel::state::Later;
 use crate::panel::{Msg, Panel, PanelEvent, State};
 
 mod announce;
+pub(crate) mod arrange;
 pub(crate) mod details;
 mod focus;
 pub(crate) mod form;
@@ -53,7 +54,11 @@ pub struct Slices {
     pub query: Memo<String>,
     /// The loaded list's revision: what reads the list tracks this, not the whole state.
     pub revision: Memo<u64>,
-    /// Who matches the search (indices into the list), once per change of the query or the list.
+    /// The list's order and filter, as the attributes write them (`"name|stage:Lead"`): views
+    /// track this, and read the arrangement itself from the state.
+    pub arrangement: Memo<String>,
+    /// Who is shown, in order (indices into the list): the search and the filter's matches in the
+    /// chosen order, once per change of the query, the arrangement or the list.
     pub matches: Memo<Vec<usize>>,
     /// Whether the second chunk (later.rs) is here.
     pub later: Memo<Later>,
@@ -64,12 +69,17 @@ impl Slices {
         let ready = Memo::new(move |_| panel.state.with(State::ready));
         let query = Memo::new(move |_| panel.state.with(|s| s.query.clone()));
         let revision = Memo::new(move |_| panel.state.with(|s| s.load.people.revision()));
+        let arrangement = Memo::new(move |_| {
+            panel.state.with(|s| format!("{}|{}", s.arrangement.sort_attribute(), s.arrangement.filter.attribute()))
+        });
         let matches = Memo::new(move |_| {
             revision.track();
-            query.with(|q| panel.state.with_untracked(|s| s.load.people.search(q)))
+            arrangement.track();
+            let locale = panel.words.with(|w| w.locale.clone());
+            query.with(|q| panel.state.with_untracked(|s| s.load.people.arranged(q, &s.arrangement, &locale)))
         });
         let later = Memo::new(move |_| panel.state.with(|s| s.later));
-        Slices { ready, query, revision, matches, later }
+        Slices { ready, query, revision, arrangement, matches, later }
     }
 }
 
@@ -82,11 +92,12 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
     let count = move || {
         let shown = matches.with(Vec::len);
         slices.revision.track();
+        slices.arrangement.track();
         panel.state.with_untracked(|s| {
             if s.load.people.people.is_empty() {
                 String::new()
             } else {
-                panel.words.with_untracked(|w| s.load.people.count_label(w, shown))
+                panel.words.with_untracked(|w| s.load.people.count_label(w, shown, &s.arrangement.filter))
             }
         })
     };
@@ -133,6 +144,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     {panel.t("refresh")}
                 </button>
             </header>
+            {move || (ready.get() && slices.later.get() == Later::Ready).then(|| {
+                crate::later::get().map(|chunk| (chunk.arrange_view)(panel, slices))
+            })}
             <RememberedLine panel />
             <NoticeBar panel />
             {move || form_open.get().then(|| {
@@ -199,6 +213,13 @@ pub fn PeoplePanel(
     /// panel's own choice when unset.
     #[prop(into, optional)]
     fields: Signal<Fields>,
+    /// The list's order as the `sort` attribute writes it (`"name"`, `"-updated"`); the CRM's when
+    /// unset. The user's choice is told by `PanelEvent::ViewChanged`.
+    #[prop(into, optional)]
+    sort: MaybeProp<String>,
+    /// What the list is narrowed to, as the `filter` attribute writes it (`"stage:Lead,tag:vip"`).
+    #[prop(into, optional)]
+    filter: MaybeProp<String>,
     /// The language of the panel's words (`en`, `de`, `es`, …); the page's `lang` when unset.
     #[prop(into, optional)]
     lang: MaybeProp<String>,
@@ -222,13 +243,20 @@ pub fn PeoplePanel(
             lang: None,
             fields: None,
             cache: Some(cache.get().as_str().to_string()),
+            sort: sort.get(),
+            filter: filter.get(),
         }
         .parse()
     });
+
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         adopt_styles(&document);
     }
     let panel = Panel::new(config, theme, fields, on_event.unwrap_or_else(|| Rc::new(|_| {})));
+    Effect::new(move |_| {
+        let raw = RawConfig { sort: sort.get(), filter: filter.get(), ..RawConfig::default() };
+        panel.dispatch(Msg::Arranged(raw.arrangement()));
+    });
     if !strings.is_empty() {
         let overrides = Json::object_of(strings.into_iter().map(|(id, text)| (id, Json::string(&text))));
         panel.words.update(|w| w.overrides = Some(overrides));
