@@ -12,12 +12,13 @@ use people_panel::provider::rollout::Credential;
 
 const ELEMENT_JS: &str = include_str!("../js/element.js");
 const STYLESHEET: &str = include_str!("../style/people-panel.css");
-const VIEWS: [&str; 6] = [
+const VIEWS: [&str; 7] = [
     include_str!("../src/ui/mod.rs"),
     include_str!("../src/ui/list.rs"),
     include_str!("../src/ui/details.rs"),
     include_str!("../src/ui/form.rs"),
     include_str!("../src/ui/status.rs"),
+    include_str!("../src/ui/arrange.rs"),
     ELEMENT_JS,
 ];
 
