@@ -146,6 +146,23 @@ impl PeopleList {
         }
     }
 
+    /// "Load all" is on its way: room for everyone the CRM announced, at once, rather than doubled
+    /// as pages come (100,000 people would otherwise hold room for 131,072, and while it grows,
+    /// both copies: the wasm's memory never shrinks back).
+    pub fn make_room_for_all(&mut self) {
+        /// More than this is not reserved ahead (a CRM's total could be anything).
+        const MOST: usize = 500_000;
+        let Some(total) = self.total else { return };
+        let more = (total as usize).min(MOST).saturating_sub(self.people.len());
+        self.people.reserve_exact(more);
+        self.ids.reserve(more);
+        if let Some(index) = self.index.0.get_mut() {
+            let per_person = index.text.len() / index.starts.len().max(1) + 1;
+            index.text.reserve_exact(more * per_person + more / 8);
+            index.starts.reserve_exact(more);
+        }
+    }
+
     pub fn cursor(&self) -> Cursor {
         self.next.clone().unwrap_or(Cursor::Start)
     }
@@ -592,5 +609,17 @@ mod tests {
         ]);
         assert_eq!(list.facet_values(Facet::Stage), [("VIP".to_string(), 2), ("Lead".to_string(), 1)]);
         assert_eq!(list.facet_values(Facet::Tag), [("buyer".to_string(), 2), ("seller".to_string(), 1)]);
+    }
+
+    #[test]
+    fn load_all_makes_room_for_the_announced_total_once_and_no_more_than_a_bound() {
+        let mut list = PeopleList::default();
+        list.append(Page { people: vec![person("1", "a")], raw: vec![], next: Cursor::Offset(1), total: Some(1000) });
+        list.search("a");
+        list.make_room_for_all();
+        assert!(list.people.capacity() >= 1000 && list.people.capacity() < 2000, "{}", list.people.capacity());
+        list.total = Some(u64::MAX);
+        list.make_room_for_all();
+        assert!(list.people.capacity() <= 500_000);
     }
 }

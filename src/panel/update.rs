@@ -139,6 +139,9 @@ fn step(s: &mut State, msg: Msg) -> Vec<Effect> {
             // Goes on from a page already on its way; nothing while a kept list is read again.
             let effects = load_more(s);
             s.load.loading_all = !effects.is_empty() || (s.load.loading_more && s.load.revalidating.is_none());
+            if s.load.loading_all {
+                s.load.people.make_room_for_all();
+            }
             effects
         }
         Msg::StopLoading => {
