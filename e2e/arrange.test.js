@@ -37,6 +37,14 @@ function expected(people, sort, locale = "en") {
   return [...valued, ...rest].map((p) => p.name);
 }
 
+/** A new user with one CRM of `count` people (as its API lists them), and the host page on it. */
+async function crmInPage(prefix, count, query = "") {
+  const user = `${prefix}${Date.now()}`;
+  await admin("POST", "/credentials", { user, people: count });
+  const { people } = await crmPeople(user);
+  return { people, ...(await openWith(user, query)) };
+}
+
 async function openWith(user, query = "") {
   const { page, errors } = await newPage();
   await page.goto(`${BASE}/?user=${user}${query}`);
@@ -90,10 +98,7 @@ test("sort: by name for the panel's language, by dates either way; reflected, to
 });
 
 test("filter: stages and tags with their counts, widening within a field and narrowing across, with the search; cleared at once", async () => {
-  const user = `e2e-filter${Date.now()}`;
-  await admin("POST", "/credentials", { user, people: 120 });
-  const { people } = await crmPeople(user);
-  const { page, errors, panel } = await openWith(user);
+  const { people, page, errors, panel } = await crmInPage("e2e-filter", 120);
   await panel.getByRole("button", { name: "Load all" }).click();
   await panel.locator(".pp-count", { hasText: "120 of 120" }).waitFor();
   const count = (test) => people.filter(test).length;
@@ -138,10 +143,7 @@ test("filter: stages and tags with their counts, widening within a field and nar
 });
 
 test("the host's sort and filter apply from the first row, keep applying as pages load, and a wrong one is said", async () => {
-  const user = `e2e-hostsort${Date.now()}`;
-  await admin("POST", "/credentials", { user, people: 130 });
-  const { people } = await crmPeople(user);
-  const { page, errors, panel } = await openWith(user, "&sort=-created&filter=stage:Sphere");
+  const { people, page, errors, panel } = await crmInPage("e2e-hostsort", 130, "&sort=-created&filter=stage:Sphere");
   const sphere = people.filter((p) => p.stage === "Sphere");
   const firstPage = people.slice(0, 50).filter((p) => p.stage === "Sphere");
   await panel.locator(".pp-count", { hasText: `${firstPage.length} of 50 · Sphere` }).waitFor();
