@@ -138,6 +138,11 @@ test("filter: stages and tags with their counts, widening within a field and nar
   await panel.getByRole("checkbox", { name: `Lead (${leads})` }).focus();
   await page.keyboard.press("Space");
   await panel.locator(".pp-count", { hasText: `${leads} of 120 · Lead` }).waitFor();
+  const focused = await panel.evaluate((host) => host.shadowRoot.activeElement?.closest("label")?.textContent.trim());
+  assert.equal(focused, `Lead (${leads})`, "focus stays on the checkbox just chosen");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await panel.locator(".pp-count", { hasText: ` of 120 · Lead, ` }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -297,16 +297,24 @@ impl PeopleList {
         }
         let (mut with, without): (Vec<u32>, Vec<u32>) =
             (0..self.people.len() as u32).partition(|&i| sort.key.of(&self.people[i as usize]).is_some());
-        let value = |i: u32| sort.key.of(&self.people[i as usize]).unwrap_or_default();
+        let value = |i: u32| sort.key.of(&self.people[with[i as usize] as usize]).unwrap_or_default();
         let directed = |order: Ordering| if sort.descending { order.reverse() } else { order };
+        // Each value's first 16 bytes (of a date) or 4 letters' ranks (of a name), side by side in
+        // one array: most comparisons end there, without reaching into 100,000 scattered people.
+        let mut at: Vec<u32> = (0..with.len() as u32).collect();
         if sort.key == SortKey::Name {
-            let keys = NameKeys::of(with.iter().map(|&i| value(i)), locale);
-            let mut at: Vec<u32> = (0..with.len() as u32).collect();
-            sort_positions(&mut at, &|a, b| directed(keys.key(a).cmp(keys.key(b))));
-            with = at.into_iter().map(|a| with[a as usize]).collect();
+            let keys = NameKeys::of(at.iter().map(|&i| value(i)), locale);
+            let prefix: Vec<u128> = at.iter().map(|&a| prefix_of(keys.key(a).iter().map(|&r| r as u128), 32)).collect();
+            sort_positions(&mut at, &|a, b| {
+                directed(prefix[a as usize].cmp(&prefix[b as usize]).then_with(|| keys.key(a).cmp(keys.key(b))))
+            });
         } else {
-            sort_positions(&mut with, &|a, b| directed(value(a).cmp(value(b))));
+            let prefix: Vec<u128> = at.iter().map(|&a| prefix_of(value(a).bytes().map(u128::from), 8)).collect();
+            sort_positions(&mut at, &|a, b| {
+                directed(prefix[a as usize].cmp(&prefix[b as usize]).then_with(|| value(a).cmp(value(b))))
+            });
         }
+        with = at.into_iter().map(|a| with[a as usize]).collect();
         with.extend(without);
         orders.push((sort, locale.to_string(), with.clone()));
         with
@@ -356,6 +364,17 @@ impl PeopleList {
             words.tf("count.matching", [("shown", number(shown as f64)), ("base", text(&base))])
         }
     }
+}
+
+/// The first of `parts` (each `bits` wide) packed into one number that orders as they do.
+fn prefix_of(parts: impl Iterator<Item = u128>, bits: u32) -> u128 {
+    let mut prefix = 0u128;
+    let mut left = 128 / bits;
+    for part in parts.take(left as usize) {
+        prefix = (prefix << bits) | part.min((1 << bits) - 1);
+        left -= 1;
+    }
+    prefix << (bits * left)
 }
 
 /// Sorts positions, stably, by `compare`: the one sort of the list's code (each sort called with a

@@ -31,6 +31,33 @@ pub fn arrange_bar(panel: Panel, slices: Slices) -> impl IntoView {
         let current = value.clone();
         view! { <option value=value prop:selected=move || sort_now.with(|s| *s == current)>{label}</option> }
     };
+    // The values to offer, counted once per change of the list (100,000 people take tens of ms),
+    // with any chosen value the list lacks: a choice changes neither, so the checkboxes (and a
+    // keyboard user's focus on one) stay.
+    let counts = Memo::new(move |_| {
+        slices.revision.track();
+        panel.state.with_untracked(|s| {
+            Facet::ALL.map(|facet| {
+                let mut values = s.load.people.facet_values(facet);
+                values.truncate(MOST_VALUES);
+                values
+            })
+        })
+    });
+    let values = Memo::new(move |_| {
+        slices.arrangement.track();
+        let mut groups = counts.get();
+        panel.state.with_untracked(|s| {
+            for (facet, values) in Facet::ALL.into_iter().zip(groups.iter_mut()) {
+                for value in s.arrangement.filter.chosen(facet) {
+                    if !values.iter().any(|(v, _)| v == value) {
+                        values.push((value.to_string(), 0));
+                    }
+                }
+            }
+        });
+        groups
+    });
     let options = std::iter::once(choice(String::new(), panel.t("sort.crm")))
         .chain(Sort::CHOICES.map(|sort| choice(sort.attribute(), panel.t(&format!("sort.{}", sort.attribute())))))
         .collect_view();
@@ -53,41 +80,31 @@ pub fn arrange_bar(panel: Panel, slices: Slices) -> impl IntoView {
             })}
         </div>
         {move || open.get().then(|| view! {
-            <div class="pp-filters" id="pp-filters" part="filters">{move || filter_choices(panel, slices)}</div>
+            <div class="pp-filters" id="pp-filters" part="filters">{move || filter_choices(panel, slices, values.get())}</div>
         })}
     }
 }
 
 /// A group of checkboxes per facet: the values the loaded list has, each with its count, and any
 /// chosen value it lacks (count 0, so that it can be un-chosen).
-fn filter_choices(panel: Panel, slices: Slices) -> AnyView {
-    slices.revision.track();
-    slices.arrangement.track();
-    let filter = panel.state.with_untracked(|s| s.arrangement.filter.clone());
-    let groups: Vec<_> = Facet::ALL
-        .into_iter()
-        .filter_map(|facet| {
-            let mut values = panel.state.with_untracked(|s| s.load.people.facet_values(facet));
-            values.truncate(MOST_VALUES);
-            for value in filter.chosen(facet) {
-                if !values.iter().any(|(v, _)| v == value) {
-                    values.push((value.to_string(), 0));
-                }
-            }
-            (!values.is_empty()).then_some((facet, values))
-        })
-        .collect();
-    if groups.is_empty() {
+fn filter_choices(panel: Panel, slices: Slices, groups: [Vec<(String, usize)>; 2]) -> AnyView {
+    if groups.iter().all(Vec::is_empty) {
         return view! { <p class="pp-muted">{panel.t("filter.empty")}</p> }.into_any();
     }
-    groups
+    Facet::ALL
         .into_iter()
+        .zip(groups)
+        .filter(|(_, values)| !values.is_empty())
         .map(|(facet, values)| {
             let boxes = values
                 .into_iter()
                 .map(|(value, n)| {
-                    let checked = filter.has(facet, &value);
                     let label = panel.tf("filter.value", [("value", text(&value)), ("n", number(n as f64))]);
+                    let chosen = value.clone();
+                    let checked = move || {
+                        slices.arrangement.track();
+                        panel.state.with_untracked(|s| s.arrangement.filter.has(facet, &chosen))
+                    };
                     view! {
                         <label class="pp-check">
                             <input type="checkbox" prop:checked=checked
