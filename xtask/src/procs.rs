@@ -40,11 +40,31 @@ pub fn spawn(command: &mut Command) -> Result<Child> {
 
 /// Runs `command` to completion (Ctrl-C still stops it); true when it exited 0.
 fn run(command: &mut Command) -> Result<bool> {
-    let mut child = spawn(command)?;
-    let status = child.wait().map_err(|e| e.to_string())?;
-    forget(child.id());
-    Ok(status.success())
+    run_within(command, None)
 }
+
+/// `run`, with its whole process group stopped after `limit` (counted as a failure).
+fn run_within(command: &mut Command, limit: Option<Duration>) -> Result<bool> {
+    let mut child = spawn(command)?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break Some(status);
+        }
+        if limit.is_some_and(|limit| started.elapsed() > limit) {
+            let group = format!("-{}", child.id());
+            let _ = Command::new("kill").args(["-TERM", "--", &group]).stderr(Stdio::null()).status();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    forget(child.id());
+    Ok(status.is_some_and(|s| s.success()))
+}
+
+/// What a step's log ends with when `step_within` stopped it.
+pub const STOPPED_AFTER: &str = "xtask: stopped, still running after";
 
 /// Lines of a failed step's log shown on the console.
 const TAIL_LINES: usize = 60;
@@ -53,6 +73,11 @@ const TAIL_LINES: usize = 60;
 /// duration, while the command's own output goes to target/logs/<what>.log; on failure the log's
 /// tail follows. `PP_VERBOSE=1` shows the output as it comes instead. True when it exited 0.
 pub fn step(what: &str, command: &mut Command) -> Result<bool> {
+    step_within(what, command, None)
+}
+
+/// `step`, stopped after `limit` if it has not ended (it then failed, and its log says so).
+pub fn step_within(what: &str, command: &mut Command, limit: Option<Duration>) -> Result<bool> {
     let verbose = std::env::var_os("PP_VERBOSE").is_some_and(|v| v != "0");
     let log = log_path(what);
     print!("  {what} … ");
@@ -62,8 +87,13 @@ pub fn step(what: &str, command: &mut Command) -> Result<bool> {
         command.stdout(file.try_clone().map_err(|e| e.to_string())?).stderr(file).stdin(Stdio::null());
     }
     let started = Instant::now();
-    let ok = run(command)?;
+    let ok = run_within(command, limit)?;
     let seconds = started.elapsed().as_secs_f64();
+    if let Some(limit) = limit.filter(|limit| !ok && started.elapsed() > *limit) {
+        if let Ok(mut file) = std::fs::OpenOptions::new().append(true).open(&log) {
+            let _ = writeln!(file, "\n{STOPPED_AFTER} {} s", limit.as_secs());
+        }
+    }
     if ok {
         println!("{seconds:.0} s");
     } else {
