@@ -384,7 +384,7 @@ fn prefix_of(parts: impl Iterator<Item = u128>, bits: u32) -> u128 {
         prefix = (prefix << bits) | part.min((1 << bits) - 1);
         left -= 1;
     }
-    prefix << (bits * left)
+    prefix.checked_shl(bits * left).unwrap_or(0)
 }
 
 /// `(key, position)` pairs ordered by key, stably (equal keys keep their order): a least
@@ -643,6 +643,7 @@ mod tests {
         assert_eq!(arranged(&list, "", "", ""), ["1", "2", "3", "4", "5"], "the CRM's order");
         assert_eq!(arranged(&list, "", "-created", ""), ["5", "3", "2", "1", "4"], "no date: last");
         assert_eq!(arranged(&list, "", "created", ""), ["1", "2", "3", "5", "4"]);
+        assert_eq!(prefix_of(std::iter::empty(), 16), 0, "a name of letters the language ignores");
     }
 
     #[test]
