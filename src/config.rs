@@ -1,31 +1,8 @@
 //! The panel's configuration: typed, validated once, with messages that name the attribute at fault.
 use crate::i18n::{number, text, Words};
 use crate::model::Arrangement;
-use crate::provider::plan::{self, FirstRequests};
-
-/// Which CRM API the panel talks to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum ProviderKind {
-    /// Rollout's Universal CRM API (one API over Follow Up Boss, HubSpot, Lofty, …).
-    #[default]
-    Rollout,
-    /// Rally CRM's own REST API.
-    Rally,
-}
-
-impl ProviderKind {
-    pub fn as_str(self) -> &'static str {
-        self.first_requests().name
-    }
-
-    /// What its first row asks for (provider/plan.rs).
-    pub fn first_requests(self) -> &'static FirstRequests {
-        match self {
-            ProviderKind::Rollout => &plan::ROLLOUT,
-            ProviderKind::Rally => &plan::RALLY,
-        }
-    }
-}
+// Which CRM: the provider module's (everything that differs between them is answered there).
+pub use crate::provider::ProviderKind;
 
 /// The panel's colours: light, dark, or following the system's `prefers-color-scheme` (auto).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -256,10 +233,9 @@ impl RawConfig {
         let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         let wrong = |id: &'static str, value: &str| ConfigError { id, value: value.to_string() };
         let token_url = given(&self.token_url).ok_or_else(|| wrong("config.token-url", ""))?;
-        let provider = match given(&self.provider).as_deref().map(str::to_ascii_lowercase).as_deref() {
-            None | Some("rollout") => ProviderKind::Rollout,
-            Some("rally") => ProviderKind::Rally,
-            Some(other) => return Err(wrong("config.provider", other)),
+        let provider = match given(&self.provider) {
+            None => ProviderKind::default(),
+            Some(name) => ProviderKind::named(&name).ok_or_else(|| wrong("config.provider", &name))?,
         };
         let api_base = match (given(&self.api_base), provider.first_requests().default_api_base) {
             (Some(base), _) => base,

@@ -91,7 +91,7 @@ pub mod keys {
 
     /// Whether `key` holds something of `user`: their credential, a draft, a kept list.
     pub fn of_user(user: &User, key: &str) -> bool {
-        let drafts = [ProviderKind::Rollout, ProviderKind::Rally].map(|provider| draft(provider, user));
+        let drafts = ProviderKind::ALL.map(|provider| draft(provider, user));
         key == credential(user)
             || key.starts_with(&lists_of(user))
             || drafts.iter().any(|d| key == d || key.strip_prefix(d.as_str()).is_some_and(|r| r.starts_with(":edit:")))

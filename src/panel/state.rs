@@ -254,7 +254,7 @@ impl Default for State {
             arrangement: Arrangement::default(),
             form: Form::default(),
             create: None,
-            rules: FormRules { both_names: false, email_required: false, has_company: true },
+            rules: crate::provider::ProviderKind::default().form_rules(),
             focus: None,
             later: Later::NotLoaded,
         }

@@ -1,9 +1,10 @@
 //! The seam between the panel and a CRM: each provider turns the panel's intents into requests and
 //! the CRM's answers into the panel's model. Pure (no I/O), so each is tested natively; adding a CRM
-//! is one module here and one arm in `for_config`.
+//! is one module here, its first requests in plan.rs, and one arm in `ProviderKind`'s and
+//! `for_config`'s matches (nothing outside this folder matches on the provider).
 use std::rc::Rc;
 
-use crate::config::{PanelConfig, ProviderKind};
+use crate::config::PanelConfig;
 use crate::error::PanelError;
 use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
@@ -11,6 +12,46 @@ use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 pub mod plan;
 pub mod rally;
 pub mod rollout;
+
+/// Which CRM API the panel talks to. Whatever differs between them is answered here and in their
+/// modules; nothing else matches on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ProviderKind {
+    /// Rollout's Universal CRM API (one API over Follow Up Boss, HubSpot, Lofty, …).
+    #[default]
+    Rollout,
+    /// Rally CRM's own REST API.
+    Rally,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 2] = [ProviderKind::Rollout, ProviderKind::Rally];
+
+    /// The one named so in the `provider` attribute (case aside).
+    pub fn named(name: &str) -> Option<ProviderKind> {
+        Self::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.first_requests().name
+    }
+
+    /// What its first row asks for (plan.rs).
+    pub fn first_requests(self) -> &'static plan::FirstRequests {
+        match self {
+            ProviderKind::Rollout => &plan::ROLLOUT,
+            ProviderKind::Rally => &plan::RALLY,
+        }
+    }
+
+    /// What its create form asks for and insists on.
+    pub fn form_rules(self) -> FormRules {
+        match self {
+            ProviderKind::Rollout => rollout::FORM_RULES,
+            ProviderKind::Rally => rally::FORM_RULES,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {

@@ -8,6 +8,9 @@ use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 use super::plan::{RALLY, RALLY_VIEW_FIELDS as VIEW_FIELDS};
 
+/// Both names and an e-mail; no company field (Rally stores a company id, not a name).
+pub const FORM_RULES: FormRules = FormRules { both_names: true, email_required: true, has_company: false };
+
 pub struct Rally {
     pub base: String,
 }
@@ -29,7 +32,7 @@ impl Crm for Rally {
     }
 
     fn form_rules(&self) -> FormRules {
-        FormRules { both_names: true, email_required: true, has_company: false }
+        FORM_RULES
     }
 
     fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest {

@@ -5,6 +5,9 @@ use crate::error::PanelError;
 use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
+/// A first or a last name; no e-mail required; a company name.
+pub const FORM_RULES: FormRules = FormRules { both_names: false, email_required: false, has_company: true };
+
 pub struct Rollout {
     pub base: String,
 }
@@ -48,7 +51,7 @@ impl Crm for Rollout {
     }
 
     fn form_rules(&self) -> FormRules {
-        FormRules { both_names: false, email_required: false, has_company: true }
+        FORM_RULES
     }
 
     fn list(&self, cursor: &Cursor, page_size: u32) -> ApiRequest {
