@@ -271,6 +271,9 @@ impl PeopleList {
     /// Indices of the people shown: those matching `query` (see `search`) that the filter admits,
     /// in the chosen order (the CRM's when none), names ordered for `locale`.
     pub fn arranged(&self, query: &str, arrangement: &Arrangement, locale: &str) -> Vec<usize> {
+        if let (Some(sort), true) = (arrangement.sort, query.trim().is_empty() && arrangement.filter.is_empty()) {
+            return self.order(sort, locale).iter().map(|&i| i as usize).collect();
+        }
         let mut shown = self.search(query);
         if !arrangement.filter.is_empty() {
             shown.retain(|&i| arrangement.filter.admits(&self.people[i]));
@@ -299,14 +302,15 @@ impl PeopleList {
             (0..self.people.len() as u32).partition(|&i| sort.key.of(&self.people[i as usize]).is_some());
         let value = |i: u32| sort.key.of(&self.people[with[i as usize] as usize]).unwrap_or_default();
         let directed = |order: Ordering| if sort.descending { order.reverse() } else { order };
-        // Each value's first 16 bytes (of a date) or 8 letters' ranks (of a name) packed into one
-        // number, ordered by a stable radix sort (no comparison reaches into 100,000 scattered
-        // people); only runs that agree on it are compared in full.
-        let flip = |prefix: u128| if sort.descending { !prefix } else { prefix };
+        // Each value's first 16 bytes (of a date) or 8 letters' ranks (of a name) packed into two
+        // numbers (u64: native in wasm, where u128 is not), ordered by a stable radix sort (no
+        // comparison reaches into 100,000 scattered people); only runs that agree are compared in
+        // full.
+        let flip = |packed: Packed| if sort.descending { (!packed.0, !packed.1) } else { packed };
         let keys = (sort.key == SortKey::Name).then(|| NameKeys::of((0..with.len() as u32).map(value), locale));
         let prefix = |a: u32| match &keys {
-            Some(keys) => flip(prefix_of(keys.key(a).iter().map(|&r| r as u128), 16)),
-            None => flip(prefix_of(value(a).bytes().map(u128::from), 8)),
+            Some(keys) => flip(packed(keys.key(a).iter().map(|&r| r as u64), 16)),
+            None => flip(packed(value(a).bytes().map(u64::from), 8)),
         };
         let mut at = radix_order((0..with.len() as u32).map(|a| (prefix(a), a)).collect());
         let full = |a: u32, b: u32| match &keys {
@@ -376,23 +380,30 @@ impl PeopleList {
     }
 }
 
-/// The first of `parts` (each `bits` wide) packed into one number that orders as they do.
-fn prefix_of(parts: impl Iterator<Item = u128>, bits: u32) -> u128 {
-    let mut prefix = 0u128;
-    let mut left = 128 / bits;
-    for part in parts.take(left as usize) {
-        prefix = (prefix << bits) | part.min((1 << bits) - 1);
-        left -= 1;
+/// Two numbers that order as the values they were packed from begin.
+type Packed = (u64, u64);
+
+/// The first of `parts` (each `bits` wide, a larger one clamped) packed into two numbers that order
+/// as they do; missing parts count as 0 (less than any part).
+fn packed(parts: impl Iterator<Item = u64>, bits: u32) -> Packed {
+    let per_half = (64 / bits) as usize;
+    let mut halves = [0u64; 2];
+    for (at, part) in parts.take(2 * per_half).enumerate() {
+        let shift = bits * (per_half - 1 - at % per_half) as u32;
+        halves[at / per_half] |= part.min((1 << bits) - 1) << shift;
     }
-    prefix.checked_shl(bits * left).unwrap_or(0)
+    (halves[0], halves[1])
 }
 
 /// `(key, position)` pairs ordered by key, stably (equal keys keep their order): a least
 /// significant byte first radix sort, skipping the bytes every key shares.
-fn radix_order(mut pairs: Vec<(u128, u32)>) -> Vec<(u128, u32)> {
+fn radix_order(mut pairs: Vec<(Packed, u32)>) -> Vec<(Packed, u32)> {
     let mut spare = pairs.clone();
-    for shift in (0..128).step_by(8) {
-        let digit = |pair: &(u128, u32)| ((pair.0 >> shift) & 0xff) as usize;
+    for byte in 0..16 {
+        let digit = |pair: &(Packed, u32)| {
+            let half = if byte < 8 { pair.0 .1 } else { pair.0 .0 };
+            ((half >> (8 * (byte % 8))) & 0xff) as usize
+        };
         let mut starts = [0usize; 257];
         for pair in &pairs {
             starts[digit(pair) + 1] += 1;
@@ -435,6 +446,9 @@ impl NameKeys {
         const TABLE: usize = 0x10000;
         let (mut table, mut rare, mut letters) = (vec![0u32; TABLE], Vec::<(u32, u32)>::new(), Vec::<u32>::new());
         let mut keys = NameKeys { ranks: Vec::new(), starts: vec![0] };
+        let (room, _) = names.size_hint();
+        keys.ranks.reserve(room * 16);
+        keys.starts.reserve(room);
         for name in names {
             for c in name.chars().map(u32::from) {
                 let seen = match table.get_mut(c as usize) {
@@ -643,7 +657,9 @@ mod tests {
         assert_eq!(arranged(&list, "", "", ""), ["1", "2", "3", "4", "5"], "the CRM's order");
         assert_eq!(arranged(&list, "", "-created", ""), ["5", "3", "2", "1", "4"], "no date: last");
         assert_eq!(arranged(&list, "", "created", ""), ["1", "2", "3", "5", "4"]);
-        assert_eq!(prefix_of(std::iter::empty(), 16), 0, "a name of letters the language ignores");
+        assert_eq!(packed(std::iter::empty(), 16), (0, 0), "a name of letters the language ignores");
+        assert_eq!(packed([1, 2, 3, 4, 5].into_iter(), 16), (0x0001_0002_0003_0004, 0x0005_0000_0000_0000));
+        assert!(packed("2026-01-02".bytes().map(u64::from), 8) < packed("2026-01-10".bytes().map(u64::from), 8));
     }
 
     #[test]
