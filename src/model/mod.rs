@@ -1,9 +1,10 @@
 //! The panel's domain, pure Rust, tested natively: a person as shown (person.rs), the loaded list
 //! with its paging, search, filter and order (people.rs; the `sort` and `filter`
-//! attributes: arrange.rs), and a new person as typed, with validation
+//! attributes: arrange.rs; the orders made fast: order.rs), and a new person as typed, with validation
 //! (new_person.rs).
 mod arrange;
 mod new_person;
+mod order;
 mod people;
 mod person;
 
