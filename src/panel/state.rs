@@ -278,6 +278,11 @@ impl State {
             || self.load.selected.is_some()
     }
 
+    /// Whether the list shows fewer than are loaded by choice: a search, or a filter.
+    pub fn narrowed(&self) -> bool {
+        !self.query.trim().is_empty() || !self.arrangement.filter.is_empty()
+    }
+
     pub fn credential_id(&self) -> Option<&str> {
         self.scope.as_ref()?.credential.as_deref()
     }

@@ -24,9 +24,7 @@ pub fn announcement(panel: Panel, matches: Memo<Vec<usize>>) -> String {
             Phase::Ready => {
                 let loaded = s.load.people.people.len();
                 match s.load.people.total {
-                    _ if !s.query.trim().is_empty() || !s.arrangement.filter.is_empty() => {
-                        panel.tf("announce.results", [("n", number(shown as f64))])
-                    }
+                    _ if s.narrowed() => panel.tf("announce.results", [("n", number(shown as f64))]),
                     Some(total) if total as usize > loaded => {
                         panel.tf("announce.loaded-of", [("n", number(loaded as f64)), ("total", number(total as f64))])
                     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::Slices;
 use crate::i18n::{number, text};
-use crate::model::{Arrangement, Facet, Sort};
+use crate::model::{Facet, Sort};
 use crate::panel::{Msg, Panel};
 
 /// Values shown per facet at most (the chosen ones always are): a CRM with thousands of tags
@@ -15,11 +15,10 @@ const MOST_VALUES: usize = 100;
 
 pub fn arrange_bar(panel: Panel, slices: Slices) -> impl IntoView {
     let open = RwSignal::new(false);
-    let arranged = move |read: fn(&Arrangement) -> usize| {
+    let chosen = move || {
         slices.arrangement.track();
-        panel.state.with_untracked(|s| read(&s.arrangement))
+        panel.state.with_untracked(|s| s.arrangement.filter.values().count())
     };
-    let chosen = move || arranged(|a| a.filter.values().count());
     let sort_now = Memo::new(move |_| {
         slices.arrangement.track();
         panel.state.with_untracked(|s| s.arrangement.sort_attribute())

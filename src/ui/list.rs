@@ -10,7 +10,7 @@ use crate::i18n::text;
 use crate::model::Person;
 use crate::panel::focus::{LIST, LOAD_ALL, LOAD_MORE};
 use crate::panel::state::Later;
-use crate::panel::{DeleteState, Focus, Msg, Panel};
+use crate::panel::{DeleteState, Focus, Msg, Panel, State};
 
 /// Must match `.pp-row { height }` in style/people-panel.css. Whole pixels: styles are written
 /// without formatting floats (which would add float-printing code to the wasm).
@@ -131,9 +131,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
             scroll_top.set(top);
             viewport.set(height.max(ROW_PX));
             let total = matches.with(Vec::len) * ROW_PX;
-            let narrowed = !query.with_untracked(String::is_empty)
-                || panel.state.with_untracked(|s| !s.arrangement.filter.is_empty());
-            if top + height + ROW_PX * 3 >= total && !narrowed {
+            if top + height + ROW_PX * 3 >= total && !panel.peek(State::narrowed).unwrap_or(true) {
                 panel.dispatch(Msg::LoadMore);
             }
         }
@@ -234,8 +232,7 @@ fn current(window: Memo<(usize, usize)>, active: RwSignal<usize>) -> usize {
 fn set_size(panel: Panel, matches: Memo<Vec<usize>>) -> i64 {
     let shown = matches.with(Vec::len);
     panel.state.with(|s| {
-        let searching = !s.query.trim().is_empty() || !s.arrangement.filter.is_empty();
-        if searching || !s.load.people.has_more() {
+        if s.narrowed() || !s.load.people.has_more() {
             shown as i64
         } else {
             s.load.people.total.map_or(-1, |t| t as i64)

@@ -248,7 +248,6 @@ pub fn PeoplePanel(
         }
         .parse()
     });
-
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         adopt_styles(&document);
     }

@@ -434,11 +434,15 @@ fn the_users_order_and_filter_are_told_to_the_host_and_the_hosts_are_not_told_ba
     };
     assert_eq!(update(&mut s, Msg::SortBy(Some(by_name))), told("name", ""));
     assert!(update(&mut s, Msg::SortBy(Some(by_name))).is_empty(), "no change, no event");
+    assert!(!s.narrowed(), "an order shows everyone loaded");
     assert_eq!(update(&mut s, Msg::ToggleFilter(Facet::Stage, "Lead".into())), told("name", "stage:Lead"));
+    assert!(s.narrowed());
     assert_eq!(update(&mut s, Msg::ToggleFilter(Facet::Tag, "vip".into())), told("name", "stage:Lead,tag:vip"));
     assert_eq!(update(&mut s, Msg::ToggleFilter(Facet::Stage, "Lead".into())), told("name", "tag:vip"));
     assert_eq!(update(&mut s, Msg::ClearFilter), told("name", ""));
     assert!(update(&mut s, Msg::ClearFilter).is_empty());
+    update(&mut s, Msg::Search("  ".into()));
+    assert!(!s.narrowed(), "a blank search narrows nothing");
     let hosts = Arrangement::parse(Some("-updated"), Some("stage:VIP")).unwrap();
     assert!(update(&mut s, Msg::Arranged(hosts.clone())).is_empty(), "the host is not told what it set");
     assert_eq!(s.arrangement, hosts);
