@@ -10,6 +10,7 @@ mod interface;
 mod package;
 mod procs;
 mod profile;
+mod runner_fix;
 mod suites;
 mod tools;
 mod wasm;

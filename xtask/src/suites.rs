@@ -85,9 +85,8 @@ pub fn test(only: &[String], files: &[String]) -> Result {
                             .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
                             .env("CHROME_BIN", CHROMIUM)
                             .current_dir(&root),
-                        // A suite takes 1 to 4 minutes. Headless Chromium sometimes never loads the
-                        // runner's page (seen twice in a row here, still waiting after 9 minutes,
-                        // the runner's own timeout notwithstanding): stopped, and tried once more.
+                        // A suite takes 1 to 4 minutes. A run that never ends (the runner's own timeout
+                        // does not cover a page that never loads) is stopped, and tried once more.
                         Some(std::time::Duration::from_secs(420)),
                     )
                 };
@@ -95,8 +94,9 @@ pub fn test(only: &[String], files: &[String]) -> Result {
                 if run(&what)? {
                     return Ok(true);
                 }
-                // Headless Chromium 156 sometimes hangs while the runner's page loads (seen in 2 of 6
-                // runs here, before any test started): that, and only that, is tried once more.
+                // The runner's page that never loaded (runner_fix.rs: its server lost a connection)
+                // is fixed; should a page hang again before any test started, that, and only that,
+                // is tried once more.
                 let log = std::fs::read_to_string(crate::procs::log_path(&what)).unwrap_or_default();
                 let never_started =
                     log.contains("Failed to detect test as having been run") && !log.contains("Invoking test");

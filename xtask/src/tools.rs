@@ -173,15 +173,12 @@ pub fn locked_wasm_bindgen() -> Result<String> {
 
 fn wasm_bindgen() -> Result {
     let version = locked_wasm_bindgen()?;
-    if version_of("wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str())) {
+    let marker = crate::runner_fix::marker(&cargo_bin(), &version);
+    let installed = version_of("wasm-bindgen").is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()));
+    if installed && marker.exists() {
         return Ok(());
     }
-    // Must equal the wasm-bindgen in Cargo.lock. No --locked: its own lock names a crate version the
-    // registry may lack.
-    run_ok(
-        Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]),
-        &format!("setup: cargo install wasm-bindgen-cli {version} (~3 min)"),
-    )
+    crate::runner_fix::install(&version, &marker)
 }
 
 fn cargo_tool(name: &str, version: &str, flags: &[&str], why: &str) -> Result {
