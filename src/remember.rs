@@ -90,7 +90,6 @@ mod tests {
             updated: Some("2026-12-01T10:00:00Z".into()),
             ..Person::default()
         }
-        .indexed()
     }
 
     fn list(n: usize, next: Cursor) -> PeopleList {

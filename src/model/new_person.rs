@@ -184,7 +184,7 @@ mod tests {
     use super::*;
 
     fn person(id: &str, name: &str) -> Person {
-        Person { id: id.into(), name: name.into(), ..Default::default() }.indexed()
+        Person { id: id.into(), name: name.into(), ..Default::default() }
     }
 
     #[test]

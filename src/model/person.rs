@@ -3,7 +3,6 @@
 use crate::config::Field;
 use crate::i18n::Words;
 use crate::json::Json;
-use crate::text::fold;
 
 /// A person as the panel shows it, whichever CRM it came from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,22 +24,22 @@ pub struct Person {
     pub created: Option<String>,
     /// When the CRM last changed this person (ISO-8601), for incremental refresh.
     pub updated: Option<String>,
-    /// Folded text (case and diacritics aside) that search matches against, computed once.
-    pub haystack: String,
 }
 
 impl Person {
-    /// Fills in the search text; every provider calls this after mapping its fields.
-    pub fn indexed(mut self) -> Self {
-        let mut parts = vec![self.name.clone()];
-        parts.extend(self.emails.iter().cloned());
-        parts.extend(self.phones.iter().cloned());
-        parts.extend(self.company.iter().cloned());
-        parts.extend(self.job_title.iter().cloned());
-        parts.extend(self.stage.iter().cloned());
-        parts.extend(self.tags.iter().cloned());
-        self.haystack = fold(&parts.join("\n"));
-        self
+    /// Appends the text search looks in, as the CRM has it (the list's index folds it): the name
+    /// and the shown values, one a line, without NUL (which ends a person in the index).
+    pub fn search_text(&self, into: &mut String) {
+        let singles = [&self.company, &self.job_title, &self.stage];
+        let parts = [&self.name].into_iter().chain(&self.emails).chain(&self.phones);
+        for part in parts.chain(singles.into_iter().flatten()).chain(&self.tags) {
+            if part.contains('\0') {
+                into.push_str(&part.replace('\0', " "));
+            } else {
+                into.push_str(part);
+            }
+            into.push('\n');
+        }
     }
 
     pub fn primary_email(&self) -> Option<&str> {
@@ -75,25 +74,21 @@ impl Person {
     /// A person as `to_json` wrote it; `None` without an id.
     pub fn from_json(json: &Json) -> Option<Person> {
         let list = |key: &str| json.get(key).items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
-        Some(
-            Person {
-                id: json.text("id")?,
-                name: json.get("name").as_str().unwrap_or_default(),
-                first_name: json.text("firstName"),
-                last_name: json.text("lastName"),
-                emails: list("emails"),
-                phones: list("phones"),
-                company: json.text("company"),
-                job_title: json.text("jobTitle"),
-                stage: json.text("stage"),
-                tags: list("tags"),
-                source: json.text("source"),
-                created: json.text("created"),
-                updated: json.text("updated"),
-                haystack: String::new(),
-            }
-            .indexed(),
-        )
+        Some(Person {
+            id: json.text("id")?,
+            name: json.get("name").as_str().unwrap_or_default(),
+            first_name: json.text("firstName"),
+            last_name: json.text("lastName"),
+            emails: list("emails"),
+            phones: list("phones"),
+            company: json.text("company"),
+            job_title: json.text("jobTitle"),
+            stage: json.text("stage"),
+            tags: list("tags"),
+            source: json.text("source"),
+            created: json.text("created"),
+            updated: json.text("updated"),
+        })
     }
 
     /// What a person's details show for `field` ("" when the CRM has nothing): every value, dates

@@ -182,28 +182,24 @@ fn contact_from(v: &Json) -> Option<Person> {
         .or(Some(joined).filter(|n| !n.is_empty()))
         .or_else(|| email.clone())
         .unwrap_or_else(|| "(no name)".into());
-    Some(
-        Person {
-            id,
-            name,
-            first_name: v.text("firstName"),
-            last_name: v.text("lastName"),
-            emails: email.into_iter().collect(),
-            phones: [v.text("phone"), v.text("mobile")].into_iter().flatten().collect(),
-            company: None,
-            job_title: v.text("title"),
-            stage: v.text("lifecycleStage"),
-            tags: v
-                .text("tags")
-                .map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect())
-                .unwrap_or_default(),
-            source: v.text("leadSource"),
-            created: v.text("createdAt"),
-            updated: v.text("updatedAt"),
-            haystack: String::new(),
-        }
-        .indexed(),
-    )
+    Some(Person {
+        id,
+        name,
+        first_name: v.text("firstName"),
+        last_name: v.text("lastName"),
+        emails: email.into_iter().collect(),
+        phones: [v.text("phone"), v.text("mobile")].into_iter().flatten().collect(),
+        company: None,
+        job_title: v.text("title"),
+        stage: v.text("lifecycleStage"),
+        tags: v
+            .text("tags")
+            .map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default(),
+        source: v.text("leadSource"),
+        created: v.text("createdAt"),
+        updated: v.text("updatedAt"),
+    })
 }
 
 #[cfg(test)]

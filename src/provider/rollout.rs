@@ -181,25 +181,21 @@ fn person_from(v: &Json) -> Option<Person> {
         .or_else(|| emails.first().cloned())
         .unwrap_or_else(|| "(no name)".into());
     let tags = v.get("tags").items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
-    Some(
-        Person {
-            id,
-            name,
-            first_name: v.text("firstName"),
-            last_name: v.text("lastName"),
-            emails,
-            phones: contact_points(v, "phones"),
-            company: v.text("companyName"),
-            job_title: v.text("jobTitle"),
-            stage: v.text("stage"),
-            tags,
-            source: v.text("source"),
-            created: v.text("created"),
-            updated: v.text("updated"),
-            haystack: String::new(),
-        }
-        .indexed(),
-    )
+    Some(Person {
+        id,
+        name,
+        first_name: v.text("firstName"),
+        last_name: v.text("lastName"),
+        emails,
+        phones: contact_points(v, "phones"),
+        company: v.text("companyName"),
+        job_title: v.text("jobTitle"),
+        stage: v.text("stage"),
+        tags,
+        source: v.text("source"),
+        created: v.text("created"),
+        updated: v.text("updated"),
+    })
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ fn user(sub: &str) -> User {
 }
 
 fn person(id: &str, name: &str) -> Person {
-    Person { id: id.into(), name: name.into(), first_name: Some(name.into()), ..Default::default() }.indexed()
+    Person { id: id.into(), name: name.into(), first_name: Some(name.into()), ..Default::default() }
 }
 
 fn page(ids: &[&str], next: Cursor, total: u64) -> Page {
