@@ -237,6 +237,9 @@ async function hugeList() {
     while (loaded() < total) await wait(50);
     const loadMs = performance.now() - started - (stoppedAt - started - 3000);
     await wait(300);
+    // The wasm's memory never shrinks: what it holds after each step shows which step grew it.
+    const memory = () => window.__wasm?.memory?.buffer?.byteLength ?? null;
+    const memoryAfter = { loadAll: memory() };
     // Search: one keystroke at a time, from the input to the frame that shows its result.
     const search = root.querySelector(".pp-search");
     const keystrokes = [];
@@ -248,6 +251,7 @@ async function hugeList() {
       keystrokes.push(performance.now() - t0);
       await wait(30);
     }
+    memoryAfter.search = memory();
     // Sort: each order chosen, from the change to the frame that shows it (each made once per list).
     const timed = async (act) => { const t0 = performance.now(); act(); await afterPaint(); const ms = performance.now() - t0; await wait(30); return ms; };
     const select = root.querySelector(".pp-arrange select");
@@ -255,6 +259,7 @@ async function hugeList() {
     for (const value of ["name", "-name", "-created", "created", "-updated", "updated", "", "name", "-updated", ""]) {
       sorts.push(await timed(() => { select.value = value; select.dispatchEvent(new Event("change", { bubbles: true })); }));
     }
+    memoryAfter.sort = memory();
     // Filter: values of the stage and the tags chosen and un-chosen, one change a frame.
     root.querySelector('[data-action="filter"]').click();
     await afterPaint();
@@ -272,7 +277,7 @@ async function hugeList() {
     await afterPaint();
     const frames = await window.__scrollFrames(root.querySelector(".pp-scroll"), 20000, 300);
     return {
-      loadMs, progress, stoppedFor: afterStop - atStop, keystrokes, frames, sorts, filters, filteredKeystrokes,
+      loadMs, progress, stoppedFor: afterStop - atStop, keystrokes, frames, sorts, filters, filteredKeystrokes, memoryAfter,
       rowsInDom: root.querySelectorAll(".pp-row").length,
       jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
       wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
@@ -461,7 +466,7 @@ console.log(`  loaded in ${(huge.loadMs / 1000).toFixed(1)} s (the time stopped 
 console.log(`  search per keystroke median ${huge.searchMedianMs.toFixed(1)} ms, p95 ${huge.searchP95Ms.toFixed(1)} ms; scroll p95 frame ${huge.frameP95Ms.toFixed(1)} ms over ${huge.framesMeasured} frames; rows in DOM ${huge.rowsInDom}`);
 console.log(`  sort change to its frame median ${median(huge.sorts).toFixed(1)} ms, p95 ${huge.sortP95Ms.toFixed(1)} ms (${huge.sorts.map((m) => m.toFixed(0)).join(", ")})`);
 console.log(`  filter change to its frame median ${median(huge.filters).toFixed(1)} ms, p95 ${huge.filterP95Ms.toFixed(1)} ms; search with a filter on p95 ${huge.filteredSearchP95Ms.toFixed(1)} ms`);
-console.log(`  JS heap ${(huge.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(huge.wasmMemoryBytes / 1048576).toFixed(1)} MB`);
+console.log(`  JS heap ${(huge.jsHeapBytes / 1048576).toFixed(1)} MB; wasm memory ${(huge.wasmMemoryBytes / 1048576).toFixed(1)} MB (after "Load all" ${(huge.memoryAfter.loadAll / 1048576).toFixed(1)}, the searches ${(huge.memoryAfter.search / 1048576).toFixed(1)}, the sorts ${(huge.memoryAfter.sort / 1048576).toFixed(1)})`);
 console.log(`\nrequests from page load to first row`);
 console.log(`  one panel: ${requests.one.requests} (token ${requests.one.tokenFetches}); three panels: ${requests.three.requests} (token ${requests.three.tokenFetches}); repeated: ${requests.one.repeated} / ${requests.three.repeated}`);
 console.log(`\nbudgets`);

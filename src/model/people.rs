@@ -145,9 +145,14 @@ impl SearchIndex {
             person.search_text(&mut text);
         }
         let folded = fold(&text);
+        drop(text);
         let at = self.text.len();
         self.starts.extend(folded.match_indices('\0').map(|(start, _)| at + start + 1));
-        self.text.push_str(&folded);
+        if at == 0 {
+            self.text = folded; // the whole index at once: no second copy
+        } else {
+            self.text.push_str(&folded);
+        }
     }
 
     /// The positions of the people whose text holds `word`, in order.
