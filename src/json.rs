@@ -182,6 +182,8 @@ impl Json {
     pub fn text(&self, key: &str) -> Option<String> {
         let v = self.get(key);
         match v.as_str() {
+            // Trimmed in place when there is something to trim: no second copy of every value.
+            Some(s) if s.trim().len() == s.len() => Some(s).filter(|s| !s.is_empty()),
             Some(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
             None => v.number_text(),
         }

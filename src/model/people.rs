@@ -186,7 +186,7 @@ impl PeopleList {
         self.changed();
         for person in fresher {
             if let Some(at) = self.listed.position(&person.id, &self.people) {
-                self.people[at] = person.clone();
+                self.people[at] = person.clone(); // a clone holds no spare room
             }
         }
     }
@@ -245,7 +245,7 @@ impl PeopleList {
         self.changed();
         if self.listed.position(&person.id, &self.people).is_none() {
             self.listed.add(&person.id);
-            self.people.insert(0, person);
+            self.people.insert(0, person.compact());
             if let Some(total) = &mut self.total {
                 *total += 1;
             }
@@ -259,7 +259,7 @@ impl PeopleList {
         let mut added = 0;
         for person in changed {
             if let Some(at) = self.listed.position(&person.id, &self.people) {
-                self.people[at] = person;
+                self.people[at] = person.compact();
             } else {
                 self.add_created(person);
                 added += 1;
@@ -311,7 +311,7 @@ impl PeopleList {
     fn push_new(&mut self, person: Person) {
         if self.listed.position(&person.id, &self.people).is_none() {
             self.listed.add(&person.id);
-            self.people.push(person);
+            self.people.push(person.compact());
         }
     }
 
@@ -469,6 +469,23 @@ mod tests {
         assert_eq!(ids, ["new", "a", "b", "c"]);
         assert!(!list.has_more());
         assert_eq!(list.total, Some(5));
+    }
+
+    #[test]
+    fn a_listed_person_holds_no_spare_room() {
+        let roomy = |id: &str| {
+            let mut emails = Vec::with_capacity(4);
+            emails.push("ana@example.com".to_string());
+            Person { emails, tags: Vec::with_capacity(4), ..person(id, "Ana") }
+        };
+        let mut list = PeopleList::default();
+        list.append(Page { people: vec![roomy("1")], raw: vec![], next: Cursor::End, total: None });
+        list.merge_changed(vec![roomy("2"), roomy("1")]);
+        list.add_created(roomy("3"));
+        assert_eq!(list.people.len(), 3);
+        for p in &list.people {
+            assert_eq!((p.emails.capacity(), p.tags.capacity()), (1, 0), "{}", p.id);
+        }
     }
 
     #[test]

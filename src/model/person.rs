@@ -42,6 +42,15 @@ impl Person {
         }
     }
 
+    /// The person holding no room it does not use: a list collected from an answer keeps room
+    /// for four values whatever it holds (100,000 people: about 10 MB).
+    pub fn compact(mut self) -> Person {
+        for list in [&mut self.emails, &mut self.phones, &mut self.tags] {
+            list.shrink_to_fit();
+        }
+        self
+    }
+
     pub fn primary_email(&self) -> Option<&str> {
         self.emails.first().map(String::as_str)
     }
