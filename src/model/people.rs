@@ -374,7 +374,8 @@ impl PeopleList {
         let mut run = 0;
         while run < at.len() {
             let end = run + at[run..].iter().take_while(|a| a.0 == at[run].0).count();
-            if end - run > 1 {
+            // A run already in order (people of one name, most often) is left as it is.
+            if at[run..end].windows(2).any(|w| full(w[0].1, w[1].1) == Ordering::Greater) {
                 let mut positions: Vec<u32> = at[run..end].iter().map(|a| a.1).collect();
                 sort_positions(&mut positions, &full);
                 at[run..end].iter_mut().zip(positions).for_each(|(slot, p)| slot.1 = p);
@@ -618,6 +619,14 @@ mod tests {
         assert_eq!(arranged(&list, "", "", ""), ["1", "2", "3", "4", "5"], "the CRM's order");
         assert_eq!(arranged(&list, "", "-created", ""), ["5", "3", "2", "1", "4"], "no date: last");
         assert_eq!(arranged(&list, "", "created", ""), ["1", "2", "3", "5", "4"]);
+        let long = crm(&[
+            ("1", "Bartholomew Zed", None, ""),
+            ("2", "Bartholomew Abe", None, ""),
+            ("3", "Bartholomew Zed", None, ""),
+            ("4", "Bartholomew Abe", None, ""),
+        ]);
+        assert_eq!(arranged(&long, "", "name", ""), ["2", "4", "1", "3"], "past the first eight letters");
+        assert_eq!(arranged(&long, "", "-name", ""), ["1", "3", "2", "4"]);
         assert_eq!(packed(std::iter::empty(), 16), (0, 0), "a name of letters the language ignores");
         assert_eq!(packed([1, 2, 3, 4, 5].into_iter(), 16), (0x0001_0002_0003_0004, 0x0005_0000_0000_0000));
         assert!(packed("2026-01-02".bytes().map(u64::from), 8) < packed("2026-01-10".bytes().map(u64::from), 8));
