@@ -1,7 +1,7 @@
 //! How the list is arranged: its order (`sort`) and what it is narrowed to (`filter`), as the
 //! attributes write them. Neither CRM documents a sort or a filter for people, so the panel does
 //! both over the loaded list (people.rs), as it does search.
-use super::Person;
+use super::{Person, Shared};
 
 /// What the list can be ordered by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -99,7 +99,7 @@ impl Facet {
     }
 
     /// The person's values of this facet.
-    pub fn values(self, person: &Person) -> &[String] {
+    pub fn values(self, person: &Person) -> &[Shared] {
         match self {
             Facet::Stage => person.stage.as_slice(),
             Facet::Tag => &person.tags,
@@ -169,7 +169,7 @@ impl Filter {
     pub fn admits(&self, person: &Person) -> bool {
         Facet::ALL.into_iter().all(|facet| {
             let mut chosen = self.chosen(facet).peekable();
-            chosen.peek().is_none() || chosen.any(|v| facet.values(person).iter().any(|have| have == v))
+            chosen.peek().is_none() || chosen.any(|v| facet.values(person).iter().any(|have| **have == *v))
         })
     }
 }
@@ -203,11 +203,7 @@ mod tests {
     use super::*;
 
     fn person(stage: Option<&str>, tags: &[&str]) -> Person {
-        Person {
-            stage: stage.map(str::to_string),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            ..Person::default()
-        }
+        Person { stage: stage.map(Into::into), tags: tags.iter().map(|&t| t.into()).collect(), ..Person::default() }
     }
 
     #[test]

@@ -11,4 +11,4 @@ mod person;
 pub use arrange::{Arrangement, Facet, Filter, Sort, SortKey};
 pub use new_person::{is_email, FieldError, FormRules, NewPerson};
 pub use people::{thousands, Cursor, Page, PeopleList};
-pub use person::Person;
+pub use person::{Person, Shared};

@@ -87,15 +87,15 @@ impl NewPerson {
 
     /// The edit form for `person`, prefilled with what is known of them.
     pub fn from_person(person: &Person) -> NewPerson {
-        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let text = |v: Option<&str>| v.unwrap_or_default().to_string();
         NewPerson {
-            first_name: text(&person.first_name),
-            last_name: text(&person.last_name),
+            first_name: text(person.first_name.as_deref()),
+            last_name: text(person.last_name.as_deref()),
             email: person.primary_email().unwrap_or_default().to_string(),
             phone: person.primary_phone().unwrap_or_default().to_string(),
-            company: text(&person.company),
-            job_title: text(&person.job_title),
-            stage: text(&person.stage),
+            company: text(person.company.as_deref()),
+            job_title: text(person.job_title.as_deref()),
+            stage: text(person.stage.as_deref()),
             tags: person.tags.join(", "),
         }
     }

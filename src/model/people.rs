@@ -11,7 +11,7 @@ use crate::text::fold;
 
 use super::arrange::{Arrangement, Facet, Filter, Sort, SortKey};
 use super::order::{packed, radix_order, sort_positions, NameKeys, Packed};
-use super::Person;
+use super::{Person, Shared};
 
 /// Where the next page starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +44,8 @@ fn next_revision() -> u64 {
 pub struct PeopleList {
     pub people: Vec<Person>,
     listed: Listed,
+    /// Each shared value once.
+    shared: SharedValues,
     pub next: Option<Cursor>,
     pub total: Option<u64>,
     /// Changes with every change (0 for an empty new list): views memoize on it (one number), not
@@ -86,6 +88,41 @@ impl Listed {
             if *count.get() == 0 {
                 count.remove();
             }
+        }
+    }
+}
+
+/// The values many people share (company, stage, tags, source), each held once by the list:
+/// 100,000 people with five stages hold five strings, not 100,000. The first `MOST` distinct
+/// values are held, sorted (a binary search: smaller in the wasm than a hash set); values past
+/// them stay each person's own. Derived, like the index.
+#[derive(Clone, Debug, Default)]
+struct SharedValues(Vec<Shared>);
+
+impl PartialEq for SharedValues {
+    fn eq(&self, _: &SharedValues) -> bool {
+        true
+    }
+}
+
+impl SharedValues {
+    /// `person` as the list keeps them: the list's copy of each shared value, and no spare room.
+    fn admit(&mut self, mut person: Person) -> Person {
+        for value in [&mut person.company, &mut person.stage, &mut person.source].into_iter().flatten() {
+            self.share(value);
+        }
+        for tag in &mut person.tags {
+            self.share(tag);
+        }
+        person.compact()
+    }
+
+    fn share(&mut self, value: &mut Shared) {
+        const MOST: usize = 4096;
+        match self.0.binary_search(value) {
+            Ok(at) => *value = self.0[at].clone(),
+            Err(at) if self.0.len() < MOST => self.0.insert(at, value.clone()),
+            Err(_) => {}
         }
     }
 }
@@ -186,7 +223,7 @@ impl PeopleList {
         self.changed();
         for person in fresher {
             if let Some(at) = self.listed.position(&person.id, &self.people) {
-                self.people[at] = person.clone(); // a clone holds no spare room
+                self.people[at] = self.shared.admit(person.clone());
             }
         }
     }
@@ -245,7 +282,8 @@ impl PeopleList {
         self.changed();
         if self.listed.position(&person.id, &self.people).is_none() {
             self.listed.add(&person.id);
-            self.people.insert(0, person.compact());
+            let person = self.shared.admit(person);
+            self.people.insert(0, person);
             if let Some(total) = &mut self.total {
                 *total += 1;
             }
@@ -259,7 +297,7 @@ impl PeopleList {
         let mut added = 0;
         for person in changed {
             if let Some(at) = self.listed.position(&person.id, &self.people) {
-                self.people[at] = person.compact();
+                self.people[at] = self.shared.admit(person);
             } else {
                 self.add_created(person);
                 added += 1;
@@ -311,7 +349,8 @@ impl PeopleList {
     fn push_new(&mut self, person: Person) {
         if self.listed.position(&person.id, &self.people).is_none() {
             self.listed.add(&person.id);
-            self.people.push(person.compact());
+            let person = self.shared.admit(person);
+            self.people.push(person);
         }
     }
 
@@ -397,7 +436,7 @@ impl PeopleList {
             let values = facet.values(person);
             // A value a person has twice (a tag typed again) counts them once.
             for (_, value) in values.iter().enumerate().filter(|(at, v)| !values[..*at].contains(v)) {
-                *counts.entry(value.as_str()).or_default() += 1;
+                *counts.entry(value).or_default() += 1;
             }
         }
         let values: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -473,11 +512,13 @@ mod tests {
     }
 
     #[test]
-    fn a_listed_person_holds_no_spare_room() {
+    fn a_listed_person_holds_no_spare_room_and_one_copy_of_a_shared_value() {
         let roomy = |id: &str| {
             let mut emails = Vec::with_capacity(4);
             emails.push("ana@example.com".to_string());
-            Person { emails, tags: Vec::with_capacity(4), ..person(id, "Ana") }
+            let mut tags = Vec::with_capacity(4);
+            tags.push(Shared::from("vip"));
+            Person { emails, tags, stage: Some("Lead".into()), ..person(id, "Ana") }
         };
         let mut list = PeopleList::default();
         list.append(Page { people: vec![roomy("1")], raw: vec![], next: Cursor::End, total: None });
@@ -485,8 +526,11 @@ mod tests {
         list.add_created(roomy("3"));
         assert_eq!(list.people.len(), 3);
         for p in &list.people {
-            assert_eq!((p.emails.capacity(), p.tags.capacity()), (1, 0), "{}", p.id);
+            assert_eq!((p.emails.capacity(), p.tags.capacity()), (1, 1), "{}", p.id);
         }
+        let (one, two) = (&list.people[0], &list.people[2]);
+        assert!(Shared::ptr_eq(one.stage.as_ref().unwrap(), two.stage.as_ref().unwrap()), "one \"Lead\" for all");
+        assert!(Shared::ptr_eq(&one.tags[0], &two.tags[0]));
     }
 
     #[test]
@@ -597,8 +641,8 @@ mod tests {
         let person = |&(id, name, stage, tags): &(&str, &str, Option<&str>, &str)| Person {
             id: id.into(),
             name: name.into(),
-            stage: stage.map(str::to_string),
-            tags: tags.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect(),
+            stage: stage.map(Into::into),
+            tags: tags.split(' ').filter(|t| !t.is_empty()).map(Into::into).collect(),
             created: (id != "4").then(|| format!("2026-0{id}-01T00:00:00Z")),
             ..Default::default()
         };

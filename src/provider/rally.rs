@@ -191,12 +191,12 @@ fn contact_from(v: &Json) -> Option<Person> {
         phones: [v.text("phone"), v.text("mobile")].into_iter().flatten().collect(),
         company: None,
         job_title: v.text("title"),
-        stage: v.text("lifecycleStage"),
+        stage: v.text("lifecycleStage").map(Into::into),
         tags: v
             .text("tags")
-            .map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect())
+            .map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(Into::into).collect())
             .unwrap_or_default(),
-        source: v.text("leadSource"),
+        source: v.text("leadSource").map(Into::into),
         created: v.text("createdAt"),
         updated: v.text("updatedAt"),
     })
@@ -246,7 +246,7 @@ mod tests {
         ] {
             let page = rally().parse_list(body, &Cursor::Start, 50).unwrap();
             assert_eq!(page.people[0].name, "Ana Silva", "{body}");
-            assert_eq!(page.people[0].tags, ["vip", "buyer"]);
+            assert_eq!(page.people[0].tags, ["vip".into(), "buyer".into()]);
             assert_eq!(page.next, Cursor::End);
         }
         assert!(rally().parse_list(r#"{"total":3}"#, &Cursor::Start, 50).is_err());

@@ -180,7 +180,7 @@ fn person_from(v: &Json) -> Option<Person> {
         .or(Some(joined).filter(|n| !n.is_empty()))
         .or_else(|| emails.first().cloned())
         .unwrap_or_else(|| "(no name)".into());
-    let tags = v.get("tags").items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
+    let tags = v.get("tags").items().unwrap_or_default().iter().filter_map(Json::as_str).map(Into::into).collect();
     Some(Person {
         id,
         name,
@@ -188,11 +188,11 @@ fn person_from(v: &Json) -> Option<Person> {
         last_name: v.text("lastName"),
         emails,
         phones: contact_points(v, "phones"),
-        company: v.text("companyName"),
+        company: v.text("companyName").map(Into::into),
         job_title: v.text("jobTitle"),
-        stage: v.text("stage"),
+        stage: v.text("stage").map(Into::into),
         tags,
-        source: v.text("source"),
+        source: v.text("source").map(Into::into),
         created: v.text("created"),
         updated: v.text("updated"),
     })
@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(page.total, Some(3));
         assert_eq!(page.people.len(), 2);
         assert_eq!((page.people[0].name.as_str(), page.people[0].primary_email()), ("Ana", Some("p@x.io")));
-        assert_eq!(page.people[0].tags, ["vip"]);
+        assert_eq!(page.people[0].tags, ["vip".into()]);
         assert_eq!((page.people[1].id.as_str(), page.people[1].name.as_str()), ("2", "only@x.io"));
     }
 

@@ -260,13 +260,13 @@ fn person_row(
         let contact = shown.iter().filter(|f| !matches!(f, Field::Company | Field::Stage | Field::Tags));
         // (is it the stage, its text)
         let chips = shown.iter().flat_map(|f| match f {
-            Field::Stage => person.stage.iter().map(|s| (true, s.clone())).collect::<Vec<_>>(),
-            Field::Tags => person.tags.iter().take(3).map(|t| (false, t.clone())).collect(),
+            Field::Stage => person.stage.iter().map(|s| (true, s.to_string())).collect::<Vec<_>>(),
+            Field::Tags => person.tags.iter().take(3).map(|t| (false, t.to_string())).collect(),
             _ => Vec::new(),
         });
         (
             contact.filter_map(text).collect::<Vec<_>>().join(" · "),
-            shown.contains(&Field::Company).then(|| person.company.clone().unwrap_or_default()),
+            shown.contains(&Field::Company).then(|| person.company.as_deref().unwrap_or_default().to_string()),
             chips.collect::<Vec<_>>(),
         )
     });
