@@ -60,3 +60,22 @@ test("a chunk that cannot be fetched leaves the list working, says so where it i
   assert.deepEqual(errors, [], "no RuntimeError: the wasm lives on");
   await page.close();
 });
+
+test("the toolbar that comes with the second chunk takes its place without moving a row (a click aimed at a row lands on it)", async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, errors, panel } = await hostPage("later-shift", 5, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const row = panel.locator(".pp-row").first();
+  const before = await row.boundingBox();
+  release();
+  await panel.locator(".pp-arrange select").waitFor();
+  const after = await row.boundingBox();
+  assert.equal(after.y, before.y, "the first row stays where it was drawn");
+  await row.locator(".pp-row-button").click();
+  await panel.locator(".pp-detail h3").waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -161,10 +161,18 @@ test("with the wasm still on its way, a returning user's kept rows show from sto
   const blank = [];
   await page.exposeFunction("__blank", (state) => blank.push(state));
   await page.evaluate(() => {
+    window.__tops = new Set();
     const root = document.querySelector("people-panel").shadowRoot;
     const check = () => {
       const visible = [...root.querySelectorAll(".pp-root")].filter((r) => !r.hidden);
       if (!visible.some((r) => r.querySelector(".pp-row"))) window.__blank(visible.map((r) => r.textContent).join("|"));
+      // Where the first row is, with and without the "Updated …" line above it (it goes once the
+      // list is fresh): the takeover and the toolbar's arrival move no row.
+      const shown = visible.find((r) => r.querySelector(".pp-row"));
+      if (shown) {
+        const remembered = !!shown.querySelector("[data-notice='remembered']");
+        window.__tops.add(`${remembered ? "with" : "without"} the Updated line: ${shown.querySelector(".pp-row").getBoundingClientRect().top}`);
+      }
       requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -173,6 +181,10 @@ test("with the wasm still on its way, a returning user's kept rows show from sto
   await panel.locator(".pp-search:not([disabled])").waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(blank, [], "no frame without rows");
+  const tops = await page.evaluate(() => [...window.__tops]);
+  for (const line of ["with", "without"]) {
+    assert.ok(tops.filter((t) => t.startsWith(`${line} `)).length <= 1, `the rows do not move when the wasm's view or its toolbar comes: ${tops}`);
+  }
   assert.equal(await panel.locator(".pp-root").count(), 1);
   await panel.locator(".pp-row-button").first().click(); // the wasm's rows work
   await panel.locator(".pp-detail").waitFor();

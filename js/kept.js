@@ -111,6 +111,9 @@ export function paintKept(panel, kept, element, locale, strings) {
     return button;
   });
   header.append(count, search, ...buttons);
+  // The toolbar's place, held as the wasm's view holds it until the second chunk brings it.
+  const toolbar = el("div", "pp-arrange");
+  toolbar.setAttribute("aria-hidden", "true");
   const age = el("p", "pp-notice pp-muted", t("list.remembered", { ago: formatAgo(locale, Date.now() - kept.savedAt) }));
   age.setAttribute("part", "notice");
   age.dataset.notice = "remembered";
@@ -122,5 +125,5 @@ export function paintKept(panel, kept, element, locale, strings) {
   const setSize = total ?? loaded;
   rows.append(...kept.people.slice(0, ROWS).map((person, i) => row(person, i, setSize, fields, locale)));
   scroll.append(rows);
-  panel.querySelector(".pp-state")?.replaceWith(age, scroll);
+  panel.querySelector(".pp-state")?.replaceWith(toolbar, age, scroll);
 }

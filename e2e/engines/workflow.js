@@ -97,6 +97,13 @@ export function workflow(start) {
       await page.click({ css: ".pp-row-button" });
       await until(page, "the details name the person", (f) => document.querySelector("people-panel").shadowRoot.querySelector(".pp-detail h3")?.textContent.includes(f), first);
       await page.click(button("Close details"));
+      // The toolbar (the second chunk's) is as tall as the place held for it before it came (its
+      // min-height): its arrival moved no row.
+      const bar = await page.run(() => {
+        const bar = document.querySelector("people-panel").shadowRoot.querySelector(".pp-arrange");
+        return { height: bar.getBoundingClientRect().height, held: parseFloat(getComputedStyle(bar).minHeight), controls: bar.querySelectorAll("select, button").length };
+      });
+      assert.ok(bar.controls >= 2 && Math.abs(bar.height - bar.held) < 0.5, JSON.stringify(bar));
       await page.fill({ css: ".pp-search" }, "");
       await countIs(page, "260 of 260");
       await clean(page);

@@ -144,8 +144,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     {panel.t("refresh")}
                 </button>
             </header>
-            {move || (ready.get() && slices.later.get() == Later::Ready).then(|| {
-                crate::later::get().map(|chunk| (chunk.arrange_view)(panel, slices))
+            {move || ready.get().then(|| match slices.later.get() {
+                Later::Ready => crate::later::get().map(|chunk| (chunk.arrange_view)(panel, slices)),
+                _ => Some(arrange_placeholder().into_any()),
             })}
             <RememberedLine panel />
             <NoticeBar panel />
@@ -156,6 +157,13 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
             {move || ready.get().then(|| view! { <PeopleListView panel root slices /> })}
         </section>
     }
+}
+
+/// The place of the second chunk's toolbar (ui/arrange.rs) while it comes, as tall as the toolbar
+/// (its CSS says how tall; js/kept.js paints the same): the toolbar then arrives without moving a
+/// row under the pointer.
+fn arrange_placeholder() -> impl IntoView {
+    view! { <div class="pp-arrange" aria-hidden="true"></div> }
 }
 
 /// A view of the second chunk (later.rs): itself once the chunk is here; until then a line that it
