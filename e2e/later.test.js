@@ -4,6 +4,19 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE, admin, newPage } from "./support.js";
 
+/** A route for the chunk that holds it back until `release()`. */
+function heldBack() {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  return {
+    release,
+    route: async (route) => {
+      await held;
+      await route.continue();
+    },
+  };
+}
+
 async function hostPage(prefix, people, routeChunk) {
   const user = `${prefix}${Date.now()}`;
   await admin("POST", "/credentials", { user, people });
@@ -18,12 +31,8 @@ async function hostPage(prefix, people, routeChunk) {
 }
 
 test("the second chunk comes after the first row, and a click before it shows the form once it arrives", async () => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const { page, errors, panel, fetched } = await hostPage("later", 5, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const chunk = heldBack();
+  const { page, errors, panel, fetched } = await hostPage("later", 5, chunk.route);
   await page.waitForTimeout(200);
   const chunkAt = fetched.indexOf("/people-panel/split_later.wasm");
   assert.ok(chunkAt >= 0, "the chunk was asked for once the first row was drawn");
@@ -31,7 +40,7 @@ test("the second chunk comes after the first row, and a click before it shows th
 
   await panel.getByRole("button", { name: "New person" }).click();
   await panel.getByText("Loading…").waitFor();
-  release();
+  chunk.release();
   await panel.getByLabel("First name").waitFor();
   // The click's focus request is carried out once the form is there.
   await page.waitForFunction(() => document.querySelector("people-panel").shadowRoot.activeElement?.id === "pp-first_name");
@@ -62,15 +71,11 @@ test("a chunk that cannot be fetched leaves the list working, says so where it i
 });
 
 test("the toolbar that comes with the second chunk takes its place without moving a row (a click aimed at a row lands on it)", async () => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const { page, errors, panel } = await hostPage("later-shift", 5, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const chunk = heldBack();
+  const { page, errors, panel } = await hostPage("later-shift", 5, chunk.route);
   const row = panel.locator(".pp-row").first();
   const before = await row.boundingBox();
-  release();
+  chunk.release();
   await panel.locator(".pp-arrange select").waitFor();
   const after = await row.boundingBox();
   assert.equal(after.y, before.y, "the first row stays where it was drawn");

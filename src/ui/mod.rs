@@ -144,9 +144,9 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
                     {panel.t("refresh")}
                 </button>
             </header>
-            {move || ready.get().then(|| match slices.later.get() {
-                Later::Ready => crate::later::get().map(|chunk| (chunk.arrange_view)(panel, slices)),
-                _ => Some(arrange_placeholder().into_any()),
+            {move || ready.get().then(|| {
+                let chunk = (slices.later.get() == Later::Ready).then(crate::later::get).flatten();
+                chunk.map_or_else(|| arrange_placeholder().into_any(), |chunk| (chunk.arrange_view)(panel, slices))
             })}
             <RememberedLine panel />
             <NoticeBar panel />
