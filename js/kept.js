@@ -2,15 +2,13 @@
 // storage as soon as the token route has answered, while the wasm is still on its way: the rows a
 // user sees first then need no wasm at all. The wasm's view takes over with the same list (and
 // brings it up to date). What is read here is what src/remember.rs writes: the key
-// (`people-panel:list:` + the JSON array of iss, sub, provider, api-base, credential id), the kept
-// list's shape, and a day's limit on the device; a native test keeps the two in step.
+// (`KEPT.listPrefix` + the JSON array of iss, sub, provider, api-base, credential id), the kept
+// list's shape, and a day's limit on the device. The keys, the age and how a row shows each field
+// come from Rust (`KEPT`, `FIELDS`: build.rs writes them from src/fields.rs and src/provider/plan.rs).
 import { formatAgo, formatDate, message } from "./i18n.js";
 import { claimsOf, configOf, jwtOf, knownCredential } from "./early.js";
+import { FIELDS, KEPT } from "./interface.js";
 
-const LIST_PREFIX = "people-panel:list:";
-const MAX_AGE_MS = 24 * 3600 * 1000;
-// A row's fields unless the host chose (`fields`), as config::Fields says.
-const ROW_FIELDS = ["email", "phone", "company", "stage", "tags"];
 // The rows painted: more than a list's height shows.
 const ROWS = 12;
 
@@ -31,9 +29,9 @@ export function keptList(element, answer) {
   if (credential === null) return null;
   try {
     const store = mode === "session" ? sessionStorage : localStorage;
-    const kept = JSON.parse(store.getItem(LIST_PREFIX + JSON.stringify([claims.iss, claims.sub, config.provider.name, config.apiBase, credential])));
+    const kept = JSON.parse(store.getItem(KEPT.listPrefix + JSON.stringify([claims.iss, claims.sub, config.provider.name, config.apiBase, credential])));
     const age = Date.now() - kept?.savedAt;
-    if (!Array.isArray(kept?.people) || !(age >= 0) || (mode === "device" && age > MAX_AGE_MS)) return null;
+    if (!Array.isArray(kept?.people) || !(age >= 0) || (mode === "device" && age > KEPT.maxAgeMs)) return null;
     return kept;
   } catch {
     return null;
@@ -47,11 +45,27 @@ function el(tag, className, text) {
   return node;
 }
 
-/** One row as the wasm's list draws it (src/ui/list.rs), inert until the wasm takes over. */
+/** The fields a row shows: the `fields` attribute's as config::Fields reads it (names case aside,
+ *  each once, in order; one unknown name and the panel's own choice stands), as table entries. */
+export function rowFields(attributeText) {
+  const asciiLower = (name) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const names = attributeText.split(",").map((n) => asciiLower(n.trim())).filter(Boolean);
+  const chosen = names.map((name) => FIELDS.find((f) => f.name === name));
+  if (!chosen.length || chosen.includes(undefined)) return FIELDS.filter((f) => f.rowByDefault);
+  return [...new Set(chosen)];
+}
+
+/** One row as the wasm's list draws it (src/model/row.rs, src/ui/list.rs), inert until the wasm
+ *  takes over: each field where the table puts it. */
 function row(person, position, total, fields, locale) {
+  const values = (field) => {
+    const kept = person[field.kept];
+    return (Array.isArray(kept) ? kept : [kept]).filter((v) => typeof v === "string");
+  };
   const text = (field) => {
-    const value = { email: person.emails?.[0], phone: person.phones?.[0], "job-title": person.jobTitle }[field] ?? person[field];
-    return field === "created" || field === "updated" ? (value ? formatDate(locale, value) : "") : (value ?? "");
+    const all = values(field);
+    if (field.shape === "date") return all.length ? formatDate(locale, all[0]) : "";
+    return field.shape === "primary" ? (all[0] ?? "") : all.join(", ");
   };
   const item = el("li", "pp-row");
   item.setAttribute("part", "row");
@@ -68,15 +82,17 @@ function row(person, position, total, fields, locale) {
     span.append(el("bdi", "", text));
     return span;
   };
-  const contact = fields.filter((f) => !["company", "stage", "tags"].includes(f)).map(text).filter(Boolean).join(" · ");
-  button.append(isolated("pp-name", person.name), isolated("pp-contact", contact));
-  if (fields.includes("company")) button.append(isolated("pp-company", person.company ?? ""));
+  const line = fields.filter((f) => f.row === "line").map(text).filter(Boolean).join(" · ");
+  button.append(isolated("pp-name", person.name), isolated("pp-contact", line));
+  const aside = fields.filter((f) => f.row === "aside").at(-1);
+  if (aside) button.append(isolated("pp-company", text(aside)));
   const meta = el("span", "pp-meta");
   for (const field of fields) {
-    const chips = field === "stage" ? [person.stage].filter(Boolean) : field === "tags" ? (person.tags ?? []).slice(0, 3) : [];
+    const badge = field.row === "badge";
+    const chips = badge ? values(field) : field.row === "chips" ? values(field).slice(0, field.most) : [];
     for (const chip of chips) {
-      const span = el("span", field === "stage" ? "pp-stage" : "pp-tag", chip);
-      span.setAttribute("part", field === "stage" ? "stage" : "tag");
+      const span = el("span", badge ? "pp-stage" : "pp-tag", chip);
+      span.setAttribute("part", badge ? "stage" : "tag");
       meta.append(span);
     }
   }
@@ -88,8 +104,7 @@ function row(person, position, total, fields, locale) {
  *  `panel` (the loading frame's section, whose state it replaces). */
 export function paintKept(panel, kept, element, locale, strings) {
   const t = (id, args) => message(locale, strings, id, args);
-  const names = attribute(element, "fields").split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const fields = names.length ? [...new Set(names)] : ROW_FIELDS;
+  const fields = rowFields(attribute(element, "fields"));
   const loaded = kept.people.length;
   const total = Number.isInteger(kept.total) && kept.total >= loaded ? kept.total : null;
   const header = panel.querySelector(".pp-header");

@@ -1,4 +1,5 @@
 //! The panel's configuration: typed, validated once, with messages that name the attribute at fault.
+use crate::fields::SHOWN;
 use crate::i18n::{number, text, Words};
 use crate::model::Arrangement;
 // Which CRM: the provider module's (everything that differs between them is answered there).
@@ -27,53 +28,8 @@ impl Theme {
     }
 }
 
-/// A field of a person that rows and details can show (`fields`); named in interface.rs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Email,
-    Phone,
-    Company,
-    JobTitle,
-    Stage,
-    Tags,
-    Source,
-    Created,
-    Updated,
-}
-
-impl Field {
-    pub const ALL: [Field; 9] = [
-        Field::Email,
-        Field::Phone,
-        Field::Company,
-        Field::JobTitle,
-        Field::Stage,
-        Field::Tags,
-        Field::Source,
-        Field::Created,
-        Field::Updated,
-    ];
-
-    /// Its name in the `fields` attribute.
-    pub fn name(self) -> &'static str {
-        crate::interface::FIELD_NAMES[self as usize]
-    }
-
-    /// The message id of its label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Email => "field.email",
-            Field::Phone => "field.phone",
-            Field::Company => "field.company",
-            Field::JobTitle => "field.job-title",
-            Field::Stage => "field.stage",
-            Field::Tags => "field.tags",
-            Field::Source => "field.source",
-            Field::Created => "field.created",
-            Field::Updated => "field.updated",
-        }
-    }
-}
+/// A field of a person that rows and details can show (`fields`): the field table's.
+pub use crate::fields::Field;
 
 /// What rows and a person's details show, in order (`fields`); `None`: the panel's own choice.
 /// Presentation only, like the theme: changing it never reloads.
@@ -81,11 +37,6 @@ impl Field {
 pub struct Fields(Option<Vec<Field>>);
 
 impl Fields {
-    /// A row's fields unless the host chose: email and phone, company, stage and tags.
-    const ROW: [Field; 5] = [Field::Email, Field::Phone, Field::Company, Field::Stage, Field::Tags];
-    /// The details' unless the host chose: everything but the last update.
-    const DETAILS: &[Field] = Field::ALL.split_last().unwrap().1;
-
     /// `"email, company,stage"` (names case aside, each once, in order); the first unknown name
     /// is the error. Nothing written: the panel's own choice.
     pub fn parse(text: &str) -> Result<Fields, String> {
@@ -100,12 +51,28 @@ impl Fields {
     }
 
     pub fn of_row(&self) -> &[Field] {
-        self.0.as_deref().unwrap_or(&Self::ROW)
+        static ROW: ([Field; SHOWN.len()], usize) = by_default(true);
+        self.0.as_deref().unwrap_or(&ROW.0[..ROW.1])
     }
 
     pub fn of_details(&self) -> &[Field] {
-        self.0.as_deref().unwrap_or(Self::DETAILS)
+        static DETAILS: ([Field; SHOWN.len()], usize) = by_default(false);
+        self.0.as_deref().unwrap_or(&DETAILS.0[..DETAILS.1])
     }
+}
+
+/// The fields the table shows in a row (`row`) or the details unless the host chose, in its order
+/// (and how many).
+const fn by_default(row: bool) -> ([Field; SHOWN.len()], usize) {
+    let (mut fields, mut count, mut i) = ([Field::Email; SHOWN.len()], 0, 0);
+    while i < SHOWN.len() {
+        if (row && SHOWN[i].row_by_default) || (!row && SHOWN[i].details_by_default) {
+            fields[count] = SHOWN[i].field;
+            count += 1;
+        }
+        i += 1;
+    }
+    (fields, count)
 }
 
 /// Whether the loaded list is remembered in the browser (`cache`), and where: not at all, in this

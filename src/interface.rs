@@ -8,10 +8,6 @@
 pub const TAG: &str = "people-panel";
 pub const CLASS: &str = "PeoplePanelElement";
 
-/// The fields the `fields` attribute can name, in the order of `config::Field`.
-pub const FIELD_NAMES: [&str; 9] =
-    ["email", "phone", "company", "job-title", "stage", "tags", "source", "created", "updated"];
-
 pub struct Attribute {
     pub name: &'static str,
     /// Its TypeScript type.

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod config;
 pub mod element;
 pub mod error;
+pub mod fields;
 pub mod http;
 pub mod i18n;
 pub mod interface;

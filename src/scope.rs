@@ -54,7 +54,7 @@ pub mod keys {
     /// Every key starts with this.
     pub const PREFIX: &str = "people-panel:";
     /// Every kept list's key starts with this (js/kept.js reads the same keys).
-    pub const LIST_PREFIX: &str = "people-panel:list:";
+    pub use crate::provider::plan::KEPT_LIST_PREFIX as LIST_PREFIX;
 
     /// The credential id saved for a user (keyed by `iss` and `sub`: two users of a browser never mix).
     pub fn credential(user: &User) -> String {

@@ -1,4 +1,5 @@
 //! A new person as typed in the form (also the saved draft and an edit's values), with validation.
+use crate::fields::{Asked, FORM};
 use crate::json::Json;
 use crate::text::fold;
 
@@ -35,54 +36,57 @@ pub struct FormRules {
     pub has_company: bool,
 }
 
-impl NewPerson {
-    /// The form field `field` (`first_name`, `last_name`, `email`, `phone`, `company`, `job_title`,
-    /// `stage`, `tags`).
-    pub fn get(&self, field: &str) -> &str {
-        match field {
-            "first_name" => &self.first_name,
-            "last_name" => &self.last_name,
-            "email" => &self.email,
-            "phone" => &self.phone,
-            "company" => &self.company,
-            "job_title" => &self.job_title,
-            "stage" => &self.stage,
-            "tags" => &self.tags,
-            _ => "",
-        }
+impl FormRules {
+    /// Whether the form shows an input asked so (`fields::FORM`).
+    pub fn shows(self, asked: Asked) -> bool {
+        asked != Asked::CompanyName || self.has_company
     }
 
-    pub fn set(&mut self, field: &str, value: String) {
-        let slot = match field {
-            "first_name" => &mut self.first_name,
-            "last_name" => &mut self.last_name,
-            "email" => &mut self.email,
-            "phone" => &mut self.phone,
-            "company" => &mut self.company,
-            "job_title" => &mut self.job_title,
-            "stage" => &mut self.stage,
-            "tags" => &mut self.tags,
-            _ => return,
-        };
-        *slot = value;
+    /// Whether the form insists on an input asked so.
+    pub fn requires(self, asked: Asked) -> bool {
+        match asked {
+            Asked::Name => self.both_names,
+            Asked::Email => self.email_required,
+            Asked::Always | Asked::CompanyName => false,
+        }
+    }
+}
+
+/// `NewPerson`'s fields by their names in the form table (`fields::FORM`).
+macro_rules! by_name {
+    ($($field:ident),*) => {
+        fn slot(&self, name: &str) -> Option<&String> {
+            match name {
+                $(stringify!($field) => Some(&self.$field),)*
+                _ => None,
+            }
+        }
+
+        fn slot_mut(&mut self, name: &str) -> Option<&mut String> {
+            match name {
+                $(stringify!($field) => Some(&mut self.$field),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+impl NewPerson {
+    by_name!(first_name, last_name, email, phone, company, job_title, stage, tags);
+
+    /// The form input `name`'s value (a name in `fields::FORM`; "" for another).
+    pub fn get(&self, name: &str) -> &str {
+        self.slot(name).map_or("", String::as_str)
+    }
+
+    pub fn set(&mut self, name: &str, value: String) {
+        if let Some(slot) = self.slot_mut(name) {
+            *slot = value;
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         *self == NewPerson::default()
-    }
-
-    /// Every field with its name (the form's field names, and the draft's keys).
-    fn fields_mut(&mut self) -> [(&'static str, &mut String); 8] {
-        [
-            ("first_name", &mut self.first_name),
-            ("last_name", &mut self.last_name),
-            ("email", &mut self.email),
-            ("phone", &mut self.phone),
-            ("company", &mut self.company),
-            ("job_title", &mut self.job_title),
-            ("stage", &mut self.stage),
-            ("tags", &mut self.tags),
-        ]
     }
 
     /// The edit form for `person`, prefilled with what is known of them.
@@ -102,25 +106,19 @@ impl NewPerson {
 
     /// The names of the fields that differ from `before` (trimmed values compared).
     pub fn changed_from(&self, before: &NewPerson) -> Vec<&'static str> {
-        let (mut now, mut then) = (self.clone(), before.clone());
-        now.fields_mut()
-            .into_iter()
-            .zip(then.fields_mut())
-            .filter(|((_, a), (_, b))| a.trim() != b.trim())
-            .map(|((name, _), _)| name)
-            .collect()
+        FORM.iter().map(|input| input.name).filter(|name| self.get(name).trim() != before.get(name).trim()).collect()
     }
 
     /// The saved draft's form: `{ "first_name": "…", … }`.
     pub fn to_json(&self) -> Json {
-        Json::object_of(self.clone().fields_mut().map(|(key, value)| (key, Json::string(value))))
+        Json::object_of(FORM.iter().map(|input| (input.name, Json::string(self.get(input.name)))))
     }
 
     /// A saved draft; unknown or missing keys are ignored.
     pub fn from_json(json: &Json) -> NewPerson {
         let mut person = NewPerson::default();
-        for (key, value) in person.fields_mut() {
-            *value = json.get(key).as_str().unwrap_or_default();
+        for input in FORM {
+            person.set(input.name, json.get(input.name).as_str().unwrap_or_default());
         }
         person
     }
@@ -223,6 +221,19 @@ mod tests {
         after.email = " ana@new.io ".into();
         after.last_name = "Silva ".into();
         assert_eq!(after.changed_from(&before), ["email"], "trailing spaces are no change");
+    }
+
+    #[test]
+    fn every_input_of_the_form_table_is_a_value_of_the_new_person() {
+        let mut person = NewPerson::default();
+        for input in FORM {
+            person.set(input.name, input.name.to_uppercase());
+        }
+        assert!(FORM.iter().all(|input| person.get(input.name) == input.name.to_uppercase()), "{person:?}");
+        assert!(!format!("{person:?}").contains("\"\""), "every value has its input: {person:?}");
+        assert_eq!(person.slot("nickname"), None);
+        let all = NewPerson { stage: "Lead".into(), ..person.clone() };
+        assert_eq!(all.changed_from(&person), ["stage"]);
     }
 
     #[test]

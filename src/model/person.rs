@@ -1,6 +1,6 @@
 //! A person as the panel shows it, whichever CRM it came from: its storage JSON (the kept list)
 //! and its text for rows and details.
-use crate::config::Field;
+use crate::fields::{Field, Shape, SHOWN};
 use crate::i18n::Words;
 use crate::json::Json;
 
@@ -65,71 +65,98 @@ impl Person {
         self.phones.first().map(String::as_str)
     }
 
-    /// The person as the remembered list keeps it (remember.rs): the panel's own fields.
+    /// A shown field's values as the person holds them: none, one, or (a `Primary` or `List`
+    /// field) several, the primary first. The one place that knows where each field is kept.
+    pub fn values(&self, field: Field) -> Vec<&str> {
+        fn all<S: AsRef<str>>(values: &[S]) -> Vec<&str> {
+            values.iter().map(AsRef::as_ref).collect()
+        }
+        match field {
+            Field::Email => all(&self.emails),
+            Field::Phone => all(&self.phones),
+            Field::Company => self.company.as_deref().into_iter().collect(),
+            Field::JobTitle => self.job_title.as_deref().into_iter().collect(),
+            Field::Stage => self.stage.as_deref().into_iter().collect(),
+            Field::Tags => all(&self.tags),
+            Field::Source => self.source.as_deref().into_iter().collect(),
+            Field::Created => self.created.as_deref().into_iter().collect(),
+            Field::Updated => self.updated.as_deref().into_iter().collect(),
+        }
+    }
+
+    /// Sets a shown field's values (`values`' other half: a one-value field takes the first).
+    fn set_values(&mut self, field: Field, values: Vec<String>) {
+        let one = values.first().cloned();
+        match field {
+            Field::Email => self.emails = values,
+            Field::Phone => self.phones = values,
+            Field::Company => self.company = one.map(Shared::from),
+            Field::JobTitle => self.job_title = one,
+            Field::Stage => self.stage = one.map(Shared::from),
+            Field::Tags => self.tags = values.into_iter().map(Shared::from).collect(),
+            Field::Source => self.source = one.map(Shared::from),
+            Field::Created => self.created = one,
+            Field::Updated => self.updated = one,
+        }
+    }
+
+    /// The person as the remembered list keeps it (remember.rs): the panel's own fields, each
+    /// shown field under its `kept` key (js/kept.js reads them by the same table).
     pub fn to_json(&self) -> Json {
         let text = |v: Option<&str>| v.map_or_else(Json::null, Json::string);
-        fn list<S: AsRef<str>>(values: &[S]) -> Json {
-            Json::array(values.iter().map(|s| Json::string(s.as_ref())).collect())
-        }
-        Json::object_of([
+        let names = [
             ("id", Json::string(&self.id)),
             ("name", Json::string(&self.name)),
             ("firstName", text(self.first_name.as_deref())),
             ("lastName", text(self.last_name.as_deref())),
-            ("emails", list(&self.emails)),
-            ("phones", list(&self.phones)),
-            ("company", text(self.company.as_deref())),
-            ("jobTitle", text(self.job_title.as_deref())),
-            ("stage", text(self.stage.as_deref())),
-            ("tags", list(&self.tags)),
-            ("source", text(self.source.as_deref())),
-            ("created", text(self.created.as_deref())),
-            ("updated", text(self.updated.as_deref())),
-        ])
+        ];
+        let shown = SHOWN.iter().map(|spec| {
+            let values = self.values(spec.field);
+            let json = match spec.shape {
+                Shape::Primary | Shape::List => Json::array(values.into_iter().map(Json::string).collect()),
+                Shape::Text | Shape::Date => text(values.first().copied()),
+            };
+            (spec.kept, json)
+        });
+        Json::object_of(names.into_iter().chain(shown))
     }
 
     /// A person as `to_json` wrote it; `None` without an id.
     pub fn from_json(json: &Json) -> Option<Person> {
-        let list = |key: &str| json.get(key).items().unwrap_or_default().iter().filter_map(Json::as_str).collect();
-        Some(Person {
+        let mut person = Person {
             id: json.text("id")?,
             name: json.get("name").as_str().unwrap_or_default(),
             first_name: json.text("firstName"),
             last_name: json.text("lastName"),
-            emails: list("emails"),
-            phones: list("phones"),
-            company: json.text("company").map(Shared::from),
-            job_title: json.text("jobTitle"),
-            stage: json.text("stage").map(Shared::from),
-            tags: list("tags").into_iter().map(Shared::from).collect(),
-            source: json.text("source").map(Shared::from),
-            created: json.text("created"),
-            updated: json.text("updated"),
-        })
+            ..Person::default()
+        };
+        for spec in SHOWN {
+            let values = match spec.shape {
+                Shape::Primary | Shape::List => {
+                    json.get(spec.kept).items().unwrap_or_default().iter().filter_map(Json::as_str).collect()
+                }
+                Shape::Text | Shape::Date => json.text(spec.kept).into_iter().collect(),
+            };
+            person.set_values(spec.field, values);
+        }
+        Some(person)
     }
 
     /// What a person's details show for `field` ("" when the CRM has nothing): every value, dates
     /// in the panel's language.
     pub fn field_text(&self, field: Field, words: &Words) -> String {
-        let date = |iso: &Option<String>| iso.as_deref().map(|iso| words.date(iso)).unwrap_or_default();
-        match field {
-            Field::Email => self.emails.join(", "),
-            Field::Phone => self.phones.join(", "),
-            Field::Company => self.company.as_deref().unwrap_or_default().to_string(),
-            Field::JobTitle => self.job_title.clone().unwrap_or_default(),
-            Field::Stage => self.stage.as_deref().unwrap_or_default().to_string(),
-            Field::Tags => self.tags.join(", "),
-            Field::Source => self.source.as_deref().unwrap_or_default().to_string(),
-            Field::Created => date(&self.created),
-            Field::Updated => date(&self.updated),
+        let values = self.values(field);
+        match field.spec().shape {
+            Shape::Date => values.first().map(|iso| words.date(iso)).unwrap_or_default(),
+            _ => values.join(", "),
         }
     }
 
-    /// What a row shows for `field`: the primary e-mail or phone, otherwise as in the details.
+    /// What a row shows for `field` on its line: the primary value of several, otherwise as in
+    /// the details.
     pub fn row_text(&self, field: Field, words: &Words) -> String {
-        match field {
-            Field::Email => self.primary_email().unwrap_or_default().to_string(),
-            Field::Phone => self.primary_phone().unwrap_or_default().to_string(),
+        match field.spec().shape {
+            Shape::Primary => self.values(field).first().unwrap_or(&"").to_string(),
             _ => self.field_text(field, words),
         }
     }

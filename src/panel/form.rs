@@ -2,6 +2,7 @@
 //! its answer, also when that answer was lost), and an edit: prefilled from the list, completed
 //! from the CRM's record, saved with only what changed.
 use crate::error::PanelError;
+use crate::fields::input_for_api;
 use crate::i18n::{Arg, Said};
 use crate::json::Json;
 use crate::model::{FieldError, NewPerson, Person};
@@ -215,22 +216,7 @@ fn gone_elsewhere(s: &mut State, id: &str) -> Vec<Effect> {
 pub(super) fn show_field_errors(s: &mut State, error: &PanelError) {
     if let PanelError::Rejected { fields, .. } = error {
         s.form.errors =
-            fields.iter().filter_map(|(f, m)| Some(FieldError { field: form_field(f)?, message: m.clone() })).collect();
+            fields.iter().filter_map(|(f, m)| Some(FieldError { field: input_for_api(f)?.name, message: m.clone() })).collect();
         s.focus = Some(Focus::Element(focus::FIRST_INVALID));
     }
-}
-
-/// The form field behind an API field name in a 400's details.
-fn form_field(api_field: &str) -> Option<&'static str> {
-    Some(match api_field {
-        "firstName" => "first_name",
-        "lastName" => "last_name",
-        "email" | "emails" => "email",
-        "phone" | "phones" => "phone",
-        "companyName" => "company",
-        "title" | "jobTitle" => "job_title",
-        "stage" | "lifecycleStage" => "stage",
-        "tags" => "tags",
-        _ => return None,
-    })
 }

@@ -22,6 +22,11 @@ pub const CREDENTIAL_HEADER: &str = "X-Rollout-Credential-Id";
 /// Where a user's credential id is saved: this, then `iss:sub` (`scope::keys::credential`).
 pub const SAVED_CREDENTIAL_KEY: &str = "people-panel:credential:";
 
+/// Every kept list's key starts with this (`scope::keys::list`); js/kept.js reads the same keys.
+pub const KEPT_LIST_PREFIX: &str = "people-panel:list:";
+/// `cache="device"` shows no kept list older than this.
+pub const KEPT_MAX_AGE_MS: u32 = 24 * 3600 * 1000;
+
 /// Stands for the page size in a query's values.
 pub const PAGE_SIZE: &str = "{page-size}";
 

@@ -2,6 +2,7 @@
 //! failure. It reads the form's state and dispatches what the user types and clicks.
 use leptos::prelude::*;
 
+use crate::fields::{Input, FORM};
 use crate::panel::{Msg, Panel};
 
 #[component]
@@ -21,19 +22,10 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
             }
         >
             <div class="pp-grid">
-                <Field panel name="first_name" label="field.first-name" kind="text" autocomplete="given-name"
-                    required=Signal::derive(move || rules.get().both_names) />
-                <Field panel name="last_name" label="field.last-name" kind="text" autocomplete="family-name"
-                    required=Signal::derive(move || rules.get().both_names) />
-                <Field panel name="email" label="field.email" kind="email" autocomplete="email"
-                    required=Signal::derive(move || rules.get().email_required) />
-                <Field panel name="phone" label="field.phone" kind="tel" autocomplete="tel" />
-                {move || rules.get().has_company.then(|| view! {
-                    <Field panel name="company" label="field.company" kind="text" autocomplete="organization" />
-                })}
-                <Field panel name="job_title" label="field.job-title" kind="text" autocomplete="organization-title" />
-                <Field panel name="stage" label="field.stage" kind="text" autocomplete="off" />
-                <Field panel name="tags" label="field.tags-input" kind="text" autocomplete="off" />
+                {FORM.iter().map(|input| {
+                    let required = Signal::derive(move || rules.get().requires(input.asked));
+                    move || rules.get().shows(input.asked).then(|| view! { <Field panel input required /> })
+                }).collect_view()}
             </div>
             {move || message.get().map(|m| view! { <p class="pp-form-message pp-error">{panel.said(&m)}</p> })}
             <div class="pp-form-actions">
@@ -54,16 +46,10 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
     }
 }
 
-/// One field of `NewPerson` (`name` is its field name there, see `NewPerson::get`).
+/// One input of the form table (`input.name` is its value's name in `NewPerson`).
 #[component]
-fn Field(
-    panel: Panel,
-    name: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    autocomplete: &'static str,
-    #[prop(optional, into)] required: Signal<bool>,
-) -> impl IntoView {
+fn Field(panel: Panel, input: &'static Input, required: Signal<bool>) -> impl IntoView {
+    let name = input.name;
     // A message id from validation, or the server's own words (which pass through `t` unchanged).
     let error =
         move || panel.state.with(|s| s.form.errors.iter().find(|e| e.field == name).map(|e| panel.t(&e.message)));
@@ -71,12 +57,12 @@ fn Field(
     let error_id = format!("pp-{name}-error");
     view! {
         <div class="pp-field" class:pp-invalid=move || error().is_some()>
-            <label for=input_id.clone()>{panel.t(label)}{move || if required.get() { " *" } else { "" }}</label>
+            <label for=input_id.clone()>{panel.t(input.label)}{move || if required.get() { " *" } else { "" }}</label>
             <input
                 id=input_id
                 name=name
-                type=kind
-                autocomplete=autocomplete
+                type=input.kind
+                autocomplete=input.autocomplete
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=error_id.clone()
                 prop:value=move || panel.state.with(|s| s.form.values.get(name).to_string())

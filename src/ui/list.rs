@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use super::focus::{focus_later, focus_lost, focus_now, has_focus, keyboard_focus};
 use super::{later_view, Slices};
-use crate::config::Field;
 use crate::i18n::text;
-use crate::model::Person;
+use crate::model::{Person, RowText};
 use crate::panel::focus::{LIST, LOAD_ALL, LOAD_MORE};
 use crate::panel::state::Later;
 use crate::panel::{DeleteState, Focus, Msg, Panel, State};
@@ -251,25 +250,9 @@ fn person_row(
     let id = person.id.clone();
     let row_id = person.id.clone();
     let deleting = move || panel.state.with(|s| matches!(&s.load.delete, DeleteState::Deleting(x) if *x == row_id));
-    // The chosen fields (`fields`): text on the second line in order, the company on the right,
-    // stage and tags as chips.
+    // The chosen fields (`fields`), each where the field table puts it in a row.
     let fields = panel.fields.get();
-    let shown = fields.of_row();
-    let (contact, company, chips) = panel.words.with_untracked(|w| {
-        let text = |f: &Field| Some(person.row_text(*f, w)).filter(|t| !t.is_empty());
-        let contact = shown.iter().filter(|f| !matches!(f, Field::Company | Field::Stage | Field::Tags));
-        // (is it the stage, its text)
-        let chips = shown.iter().flat_map(|f| match f {
-            Field::Stage => person.stage.iter().map(|s| (true, s.to_string())).collect::<Vec<_>>(),
-            Field::Tags => person.tags.iter().take(3).map(|t| (false, t.to_string())).collect(),
-            _ => Vec::new(),
-        });
-        (
-            contact.filter_map(text).collect::<Vec<_>>().join(" · "),
-            shown.contains(&Field::Company).then(|| person.company.as_deref().unwrap_or_default().to_string()),
-            chips.collect::<Vec<_>>(),
-        )
-    });
+    let row = panel.words.with_untracked(|w| RowText::of(person, fields.of_row(), w));
     view! {
         <li class="pp-row" part="row" data-id=person.id.clone() aria-posinset=pos + 1 aria-setsize=move || set_size(panel, matches).to_string()>
             <button
@@ -284,12 +267,12 @@ fn person_row(
                 // starts where the panel's text starts (dir="auto" on the block would align it to
                 // the far edge).
                 <span class="pp-name"><bdi>{person.name.clone()}</bdi></span>
-                <span class="pp-contact"><bdi>{contact}</bdi></span>
-                {company.map(|company| view! { <span class="pp-company"><bdi>{company}</bdi></span> })}
+                <span class="pp-contact"><bdi>{row.line}</bdi></span>
+                {row.aside.map(|aside| view! { <span class="pp-company"><bdi>{aside}</bdi></span> })}
             </button>
             <span class="pp-meta">
-                {chips.into_iter().map(|(stage, text)| view! {
-                    <span class=if stage { "pp-stage" } else { "pp-tag" } part=if stage { "stage" } else { "tag" }>{text}</span>
+                {row.chips.into_iter().map(|(badge, text)| view! {
+                    <span class=if badge { "pp-stage" } else { "pp-tag" } part=if badge { "stage" } else { "tag" }>{text}</span>
                 }).collect_view()}
             </span>
             {move || deleting().then(|| view! { <span class="pp-busy">{panel.t("row.deleting")}</span> })}

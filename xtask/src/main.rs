@@ -2,6 +2,10 @@
 //! No logic of the product lives here.
 mod bench;
 mod dist;
+/// The field table, the same file the panel compiles (plain data): the `fields` names.
+#[path = "../../src/fields.rs"]
+#[allow(dead_code)]
+mod fields;
 mod hosts;
 /// The element's interface, the same file the panel compiles (plain data).
 #[path = "../../src/interface.rs"]

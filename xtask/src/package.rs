@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::interface::{Attribute, Event, ATTRIBUTES, CLASS, CSS_PROPERTIES, EVENTS, FIELD_NAMES, MEMBERS, PARTS, TAG};
+use crate::fields::SHOWN;
+use crate::interface::{Attribute, Event, ATTRIBUTES, CLASS, CSS_PROPERTIES, EVENTS, MEMBERS, PARTS, TAG};
 use crate::{root, Result};
 
 pub const MODULE: &str = "people_panel.js";
@@ -249,7 +250,7 @@ declare global {{
 }}
 "#,
         event_map = event_map(),
-        field_names = FIELD_NAMES.map(|f| format!("\"{f}\"")).join(" | "),
+        field_names = SHOWN.iter().map(|f| format!("\"{}\"", f.name)).collect::<Vec<_>>().join(" | "),
     )
 }
 
