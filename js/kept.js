@@ -24,7 +24,7 @@ export function keptList(element, answer) {
   const claims = claimsOf(jwtOf(answer));
   if (!claims) return null;
   const config = configOf(element);
-  if (!config) return null;
+  if (!config || !rowFields(attribute(element, "fields"))) return null;
   const credential = config.provider.needsCredential ? knownCredential(config, claims) : "";
   if (credential === null) return null;
   try {
@@ -45,14 +45,15 @@ function el(tag, className, text) {
   return node;
 }
 
-/** The fields a row shows: the `fields` attribute's as config::Fields reads it (names case aside,
- *  each once, in order; one unknown name and the panel's own choice stands), as table entries. */
-export function rowFields(attributeText) {
+/** The fields a row shows, as table entries: the `fields` attribute's as config::Fields reads it
+ *  (names case aside, each once, in order; none: the panel's own choice). Null for an unknown
+ *  name: the wasm says what is wrong with the attribute, and shows no list. */
+function rowFields(attributeText) {
   const asciiLower = (name) => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const names = attributeText.split(",").map((n) => asciiLower(n.trim())).filter(Boolean);
   const chosen = names.map((name) => FIELDS.find((f) => f.name === name));
-  if (!chosen.length || chosen.includes(undefined)) return FIELDS.filter((f) => f.rowByDefault);
-  return [...new Set(chosen)];
+  if (chosen.includes(undefined)) return null;
+  return chosen.length ? [...new Set(chosen)] : FIELDS.filter((f) => f.rowByDefault);
 }
 
 /** One row as the wasm's list draws it (src/model/row.rs, src/ui/list.rs), inert until the wasm

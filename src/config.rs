@@ -116,7 +116,8 @@ pub struct ConfigError {
 
 impl ConfigError {
     pub fn message(&self, words: &Words) -> String {
-        words.tf(self.id, [("value", text(&self.value)), ("max", number(MAX_PAGE_SIZE))])
+        let known = Field::ALL.map(Field::name).join(", ");
+        words.tf(self.id, [("value", text(&self.value)), ("max", number(MAX_PAGE_SIZE)), ("known", text(&known))])
     }
 }
 
