@@ -133,10 +133,6 @@ impl NewPerson {
         fold(person.name.trim()) == fold(name.trim())
     }
 
-    pub fn tag_list(&self) -> Vec<String> {
-        self.tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
-    }
-
     pub fn validate(&self, needs: FormRules) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let mut error = |field, message: &str| errors.push(FieldError { field, message: message.into() });
@@ -254,6 +250,5 @@ mod tests {
         let bad_email = NewPerson { first_name: "A".into(), email: "a@b".into(), ..Default::default() };
         assert_eq!(bad_email.validate(rollout)[0].field, "email");
         assert_eq!(NewPerson::default().validate(rollout)[0].message, "form.name-required");
-        assert_eq!(NewPerson { tags: " vip, ,buyer ".into(), ..Default::default() }.tag_list(), ["vip", "buyer"]);
     }
 }

@@ -85,7 +85,7 @@ impl Person {
     }
 
     /// Sets a shown field's values (`values`' other half: a one-value field takes the first).
-    fn set_values(&mut self, field: Field, values: Vec<String>) {
+    pub fn set_values(&mut self, field: Field, values: Vec<String>) {
         let one = values.first().cloned();
         match field {
             Field::Email => self.emails = values,

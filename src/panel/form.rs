@@ -215,8 +215,10 @@ fn gone_elsewhere(s: &mut State, id: &str) -> Vec<Effect> {
 /// A 400's per-field messages, in the server's words, beside the fields they are about.
 pub(super) fn show_field_errors(s: &mut State, error: &PanelError) {
     if let PanelError::Rejected { fields, .. } = error {
-        s.form.errors =
-            fields.iter().filter_map(|(f, m)| Some(FieldError { field: input_for_api(f)?.name, message: m.clone() })).collect();
+        s.form.errors = fields
+            .iter()
+            .filter_map(|(f, m)| Some(FieldError { field: input_for_api(f)?.name, message: m.clone() }))
+            .collect();
         s.focus = Some(Focus::Element(focus::FIRST_INVALID));
     }
 }

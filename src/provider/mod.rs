@@ -11,6 +11,7 @@ use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 pub mod plan;
 pub mod rally;
+mod record;
 pub mod rollout;
 
 /// Which CRM API the panel talks to. Whatever differs between them is answered here and in their

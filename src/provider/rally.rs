@@ -1,5 +1,6 @@
 //! Rally CRM's REST API: `GET /contacts` (offset paging, at most 100, `fields` for just what the view
 //! shows), `POST /contacts` with the required `firstName`, `lastName`, `email`.
+use super::record::{self, apply_changes, create_body};
 use super::{next_by_offset, offset_of, parse_json, with_query, ApiRequest, Crm, Incremental};
 use crate::config::MAX_PAGE_SIZE;
 use crate::error::PanelError;
@@ -69,24 +70,7 @@ impl Crm for Rally {
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
-        let mut body = Json::object();
-        for (key, value) in [
-            ("firstName", &p.first_name),
-            ("lastName", &p.last_name),
-            ("email", &p.email),
-            ("phone", &p.phone),
-            ("title", &p.job_title),
-            ("lifecycleStage", &p.stage),
-        ] {
-            if !value.trim().is_empty() {
-                body.set(key, Json::string(value.trim()));
-            }
-        }
-        let tags = p.tag_list();
-        if !tags.is_empty() {
-            body.set("tags", Json::string(&tags.join(",")));
-        }
-        ApiRequest::post(format!("{}/contacts", self.base), &body)
+        ApiRequest::post(format!("{}/contacts", self.base), &create_body(p, |input| input.rally))
     }
 
     fn get(&self, id: &str) -> ApiRequest {
@@ -96,19 +80,7 @@ impl Crm for Rally {
     /// Rally merges what it is sent: only the changed fields go.
     fn update(&self, id: &str, _original: &Json, before: &NewPerson, after: &NewPerson) -> ApiRequest {
         let mut body = Json::object();
-        for field in after.changed_from(before) {
-            let (key, value) = match field {
-                "first_name" => ("firstName", after.first_name.trim().to_string()),
-                "last_name" => ("lastName", after.last_name.trim().to_string()),
-                "email" => ("email", after.email.trim().to_string()),
-                "phone" => ("phone", after.phone.trim().to_string()),
-                "job_title" => ("title", after.job_title.trim().to_string()),
-                "stage" => ("lifecycleStage", after.stage.trim().to_string()),
-                "tags" => ("tags", after.tag_list().join(",")),
-                _ => continue,
-            };
-            body.set(key, if value.is_empty() { Json::null() } else { Json::string(&value) });
-        }
+        apply_changes(&mut body, &Json::null(), before, after, |input| input.rally);
         ApiRequest::put(self.contact_url(id), &body)
     }
 
@@ -174,32 +146,7 @@ impl Incremental for Rally {
 }
 
 fn contact_from(v: &Json) -> Option<Person> {
-    let id = v.text("id")?;
-    let email = v.text("email");
-    let joined = [v.text("firstName"), v.text("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let name = v
-        .text("fullName")
-        .or(Some(joined).filter(|n| !n.is_empty()))
-        .or_else(|| email.clone())
-        .unwrap_or_else(|| "(no name)".into());
-    Some(Person {
-        id,
-        name,
-        first_name: v.text("firstName"),
-        last_name: v.text("lastName"),
-        emails: email.into_iter().collect(),
-        phones: [v.text("phone"), v.text("mobile")].into_iter().flatten().collect(),
-        company: None,
-        job_title: v.text("title"),
-        stage: v.text("lifecycleStage").map(Into::into),
-        tags: v
-            .text("tags")
-            .map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(Into::into).collect())
-            .unwrap_or_default(),
-        source: v.text("leadSource").map(Into::into),
-        created: v.text("createdAt"),
-        updated: v.text("updatedAt"),
-    })
+    record::person_from(v, "fullName", |spec| spec.rally)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Rollout's Universal CRM API: `GET /people` (cursor paging, `_metadata` envelope), `POST /people`.
 use super::plan::ROLLOUT;
+use super::record::{self, apply_changes, create_body};
 use super::{next_by_offset, offset_of, parse_json, with_query, ApiRequest, Crm};
 use crate::error::PanelError;
 use crate::json::Json;
@@ -16,28 +17,6 @@ impl Rollout {
     fn person_url(&self, id: &str) -> String {
         format!("{}/people/{}", self.base, super::encode_component(id))
     }
-}
-
-/// `emails`/`phones` with the primary entry's value replaced by `value` (removed when blank; added
-/// as the primary when there was none); every other entry stays as it was.
-fn with_primary(points: &Json, value: &str, kind: &str) -> Json {
-    let mut items = points.items().unwrap_or_default();
-    let primary =
-        items.iter().position(|i| i.get("isPrimary").as_bool() == Some(true)).or((!items.is_empty()).then_some(0));
-    match (primary, value.trim()) {
-        (Some(at), "") => {
-            items.remove(at);
-        }
-        (Some(at), value) if items[at].is_object() => items[at].set("value", Json::string(value)),
-        (Some(at), value) => items[at] = Json::string(value),
-        (None, "") => {}
-        (None, value) => items.push(Json::object_of([
-            ("value", Json::string(value)),
-            ("type", Json::string(kind)),
-            ("isPrimary", Json::bool(true)),
-        ])),
-    }
-    Json::array(items)
 }
 
 impl Crm for Rollout {
@@ -87,33 +66,7 @@ impl Crm for Rollout {
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
-        let mut body = Json::object();
-        for (key, value) in [
-            ("firstName", &p.first_name),
-            ("lastName", &p.last_name),
-            ("companyName", &p.company),
-            ("jobTitle", &p.job_title),
-            ("stage", &p.stage),
-        ] {
-            if !value.trim().is_empty() {
-                body.set(key, Json::string(value.trim()));
-            }
-        }
-        for (key, value, kind) in [("emails", &p.email, "work"), ("phones", &p.phone, "mobile")] {
-            if !value.trim().is_empty() {
-                let point = Json::object_of([
-                    ("value", Json::string(value.trim())),
-                    ("type", Json::string(kind)),
-                    ("isPrimary", Json::bool(true)),
-                ]);
-                body.set(key, Json::array(vec![point]));
-            }
-        }
-        let tags = p.tag_list();
-        if !tags.is_empty() {
-            body.set("tags", Json::array(tags.iter().map(|t| Json::string(t)).collect()));
-        }
-        ApiRequest::post(format!("{}/people", self.base), &body)
+        ApiRequest::post(format!("{}/people", self.base), &create_body(p, |input| input.rollout))
     }
 
     fn get(&self, id: &str) -> ApiRequest {
@@ -127,20 +80,7 @@ impl Crm for Rollout {
         for server_owned in ["id", "name", "created", "updated", "rolloutUpdated"] {
             body.remove(server_owned);
         }
-        let value = |v: &str| if v.trim().is_empty() { Json::null() } else { Json::string(v.trim()) };
-        for field in after.changed_from(before) {
-            match field {
-                "first_name" => body.set("firstName", value(&after.first_name)),
-                "last_name" => body.set("lastName", value(&after.last_name)),
-                "company" => body.set("companyName", value(&after.company)),
-                "job_title" => body.set("jobTitle", value(&after.job_title)),
-                "stage" => body.set("stage", value(&after.stage)),
-                "tags" => body.set("tags", Json::array(after.tag_list().iter().map(|t| Json::string(t)).collect())),
-                "email" => body.set("emails", with_primary(&original.get("emails"), &after.email, "work")),
-                "phone" => body.set("phones", with_primary(&original.get("phones"), &after.phone, "mobile")),
-                _ => {}
-            }
-        }
+        apply_changes(&mut body, original, before, after, |input| input.rollout);
         ApiRequest::put(self.person_url(id), &body)
     }
 
@@ -155,47 +95,8 @@ impl Crm for Rollout {
     }
 }
 
-/// Values of `emails`/`phones`, primary first; entries may be objects or bare strings.
-fn contact_points(v: &Json, key: &str) -> Vec<String> {
-    let mut points: Vec<(bool, String)> = v
-        .get(key)
-        .items()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|item| match item.as_str() {
-            Some(s) => Some((false, s)),
-            None => Some((item.get("isPrimary").as_bool().unwrap_or(false), item.text("value")?)),
-        })
-        .collect();
-    points.sort_by_key(|(primary, _)| !primary);
-    points.into_iter().map(|(_, value)| value).collect()
-}
-
 fn person_from(v: &Json) -> Option<Person> {
-    let id = v.text("id")?;
-    let emails = contact_points(v, "emails");
-    let joined = [v.text("firstName"), v.text("lastName")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let name = v
-        .text("name")
-        .or(Some(joined).filter(|n| !n.is_empty()))
-        .or_else(|| emails.first().cloned())
-        .unwrap_or_else(|| "(no name)".into());
-    let tags = v.get("tags").items().unwrap_or_default().iter().filter_map(Json::as_str).map(Into::into).collect();
-    Some(Person {
-        id,
-        name,
-        first_name: v.text("firstName"),
-        last_name: v.text("lastName"),
-        emails,
-        phones: contact_points(v, "phones"),
-        company: v.text("companyName").map(Into::into),
-        job_title: v.text("jobTitle"),
-        stage: v.text("stage").map(Into::into),
-        tags,
-        source: v.text("source").map(Into::into),
-        created: v.text("created"),
-        updated: v.text("updated"),
-    })
+    record::person_from(v, "name", |spec| spec.rollout)
 }
 
 #[cfg(test)]
