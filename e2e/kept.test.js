@@ -18,7 +18,7 @@ const rows = (host) => [...host.shadowRoot.querySelectorAll(".pp-row")].slice(0,
 }));
 
 // The panel's own fields; every field in a host's order; names in another case, one twice.
-const choices = ["", "tags,updated,job-title,phone,email,source,created,company,stage", "Email, JOB-TITLE,email"];
+const choices = ["", "tags,updated,job-title,phone,city,email,source,created,company,stage", "Email, JOB-TITLE,email"];
 for (const fields of choices) {
   test(`the kept rows js/kept.js paints are the rows Leptos draws${fields ? ` (fields=${fields})` : ""}`, async () => {
     const user = `e2e-kept${Date.now()}`;

@@ -13,6 +13,7 @@ pub enum Field {
     Phone,
     Company,
     JobTitle,
+    City,
     Stage,
     Tags,
     Source,
@@ -137,7 +138,7 @@ impl Shown {
     }
 }
 
-pub const SHOWN: &[Shown; 9] = &[
+pub const SHOWN: &[Shown; 10] = &[
     shown(Field::Email, "email", "emails", Shape::Primary, InRow::Line)
         .label("field.email")
         .in_rows()
@@ -153,6 +154,9 @@ pub const SHOWN: &[Shown; 9] = &[
     shown(Field::JobTitle, "job-title", "jobTitle", Shape::Text, InRow::Line)
         .label("field.job-title")
         .read(Read::Keys(&["jobTitle"]), Read::Keys(&["title"])),
+    shown(Field::City, "city", "city", Shape::Text, InRow::Line)
+        .label("field.city")
+        .read(Read::FirstOf("addresses", "city"), Read::Keys(&["city"])),
     shown(Field::Stage, "stage", "stage", Shape::Text, InRow::Badge)
         .label("field.stage")
         .in_rows()

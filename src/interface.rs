@@ -93,7 +93,7 @@ pub const ATTRIBUTES: [Attribute; 12] = [
         name: "fields",
         ty: "string",
         default: "\"email,phone,company,stage,tags\"",
-        about: "What rows and a person's details show, in order, comma-separated: email, phone, company, job-title, stage, tags, source, created, updated. Unset: email, phone, company, stage and tags in rows; all but updated in details. Live.",
+        about: "What rows and a person's details show, in order: comma-separated PeoplePanelField names. Unset: email, phone, company, stage and tags in rows; all but updated in details. Live.",
     },
     Attribute {
         name: "sort",

@@ -56,6 +56,7 @@ const COMPANIES: &[&str] = &["Acme Realty", "Blue Door Homes", "Keller & Sons", 
 const STAGES: &[&str] = &["Lead", "Prospect", "Active Client", "Past Client", "Sphere"];
 const TAGS: &[&str] = &["buyer", "seller", "investor", "first-time", "vip", "relocation"];
 const SOURCES: &[&str] = &["Zillow", "Website", "Referral", "Open House"];
+const CITIES: &[&str] = &["Lisboa", "Austin", "München", "大阪", "São Paulo", "Portland", "Zürich"];
 /// Values that must be rendered as text, never as HTML.
 pub const HOSTILE: &[&str] =
     &["<img src=x onerror=alert(1)>", "<script>alert(\"people-panel\")</script>", "<b>bold</b> & \"quoted\""];
@@ -120,6 +121,12 @@ pub fn rollout_person(seed: u64, id: String, i: usize) -> Map<String, Value> {
         p.insert("companyName".into(), json!(HOSTILE[i % HOSTILE.len()]));
         p.insert("tags".into(), json!([HOSTILE[(i + 1) % HOSTILE.len()]]));
     }
+    // Not from the generator (that would change every later value): some people have no address.
+    p.insert("addresses".into(), match i % 8 {
+        6 => Value::Null,
+        7 => json!([]),
+        _ => json!([{ "type": "home", "street": format!("{} Main St", 10 + i % 90), "city": CITIES[i % CITIES.len()], "country": "US" }]),
+    });
     p.insert("created".into(), json!(at));
     p.insert("updated".into(), json!(at));
     p.insert("rolloutUpdated".into(), json!(at));
@@ -154,6 +161,7 @@ pub fn rally_contact(seed: u64, i: usize) -> (Map<String, Value>, u64) {
     c.insert("leadScore".into(), json!(rng.random_range(0..=100)));
     let tags = if i % 37 == 13 { HOSTILE[i % HOSTILE.len()].to_string() } else { pick(&mut rng, TAGS).to_string() };
     c.insert("tags".into(), json!(tags));
+    c.insert("city".into(), if i % 8 == 6 { Value::Null } else { json!(CITIES[i % CITIES.len()]) });
     c.insert("createdAt".into(), json!(iso(at_ms)));
     c.insert("updatedAt".into(), json!(iso(at_ms)));
     (c, at_ms)

@@ -108,7 +108,9 @@ impl PartialEq for SharedValues {
 impl SharedValues {
     /// `person` as the list keeps them: the list's copy of each shared value, and no spare room.
     fn admit(&mut self, mut person: Person) -> Person {
-        for value in [&mut person.company, &mut person.stage, &mut person.source].into_iter().flatten() {
+        for value in
+            [&mut person.company, &mut person.city, &mut person.stage, &mut person.source].into_iter().flatten()
+        {
             self.share(value);
         }
         for tag in &mut person.tags {

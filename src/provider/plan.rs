@@ -49,7 +49,7 @@ pub struct FirstRequests {
 /// Exactly the Rally fields the list and the detail view show; `updatedAt` is what an incremental
 /// refresh starts from.
 pub const RALLY_VIEW_FIELDS: &str =
-    "id,firstName,lastName,fullName,email,phone,mobile,title,lifecycleStage,leadSource,tags,createdAt,updatedAt";
+    "id,firstName,lastName,fullName,email,phone,mobile,title,city,lifecycleStage,leadSource,tags,createdAt,updatedAt";
 
 pub const ROLLOUT: FirstRequests = FirstRequests {
     name: "rollout",
@@ -122,6 +122,22 @@ mod tests {
             // A kept list is brought up to date by the first page only where no change feed is.
             assert_eq!(crm.incremental().is_none(), plan.kept_list_reads_first_page, "{}", plan.name);
         }
+    }
+
+    #[test]
+    fn rally_is_asked_for_exactly_the_fields_the_table_reads() {
+        use crate::fields::{Read, SHOWN};
+        let mut read = vec!["id", "firstName", "lastName", "fullName"];
+        for spec in SHOWN {
+            match spec.rally {
+                Read::Keys(keys) => read.extend(keys),
+                Read::Points(key) | Read::Texts(key) | Read::Commas(key) | Read::FirstOf(key, _) => read.push(key),
+                Read::Absent => {}
+            }
+        }
+        let mut asked: Vec<&str> = RALLY_VIEW_FIELDS.split(',').collect();
+        (asked.sort(), read.sort());
+        assert_eq!(asked, read);
     }
 
     #[test]

@@ -126,3 +126,53 @@ fn with_primary(points: &Json, value: &str, kind: &str) -> Json {
     }
     Json::array(items)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::Field;
+
+    fn read_as(json: &str, column: fn(&Shown) -> Read) -> Person {
+        person_from(&Json::parse(json).unwrap(), "name", column).unwrap()
+    }
+
+    #[test]
+    fn each_crm_is_read_by_its_column_of_the_table() {
+        let rollout = |json| read_as(json, |spec| spec.rollout);
+        let rally = |json| read_as(json, |spec| spec.rally);
+        let ana = rollout(r#"{"id":"1","addresses":[{"city":" Lisboa "},{"city":"Porto"}],"tags":["a","b"]}"#);
+        assert_eq!(ana.values(Field::City), ["Lisboa"], "the first address's");
+        assert_eq!(ana.values(Field::Tags), ["a", "b"]);
+        for none in [r#"{"id":"1","addresses":null}"#, r#"{"id":"1","addresses":[]}"#, r#"{"id":"1","addresses":[7]}"#]
+        {
+            assert!(rollout(none).values(Field::City).is_empty(), "{none}");
+        }
+        let bo = rally(r#"{"id":"2","city":"Austin","phone":"1","mobile":"2","tags":"x, ,y","companyName":"no"}"#);
+        assert_eq!(bo.values(Field::City), ["Austin"]);
+        assert_eq!(bo.values(Field::Phone), ["1", "2"]);
+        assert_eq!(bo.values(Field::Tags), ["x", "y"]);
+        assert!(bo.values(Field::Company).is_empty(), "Rally holds a company's id, not its name");
+        assert_eq!((bo.name.as_str(), rally(r#"{"id":"3","email":"c@x.io"}"#).name.as_str()), ("(no name)", "c@x.io"));
+    }
+
+    #[test]
+    fn each_crm_is_sent_what_its_column_says() {
+        let typed = NewPerson {
+            first_name: " Ana ".into(),
+            email: "a@x.io".into(),
+            tags: "vip, ,buyer".into(),
+            ..Default::default()
+        };
+        let rollout = create_body(&typed, |input| input.rollout).stringify();
+        assert_eq!(
+            rollout,
+            r#"{"emails":[{"isPrimary":true,"type":"work","value":"a@x.io"}],"firstName":"Ana","tags":["vip","buyer"]}"#
+        );
+        let rally = create_body(&typed, |input| input.rally).stringify();
+        assert_eq!(rally, r#"{"email":"a@x.io","firstName":"Ana","tags":"vip,buyer"}"#, "(keys in order natively)");
+        let mut changes = Json::object();
+        let emptied = NewPerson { tags: " , ".into(), company: "Acme".into(), ..typed.clone() };
+        apply_changes(&mut changes, &Json::null(), &typed, &emptied, |input| input.rally);
+        assert_eq!(changes.stringify(), r#"{"tags":null}"#, "Rally takes no company name; emptied tags are null");
+    }
+}
