@@ -212,7 +212,8 @@ impl Field {
     }
 }
 
-/// When a CRM's form asks for an input, or insists on it (`FormRules` says what the CRM wants).
+/// When a CRM's form insists on an input (`FormRules` says what the CRM wants); it asks for every
+/// input the CRM is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Asked {
     Always,
@@ -220,8 +221,6 @@ pub enum Asked {
     Name,
     /// Required where the CRM wants an e-mail (Rally).
     Email,
-    /// Shown only where the CRM takes a company's name (not Rally, which stores a company's id).
-    CompanyName,
 }
 
 /// One input of the create and edit form.
@@ -263,9 +262,8 @@ pub const FORM: &[Input; 8] = &[
         .asked(Asked::Email)
         .write(Write::Point("emails", "work"), Write::Text("email")),
     input("phone", "field.phone", "tel", "tel").write(Write::Point("phones", "mobile"), Write::Text("phone")),
-    input("company", "field.company", "text", "organization")
-        .asked(Asked::CompanyName)
-        .write(Write::Text("companyName"), Write::Never),
+    // Rally stores a company's id, not its name: its form has no company.
+    input("company", "field.company", "text", "organization").write(Write::Text("companyName"), Write::Never),
     input("job_title", "field.job-title", "text", "organization-title")
         .write(Write::Text("jobTitle"), Write::Text("title")),
     input("stage", "field.stage", "text", "off").write(Write::Text("stage"), Write::Text("lifecycleStage")),

@@ -1,5 +1,5 @@
 //! A new person as typed in the form (also the saved draft and an edit's values), with validation.
-use crate::fields::{Asked, FORM};
+use crate::fields::{Asked, Input, Write, FORM};
 use crate::json::Json;
 use crate::text::fold;
 
@@ -27,27 +27,36 @@ pub struct FieldError {
 }
 
 /// What a CRM's create form asks for and insists on.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct FormRules {
     /// Rollout: a first or a last name. Rally: both.
     pub both_names: bool,
     pub email_required: bool,
-    /// Rally stores a company id, not a name: its form has no company field.
-    pub has_company: bool,
+    /// How the CRM is sent each input (its column of `fields::FORM`): an input it takes
+    /// nothing for (Rally's company name) is not shown.
+    pub sends: fn(&Input) -> Write,
+}
+
+/// Two CRMs' rules are the same when they insist on the same and send every input alike.
+impl PartialEq for FormRules {
+    fn eq(&self, other: &FormRules) -> bool {
+        let sent = |rules: &FormRules| FORM.each_ref().map(rules.sends);
+        (self.both_names, self.email_required) == (other.both_names, other.email_required) && sent(self) == sent(other)
+    }
 }
 
 impl FormRules {
-    /// Whether the form shows an input asked so (`fields::FORM`).
-    pub fn shows(self, asked: Asked) -> bool {
-        asked != Asked::CompanyName || self.has_company
+    /// Whether the form shows `input`.
+    pub fn shows(self, input: &Input) -> bool {
+        (self.sends)(input) != Write::Never
     }
 
-    /// Whether the form insists on an input asked so.
-    pub fn requires(self, asked: Asked) -> bool {
-        match asked {
+    /// Whether the form insists on `input`.
+    pub fn requires(self, input: &Input) -> bool {
+        match input.asked {
             Asked::Name => self.both_names,
             Asked::Email => self.email_required,
-            Asked::Always | Asked::CompanyName => false,
+            Asked::Always => false,
         }
     }
 }
@@ -241,8 +250,10 @@ mod tests {
 
     #[test]
     fn validation_follows_each_crms_requirements() {
-        let rollout = FormRules { both_names: false, email_required: false, has_company: true };
-        let rally = FormRules { both_names: true, email_required: true, has_company: false };
+        let (rollout, rally) = (crate::provider::rollout::FORM_RULES, crate::provider::rally::FORM_RULES);
+        assert!(rollout == rollout && rollout != rally);
+        let company = crate::fields::input_named("company").unwrap();
+        assert!(rollout.shows(company) && !rally.shows(company), "Rally is sent no company name: not asked");
         let only_last = NewPerson { last_name: "Okafor".into(), ..Default::default() };
         assert!(only_last.validate(rollout).is_empty());
         let fields: Vec<&str> = only_last.validate(rally).iter().map(|e| e.field).collect();

@@ -136,7 +136,8 @@ mod tests {
             }
         }
         let mut asked: Vec<&str> = RALLY_VIEW_FIELDS.split(',').collect();
-        (asked.sort(), read.sort());
+        asked.sort();
+        read.sort();
         assert_eq!(asked, read);
     }
 

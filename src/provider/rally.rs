@@ -10,7 +10,7 @@ use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 use super::plan::{RALLY, RALLY_VIEW_FIELDS as VIEW_FIELDS};
 
 /// Both names and an e-mail; no company field (Rally stores a company id, not a name).
-pub const FORM_RULES: FormRules = FormRules { both_names: true, email_required: true, has_company: false };
+pub const FORM_RULES: FormRules = FormRules { both_names: true, email_required: true, sends: |input| input.rally };
 
 pub struct Rally {
     pub base: String,
@@ -70,7 +70,7 @@ impl Crm for Rally {
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
-        ApiRequest::post(format!("{}/contacts", self.base), &create_body(p, |input| input.rally))
+        ApiRequest::post(format!("{}/contacts", self.base), &create_body(p, FORM_RULES.sends))
     }
 
     fn get(&self, id: &str) -> ApiRequest {
@@ -80,7 +80,7 @@ impl Crm for Rally {
     /// Rally merges what it is sent: only the changed fields go.
     fn update(&self, id: &str, _original: &Json, before: &NewPerson, after: &NewPerson) -> ApiRequest {
         let mut body = Json::object();
-        apply_changes(&mut body, &Json::null(), before, after, |input| input.rally);
+        apply_changes(&mut body, &Json::null(), before, after, FORM_RULES.sends);
         ApiRequest::put(self.contact_url(id), &body)
     }
 

@@ -7,7 +7,7 @@ use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
 /// A first or a last name; no e-mail required; a company name.
-pub const FORM_RULES: FormRules = FormRules { both_names: false, email_required: false, has_company: true };
+pub const FORM_RULES: FormRules = FormRules { both_names: false, email_required: false, sends: |input| input.rollout };
 
 pub struct Rollout {
     pub base: String,
@@ -66,7 +66,7 @@ impl Crm for Rollout {
     }
 
     fn create(&self, p: &NewPerson) -> ApiRequest {
-        ApiRequest::post(format!("{}/people", self.base), &create_body(p, |input| input.rollout))
+        ApiRequest::post(format!("{}/people", self.base), &create_body(p, FORM_RULES.sends))
     }
 
     fn get(&self, id: &str) -> ApiRequest {
@@ -80,7 +80,7 @@ impl Crm for Rollout {
         for server_owned in ["id", "name", "created", "updated", "rolloutUpdated"] {
             body.remove(server_owned);
         }
-        apply_changes(&mut body, original, before, after, |input| input.rollout);
+        apply_changes(&mut body, original, before, after, FORM_RULES.sends);
         ApiRequest::put(self.person_url(id), &body)
     }
 

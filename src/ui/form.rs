@@ -23,8 +23,8 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
         >
             <div class="pp-grid">
                 {FORM.iter().map(|input| {
-                    let required = Signal::derive(move || rules.get().requires(input.asked));
-                    move || rules.get().shows(input.asked).then(|| view! { <Field panel input required /> })
+                    let required = Signal::derive(move || rules.get().requires(input));
+                    move || rules.get().shows(input).then(|| view! { <Field panel input required /> })
                 }).collect_view()}
             </div>
             {move || message.get().map(|m| view! { <p class="pp-form-message pp-error">{panel.said(&m)}</p> })}
