@@ -103,6 +103,8 @@ pub struct Shown {
     pub row_by_default: bool,
     /// Whether the details show it unless the host chose.
     pub details_by_default: bool,
+    /// Whether search looks in it (besides the name).
+    pub searched: bool,
     /// Where each CRM's person holds it.
     pub rollout: Read,
     pub rally: Read,
@@ -118,6 +120,7 @@ const fn shown(field: Field, name: &'static str, kept: &'static str, shape: Shap
         in_row,
         row_by_default: false,
         details_by_default: true,
+        searched: false,
         rollout: Read::Absent,
         rally: Read::Absent,
     }
@@ -133,6 +136,9 @@ impl Shown {
     const fn not_in_details(self) -> Shown {
         Shown { details_by_default: false, ..self }
     }
+    const fn searched(self) -> Shown {
+        Shown { searched: true, ..self }
+    }
     const fn read(self, rollout: Read, rally: Read) -> Shown {
         Shown { rollout, rally, ..self }
     }
@@ -142,17 +148,21 @@ pub const SHOWN: &[Shown; 10] = &[
     shown(Field::Email, "email", "emails", Shape::Primary, InRow::Line)
         .label("field.email")
         .in_rows()
+        .searched()
         .read(Read::Points("emails"), Read::Keys(&["email"])),
     shown(Field::Phone, "phone", "phones", Shape::Primary, InRow::Line)
         .label("field.phone")
         .in_rows()
+        .searched()
         .read(Read::Points("phones"), Read::Keys(&["phone", "mobile"])),
     shown(Field::Company, "company", "company", Shape::Text, InRow::Aside)
         .label("field.company")
         .in_rows()
+        .searched()
         .read(Read::Keys(&["companyName"]), Read::Absent),
     shown(Field::JobTitle, "job-title", "jobTitle", Shape::Text, InRow::Line)
         .label("field.job-title")
+        .searched()
         .read(Read::Keys(&["jobTitle"]), Read::Keys(&["title"])),
     shown(Field::City, "city", "city", Shape::Text, InRow::Line)
         .label("field.city")
@@ -160,10 +170,12 @@ pub const SHOWN: &[Shown; 10] = &[
     shown(Field::Stage, "stage", "stage", Shape::Text, InRow::Badge)
         .label("field.stage")
         .in_rows()
+        .searched()
         .read(Read::Keys(&["stage"]), Read::Keys(&["lifecycleStage"])),
     shown(Field::Tags, "tags", "tags", Shape::List, InRow::Chips(3))
         .label("field.tags")
         .in_rows()
+        .searched()
         .read(Read::Texts("tags"), Read::Commas("tags")),
     shown(Field::Source, "source", "source", Shape::Text, InRow::Line)
         .label("field.source")

@@ -4,7 +4,7 @@ use crate::fields::{Field, Shape, SHOWN};
 use crate::i18n::Words;
 use crate::json::Json;
 
-/// A value many people share (a company, a stage, a tag, a source): the list holds each once
+/// A value many people share (a company, a job title, a city, a stage, a tag, a source): the list holds each once
 /// (`PeopleList::admit`), so that 100,000 people do not hold 100,000 copies of "Lead".
 pub type Shared = std::sync::Arc<str>;
 
@@ -21,7 +21,7 @@ pub struct Person {
     /// Primary first.
     pub phones: Vec<String>,
     pub company: Option<Shared>,
-    pub job_title: Option<String>,
+    pub job_title: Option<Shared>,
     /// Of the first address.
     pub city: Option<Shared>,
     pub stage: Option<Shared>,
@@ -34,7 +34,8 @@ pub struct Person {
 
 impl Person {
     /// Appends the text search looks in, as the CRM has it (the list's index folds it): the name
-    /// and the shown values, one a line, without NUL (which ends a person in the index).
+    /// and the values of the fields the table says search looks in, one a line, without NUL
+    /// (which ends a person in the index).
     pub fn search_text(&self, into: &mut String) {
         let mut push = |part: &str| {
             if part.contains('\0') {
@@ -44,9 +45,11 @@ impl Person {
             }
             into.push('\n');
         };
-        let own = [&self.name].into_iter().chain(&self.emails).chain(&self.phones).chain(&self.job_title);
-        own.for_each(|part| push(part));
-        [&self.company, &self.stage].into_iter().flatten().chain(&self.tags).for_each(|part| push(part));
+        push(&self.name);
+        SHOWN
+            .iter()
+            .filter(|spec| spec.searched)
+            .for_each(|spec| self.values(spec.field).into_iter().for_each(&mut push));
     }
 
     /// The person holding no room it does not use: a list collected from an answer keeps room
@@ -94,7 +97,7 @@ impl Person {
             Field::Email => self.emails = values,
             Field::Phone => self.phones = values,
             Field::Company => self.company = one.map(Shared::from),
-            Field::JobTitle => self.job_title = one,
+            Field::JobTitle => self.job_title = one.map(Shared::from),
             Field::City => self.city = one.map(Shared::from),
             Field::Stage => self.stage = one.map(Shared::from),
             Field::Tags => self.tags = values.into_iter().map(Shared::from).collect(),
