@@ -1,8 +1,7 @@
 //! The panel's domain, pure Rust, tested natively: a person as shown (person.rs) and as a row
-//! (row.rs), the loaded list
-//! with its paging, search, filter and order (people.rs; the `sort` and `filter`
-//! attributes: arrange.rs; the orders made fast: order.rs), and a new person as typed, with validation
-//! (new_person.rs).
+//! (row.rs), the loaded list with its paging, search, filter and order (people/; the `sort` and
+//! `filter` attributes: arrange.rs; the orders made fast: order.rs), and a new person as typed,
+//! with validation (new_person.rs). Which fields a person has is the field table's (fields.rs).
 mod arrange;
 mod new_person;
 mod order;
