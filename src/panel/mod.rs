@@ -23,6 +23,7 @@ pub(crate) mod requests;
 mod runner;
 pub mod state;
 pub mod update;
+pub mod view;
 
 #[cfg(test)]
 mod tests;

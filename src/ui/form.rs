@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use crate::fields::{Input, FORM};
-use crate::panel::{Msg, Panel};
+use crate::panel::{view, Msg, Panel};
 
 #[component]
 pub fn PersonForm(panel: Panel) -> impl IntoView {
     let rules = Memo::new(move |_| panel.state.with(|s| s.rules));
     let editing = move || panel.state.with(|s| s.form.edit.is_some());
     let message = Memo::new(move |_| panel.state.with(|s| s.form.message.clone()));
+    let submit = Memo::new(move |_| panel.state.with(view::submit));
     view! {
         <form
             class="pp-form"
@@ -29,14 +30,8 @@ pub fn PersonForm(panel: Panel) -> impl IntoView {
             </div>
             {move || message.get().map(|m| view! { <p class="pp-form-message pp-error">{panel.said(&m)}</p> })}
             <div class="pp-form-actions">
-                // An edit that changes nothing cannot be saved.
-                <button class="pp-button pp-primary" part="button" type="submit"
-                    disabled=move || panel.state.with(|s| s.saving() || (s.form.edit.is_some() && !s.form.edit_changed()))>
-                    {move || panel.t(panel.state.with(|s| match (s.saving(), s.form.edit.is_some()) {
-                        (true, _) => "form.saving",
-                        (false, true) => "form.save-changes",
-                        (false, false) => "form.save-new",
-                    }))}
+                <button class="pp-button pp-primary" part="button" type="submit" disabled=move || !submit.get().1>
+                    {move || panel.t(submit.get().0)}
                 </button>
                 <button class="pp-button" part="button" type="button" on:click=move |_| panel.dispatch(Msg::CloseForm)>
                     {panel.t("form.close")}

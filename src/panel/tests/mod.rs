@@ -67,7 +67,7 @@ fn answer(s: &mut State, answer: Answer) -> Vec<Effect> {
 const FIRST: Effect = Effect::Page { first: true, cursor: Cursor::Start };
 
 /// A Rollout panel of user `ana` with one CRM, its first page of 2 (of 5) shown.
-fn loaded() -> State {
+pub(super) fn loaded() -> State {
     let mut s = State::default();
     assert_eq!(update(&mut s, Msg::Configured(Ok(config(ProviderKind::Rollout)))), vec![Effect::Connect]);
     assert_eq!(s.load.phase, Phase::Loading);
@@ -123,6 +123,6 @@ fn token(s: &mut State, who: User, draft: Option<NewPerson>, credential: Option<
     fx
 }
 
-fn type_into(s: &mut State, field: &'static str, value: &str) -> Vec<Effect> {
+pub(super) fn type_into(s: &mut State, field: &'static str, value: &str) -> Vec<Effect> {
     update(s, Msg::Typed { field, value: value.into() })
 }
