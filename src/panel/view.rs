@@ -183,7 +183,7 @@ mod tests {
             (loading.state, loading.spinner, loading.title.as_str(), loading.reload),
             ("loading", true, "", None)
         );
-        let Body::State(offline) = body(&Phase::Failed(PanelError::Network("down".into())), &words) else { panic!() };
+        let Body::State(offline) = body(&Phase::Failed(PanelError::Network("down")), &words) else { panic!() };
         assert_eq!((offline.state, offline.failed), ("offline", true));
         assert_eq!(offline.reload.as_deref(), Some("Try again"));
         let wrong = crate::config::ConfigError { id: "config.fields", value: "birthday".into() };
