@@ -45,7 +45,10 @@ fn write_interface() {
         plan::PROVIDERS
             .iter()
             .map(|p| {
-                let query = list(p.query.iter().map(|(k, v)| format!("[{}, {}]", js_string(k), js_string(v))).collect());
+                // What the view reads is written out; the page size is the element's to fill in.
+                let value = |v: &str| if v == plan::VIEW_FIELDS { p.view_fields() } else { v.to_string() };
+                let query =
+                    list(p.query.iter().map(|(k, v)| format!("[{}, {}]", js_string(k), js_string(&value(v)))).collect());
                 format!(
                     "{{ name: {}, defaultApiBase: {}, needsCredential: {}, path: {}, query: {query}, keptListReadsFirstPage: {} }}",
                     js_string(p.name),

@@ -5,7 +5,8 @@
 //! asking again. One description, so the two cannot drift apart (a native test and an e2e test
 //! that counts the server's requests check it).
 //!
-//! No `use` of the crate: build.rs includes this file on its own.
+//! Its one `use` is the field table (src/fields.rs), which build.rs includes beside it.
+use crate::fields::{Read, Shown, SHOWN};
 
 /// Rollout's Universal CRM API, unless `api-base` says otherwise.
 pub const DEFAULT_ROLLOUT_API: &str = "https://crm.universal.rollout.com/api";
@@ -29,6 +30,8 @@ pub const KEPT_MAX_AGE_MS: u32 = 24 * 3600 * 1000;
 
 /// Stands for the page size in a query's values.
 pub const PAGE_SIZE: &str = "{page-size}";
+/// Stands for the keys of what the view shows, comma-separated (`FirstRequests::view_fields`).
+pub const VIEW_FIELDS: &str = "{view-fields}";
 
 /// A provider's first requests.
 pub struct FirstRequests {
@@ -44,12 +47,11 @@ pub struct FirstRequests {
     /// Whether a list kept with `cache` is brought up to date by reading its first page again (a
     /// provider with a change feed asks what changed instead: no first page then).
     pub kept_list_reads_first_page: bool,
+    /// The keys of a person's id and names, then where its column of the field table reads the
+    /// rest (`VIEW_FIELDS`: what a provider that returns only the fields asked for is asked for).
+    pub identity: &'static [&'static str],
+    pub column: fn(&Shown) -> Read,
 }
-
-/// Exactly the Rally fields the list and the detail view show; `updatedAt` is what an incremental
-/// refresh starts from.
-pub const RALLY_VIEW_FIELDS: &str =
-    "id,firstName,lastName,fullName,email,phone,mobile,title,city,lifecycleStage,leadSource,tags,createdAt,updatedAt";
 
 pub const ROLLOUT: FirstRequests = FirstRequests {
     name: "rollout",
@@ -58,6 +60,8 @@ pub const ROLLOUT: FirstRequests = FirstRequests {
     path: "/people",
     query: &[("limit", PAGE_SIZE)],
     kept_list_reads_first_page: true,
+    identity: &["id", "firstName", "lastName", "name"],
+    column: |spec| spec.rollout,
 };
 
 pub const RALLY: FirstRequests = FirstRequests {
@@ -65,8 +69,12 @@ pub const RALLY: FirstRequests = FirstRequests {
     default_api_base: None,
     needs_credential: false,
     path: "/contacts",
-    query: &[("limit", PAGE_SIZE), ("offset", "0"), ("fields", RALLY_VIEW_FIELDS)],
+    // Exactly the fields the list and the details show (`updatedAt`, of the field table, is also
+    // what an incremental refresh starts from).
+    query: &[("limit", PAGE_SIZE), ("offset", "0"), ("fields", VIEW_FIELDS)],
     kept_list_reads_first_page: false,
+    identity: &["id", "firstName", "lastName", "fullName"],
+    column: |spec| spec.rally,
 };
 
 pub const PROVIDERS: [&FirstRequests; 2] = [&ROLLOUT, &RALLY];
@@ -75,10 +83,26 @@ impl FirstRequests {
     /// The first page's query for `page_size`, as (name, value) pairs still to be encoded.
     pub fn first_page_query(&self, page_size: u32) -> Vec<(&'static str, String)> {
         let size = page_size.min(MAX_PAGE_SIZE).to_string();
-        self.query
-            .iter()
-            .map(|&(name, value)| (name, if value == PAGE_SIZE { size.clone() } else { value.into() }))
-            .collect()
+        let value = |value: &str| match value {
+            PAGE_SIZE => size.clone(),
+            VIEW_FIELDS => self.view_fields(),
+            value => value.into(),
+        };
+        self.query.iter().map(|&(name, v)| (name, value(v))).collect()
+    }
+
+    /// Every key the provider's person is read from: its identity's, then its column's.
+    pub fn view_fields(&self) -> String {
+        let mut keys = self.identity.to_vec();
+        for spec in SHOWN {
+            let read: &[&'static str] = match (self.column)(spec) {
+                Read::Keys(keys) => keys,
+                Read::Points(key) | Read::Texts(key) | Read::Commas(key) | Read::FirstOf(key, _) => &[key][..],
+                Read::Absent => &[],
+            };
+            keys.extend(read.iter().filter(|key| !self.identity.contains(key)));
+        }
+        keys.join(",")
     }
 }
 
@@ -100,14 +124,16 @@ mod tests {
         raw.parse().unwrap()
     }
 
-    /// The first page as js/early.js writes it from the plan.
+    /// The first page as js/early.js writes it from the plan (as build.rs wrote the plan for it).
     fn as_js_writes_it(plan: &FirstRequests, base: &str, size: u32) -> String {
         let size = size.to_string();
-        let query: Vec<String> = plan
-            .query
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode_component(if *v == PAGE_SIZE { &size } else { v })))
-            .collect();
+        let value = |v: &str| match v {
+            PAGE_SIZE => size.clone(),
+            VIEW_FIELDS => plan.view_fields(),
+            v => v.to_string(),
+        };
+        let query: Vec<String> =
+            plan.query.iter().map(|(k, v)| format!("{k}={}", encode_component(&value(v)))).collect();
         format!("{}{}?{}", base.trim_end_matches('/'), plan.path, query.join("&"))
     }
 
@@ -126,19 +152,13 @@ mod tests {
 
     #[test]
     fn rally_is_asked_for_exactly_the_fields_the_table_reads() {
-        use crate::fields::{Read, SHOWN};
-        let mut read = vec!["id", "firstName", "lastName", "fullName"];
-        for spec in SHOWN {
-            match spec.rally {
-                Read::Keys(keys) => read.extend(keys),
-                Read::Points(key) | Read::Texts(key) | Read::Commas(key) | Read::FirstOf(key, _) => read.push(key),
-                Read::Absent => {}
-            }
-        }
-        let mut asked: Vec<&str> = RALLY_VIEW_FIELDS.split(',').collect();
-        asked.sort();
-        read.sort();
-        assert_eq!(asked, read);
+        assert_eq!(
+            RALLY.view_fields(),
+            "id,firstName,lastName,fullName,email,phone,mobile,title,city,lifecycleStage,tags,leadSource,createdAt,updatedAt"
+        );
+        let query = RALLY.first_page_query(500);
+        assert_eq!(query[0], ("limit", "100".to_string()), "at most Rally's maximum");
+        assert_eq!(query[2], ("fields", RALLY.view_fields()));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::error::PanelError;
 use crate::json::Json;
 use crate::model::{Cursor, FormRules, NewPerson, Page, Person};
 
-use super::plan::{RALLY, RALLY_VIEW_FIELDS as VIEW_FIELDS};
+use super::plan::RALLY;
 
 /// Both names and an e-mail; no company field (Rally stores a company id, not a name).
 pub const FORM_RULES: FormRules = FormRules { both_names: true, email_required: true, sends: |input| input.rally };
@@ -74,7 +74,7 @@ impl Crm for Rally {
     }
 
     fn get(&self, id: &str) -> ApiRequest {
-        ApiRequest::get(with_query(self.contact_url(id), &[("fields", VIEW_FIELDS.to_string())]))
+        ApiRequest::get(with_query(self.contact_url(id), &[("fields", RALLY.view_fields())]))
     }
 
     /// Rally merges what it is sent: only the changed fields go.
