@@ -46,10 +46,9 @@ impl Person {
             into.push('\n');
         };
         push(&self.name);
-        SHOWN
-            .iter()
-            .filter(|spec| spec.searched)
-            .for_each(|spec| self.values(spec.field).into_iter().for_each(&mut push));
+        for spec in SHOWN.iter().filter(|spec| spec.searched) {
+            self.each_value(spec.field, &mut push);
+        }
     }
 
     /// The person holding no room it does not use: a list collected from an answer keeps room
@@ -73,21 +72,26 @@ impl Person {
     /// A shown field's values as the person holds them: none, one, or (a `Primary` or `List`
     /// field) several, the primary first. The one place that knows where each field is kept.
     pub fn values(&self, field: Field) -> Vec<&str> {
-        fn all<S: AsRef<str>>(values: &[S]) -> Vec<&str> {
-            values.iter().map(AsRef::as_ref).collect()
-        }
-        match field {
-            Field::Email => all(&self.emails),
-            Field::Phone => all(&self.phones),
-            Field::Company => self.company.as_deref().into_iter().collect(),
-            Field::JobTitle => self.job_title.as_deref().into_iter().collect(),
-            Field::City => self.city.as_deref().into_iter().collect(),
-            Field::Stage => self.stage.as_deref().into_iter().collect(),
-            Field::Tags => all(&self.tags),
-            Field::Source => self.source.as_deref().into_iter().collect(),
-            Field::Created => self.created.as_deref().into_iter().collect(),
-            Field::Updated => self.updated.as_deref().into_iter().collect(),
-        }
+        let mut values = Vec::new();
+        self.each_value(field, |value| values.push(value));
+        values
+    }
+
+    /// `values` one by one, with nothing collected (search reads every person's).
+    pub fn each_value<'a>(&'a self, field: Field, mut f: impl FnMut(&'a str)) {
+        let one = match field {
+            Field::Email => return self.emails.iter().for_each(|v| f(v)),
+            Field::Phone => return self.phones.iter().for_each(|v| f(v)),
+            Field::Tags => return self.tags.iter().for_each(|v| f(v)),
+            Field::Company => self.company.as_deref(),
+            Field::JobTitle => self.job_title.as_deref(),
+            Field::City => self.city.as_deref(),
+            Field::Stage => self.stage.as_deref(),
+            Field::Source => self.source.as_deref(),
+            Field::Created => self.created.as_deref(),
+            Field::Updated => self.updated.as_deref(),
+        };
+        one.into_iter().for_each(f);
     }
 
     /// Sets a shown field's values (`values`' other half: a one-value field takes the first).

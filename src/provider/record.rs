@@ -66,12 +66,12 @@ pub fn split_list(text: &str) -> Vec<String> {
 pub fn create_body(p: &NewPerson, column: fn(&Input) -> Write) -> Json {
     let mut body = Json::object();
     for input in FORM {
-        let value = p.get(input.name);
-        let empty = match column(input) {
+        let (value, how) = (p.get(input.name), column(input));
+        let empty = match how {
             Write::Texts(_) | Write::Commas(_) => split_list(value).is_empty(),
             _ => value.trim().is_empty(),
         };
-        if let Some((key, json)) = write(column(input), value, &Json::null()).filter(|_| !empty) {
+        if let Some((key, json)) = write(how, value, &Json::null()).filter(|_| !empty) {
             body.set(key, json);
         }
     }
