@@ -27,19 +27,14 @@ pub struct Remembered {
 impl Remembered {
     /// What is kept of `list`: its first `MAX_PEOPLE`.
     pub fn of(list: &PeopleList, now_ms: f64) -> Remembered {
-        let whole = list.people.len() <= MAX_PEOPLE;
+        let whole = list.len() <= MAX_PEOPLE;
         let next = match list.next {
             Some(Cursor::End) if whole => Some(Cursor::End),
             Some(Cursor::Offset(_)) if !whole => Some(Cursor::Offset(MAX_PEOPLE)),
             Some(Cursor::Offset(n)) => Some(Cursor::Offset(n)),
             _ => None,
         };
-        Remembered {
-            saved_at_ms: now_ms,
-            people: list.people.iter().take(MAX_PEOPLE).cloned().collect(),
-            next,
-            total: list.total,
-        }
+        Remembered { saved_at_ms: now_ms, people: list.people().take(MAX_PEOPLE).collect(), next, total: list.total }
     }
 
     pub fn to_json(&self) -> Json {
@@ -105,7 +100,7 @@ mod tests {
             Remembered::from_json(&Json::parse(&kept.to_json().stringify()).unwrap(), CacheMode::Device, 2_000.0);
         assert_eq!(back.as_ref(), Some(&kept));
         let list = back.unwrap().into_list();
-        assert_eq!((list.people.len(), list.total, list.cursor()), (3, Some(8), Cursor::Offset(3)));
+        assert_eq!((list.len(), list.total, list.cursor()), (3, Some(8), Cursor::Offset(3)));
         assert!(list.search("ANA 2").len() == 1, "searchable again");
     }
 

@@ -20,9 +20,13 @@ pub fn fold(text: &str) -> String {
     text.to_lowercase()
 }
 
-/// Natively: by the lower-case letter's code point, whatever the language.
+/// Natively: by the lower-case letter's code point, whatever the language; ranks counted from 1
+/// as the browser's are.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn rank_chars(chars: &[u32], _locale: &str) -> Vec<u32> {
-    let lower = |c: char| c.to_lowercase().next().map_or(0, u32::from);
-    chars.iter().map(|&c| char::from_u32(c).map_or(0, lower)).collect()
+    let lower = |c: &u32| char::from_u32(*c).and_then(|c| c.to_lowercase().next()).map_or(0, u32::from);
+    let mut order: Vec<u32> = chars.iter().map(lower).collect();
+    order.sort_unstable();
+    order.dedup();
+    chars.iter().map(|c| order.binary_search(&lower(c)).map_or(0, |at| at as u32 + 1)).collect()
 }

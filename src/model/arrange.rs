@@ -1,7 +1,8 @@
 //! How the list is arranged: its order (`sort`) and what it is narrowed to (`filter`), as the
 //! attributes write them. Neither CRM documents a sort or a filter for people, so the panel does
 //! both over the loaded list (people.rs), as it does search.
-use super::{Person, Shared};
+use super::people::Packed;
+use super::Shared;
 
 /// What the list can be ordered by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,11 +25,11 @@ impl SortKey {
     }
 
     /// The person's value to order by; `None` (or an empty one) goes last either way.
-    pub fn of(self, person: &Person) -> Option<&str> {
+    pub(super) fn of(self, person: &Packed) -> Option<&str> {
         match self {
-            SortKey::Name => Some(person.name.as_str()),
-            SortKey::Created => person.created.as_deref(),
-            SortKey::Updated => person.updated.as_deref(),
+            SortKey::Name => Some(person.name()),
+            SortKey::Created => person.created(),
+            SortKey::Updated => person.updated(),
         }
         .filter(|v| !v.trim().is_empty())
     }
@@ -99,10 +100,10 @@ impl Facet {
     }
 
     /// The person's values of this facet.
-    pub fn values(self, person: &Person) -> &[Shared] {
+    pub(super) fn values(self, person: &Packed) -> &[Shared] {
         match self {
-            Facet::Stage => person.stage.as_slice(),
-            Facet::Tag => &person.tags,
+            Facet::Stage => person.stage().map(std::slice::from_ref).unwrap_or_default(),
+            Facet::Tag => person.tags(),
         }
     }
 }
@@ -166,7 +167,7 @@ impl Filter {
     }
 
     /// Whether `person` is shown: for each facet with values chosen, they have one of them.
-    pub fn admits(&self, person: &Person) -> bool {
+    pub(super) fn admits(&self, person: &Packed) -> bool {
         Facet::ALL.into_iter().all(|facet| {
             let mut chosen = self.chosen(facet).peekable();
             chosen.peek().is_none() || chosen.any(|v| facet.values(person).iter().any(|have| **have == *v))
@@ -202,8 +203,9 @@ impl Arrangement {
 mod tests {
     use super::*;
 
-    fn person(stage: Option<&str>, tags: &[&str]) -> Person {
-        Person { stage: stage.map(Into::into), tags: tags.iter().map(|&t| t.into()).collect(), ..Person::default() }
+    fn person(stage: Option<&str>, tags: &[&str]) -> Packed {
+        let tags = tags.iter().map(|&t| t.into()).collect();
+        Packed::of(crate::model::Person { stage: stage.map(Into::into), tags, ..Default::default() })
     }
 
     #[test]

@@ -56,39 +56,35 @@ pub(super) fn sort_positions(positions: &mut [u32], compare: &dyn Fn(u32, u32) -
 /// Names as sequences of their letters' ranks in a language's order (`text::rank_chars`: the
 /// browser's `Intl.Collator`, asked once for the distinct letters rather than once per comparison,
 /// which for 100,000 names takes 3 to 7 times as long). Letters the language ignores are left out.
+/// A rank is 16 bits (as the packed prefix holds it): a list of more distinct letters than that
+/// would see the rarest as one.
 pub(super) struct NameKeys {
-    ranks: Vec<u32>,
+    ranks: Vec<u16>,
     /// Where each name's ranks start in `ranks` (one more than there are names).
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 impl NameKeys {
-    pub(super) fn of<'a>(names: impl Iterator<Item = &'a str>, locale: &str) -> NameKeys {
-        // One walk over the names: their letters as code points side by side, and each distinct
-        // letter once (a table by code point for the Basic Multilingual Plane, a list for the rest).
+    pub(super) fn of<'a>(names: impl Iterator<Item = &'a str> + Clone, locale: &str) -> NameKeys {
+        // A first walk finds each distinct letter once (a table by code point for the Basic
+        // Multilingual Plane, a list for the rest); the second writes each name's ranks.
         const TABLE: usize = 0x10000;
         let (mut table, mut rare, mut letters) = (vec![0u32; TABLE], Vec::<(u32, u32)>::new(), Vec::<u32>::new());
-        let mut keys = NameKeys { ranks: Vec::new(), starts: vec![0] };
-        let (room, _) = names.size_hint();
-        keys.ranks.reserve(room * 16);
-        keys.starts.reserve(room);
-        for name in names {
-            for c in name.chars().map(u32::from) {
-                let seen = match table.get_mut(c as usize) {
-                    Some(slot) => std::mem::replace(slot, 1) == 1,
-                    None => {
-                        rare.iter().any(|(r, _)| *r == c) || {
-                            rare.push((c, 0));
-                            false
-                        }
+        let mut length = 0;
+        for c in names.clone().flat_map(str::chars).map(u32::from) {
+            length += 1;
+            let seen = match table.get_mut(c as usize) {
+                Some(slot) => std::mem::replace(slot, 1) == 1,
+                None => {
+                    rare.iter().any(|(r, _)| *r == c) || {
+                        rare.push((c, 0));
+                        false
                     }
-                };
-                if !seen {
-                    letters.push(c);
                 }
-                keys.ranks.push(c);
+            };
+            if !seen {
+                letters.push(c);
             }
-            keys.starts.push(keys.ranks.len());
         }
         let ranks = crate::text::rank_chars(&letters, locale);
         for (c, rank) in letters.into_iter().zip(ranks) {
@@ -97,30 +93,24 @@ impl NameKeys {
                 None => rare.iter_mut().filter(|(r, _)| *r == c).for_each(|(_, r)| *r = rank),
             }
         }
-        // Each letter becomes its rank, in place; those the language ignores (rank 0) go.
-        let (mut kept, mut from) = (0, 0);
-        for name in 1..keys.starts.len() {
-            let end = keys.starts[name];
-            for at in from..end {
-                let c = keys.ranks[at];
-                let rank = match table.get(c as usize) {
-                    Some(rank) => *rank,
-                    None => rare.iter().find(|(r, _)| *r == c).map_or(0, |(_, rank)| *rank),
-                };
-                if rank > 0 {
-                    keys.ranks[kept] = rank;
-                    kept += 1;
-                }
-            }
-            from = end;
-            keys.starts[name] = kept;
+        let rank_of = |c: u32| match table.get(c as usize) {
+            Some(rank) => *rank,
+            None => rare.iter().find(|(r, _)| *r == c).map_or(0, |(_, rank)| *rank),
+        };
+        let (room, _) = names.size_hint();
+        let mut keys = NameKeys { ranks: Vec::with_capacity(length), starts: Vec::with_capacity(room + 1) };
+        keys.starts.push(0);
+        for name in names {
+            // Those the language ignores (rank 0) go.
+            let ranks = name.chars().map(|c| rank_of(u32::from(c))).filter(|&rank| rank > 0);
+            keys.ranks.extend(ranks.map(|rank| rank.min(u16::MAX as u32) as u16));
+            keys.starts.push(keys.ranks.len() as u32);
         }
-        keys.ranks.truncate(kept);
         keys
     }
 
-    pub(super) fn key(&self, at: u32) -> &[u32] {
+    pub(super) fn key(&self, at: u32) -> &[u16] {
         let at = at as usize;
-        &self.ranks[self.starts[at]..self.starts[at + 1]]
+        &self.ranks[self.starts[at] as usize..self.starts[at + 1] as usize]
     }
 }

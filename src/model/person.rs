@@ -33,34 +33,6 @@ pub struct Person {
 }
 
 impl Person {
-    /// Appends the text search looks in, as the CRM has it (the list's index folds it): the name
-    /// and the values of the fields the table says search looks in, one a line, without NUL
-    /// (which ends a person in the index).
-    pub fn search_text(&self, into: &mut String) {
-        let mut push = |part: &str| {
-            if part.contains('\0') {
-                into.push_str(&part.replace('\0', " "));
-            } else {
-                into.push_str(part);
-            }
-            into.push('\n');
-        };
-        push(&self.name);
-        for spec in SHOWN.iter().filter(|spec| spec.searched) {
-            self.each_value(spec.field, &mut push);
-        }
-    }
-
-    /// The person holding no room it does not use: a list collected from an answer keeps room
-    /// for four values whatever it holds (100,000 people: about 10 MB).
-    pub fn compact(mut self) -> Person {
-        for list in [&mut self.emails, &mut self.phones] {
-            list.shrink_to_fit();
-        }
-        self.tags.shrink_to_fit();
-        self
-    }
-
     pub fn primary_email(&self) -> Option<&str> {
         self.emails.first().map(String::as_str)
     }

@@ -23,7 +23,7 @@ pub const CHECK_PAGES: usize = 100;
 pub fn send(s: &mut State) -> Vec<Effect> {
     let Some(scope) = s.scope.clone() else { return Vec::new() };
     let values = s.form.values.clone();
-    let known = s.load.people.people.iter().map(|p| p.id.clone()).collect();
+    let known = s.load.people.ids().map(str::to_string).collect();
     s.create = Some(Creating { scope, values: values.clone(), known, sends: 1, step: CreateStep::Sending });
     vec![Effect::Create { values }]
 }

@@ -37,7 +37,7 @@ pub fn confirm(s: &mut State) -> Vec<Effect> {
 /// On 2xx or 404 the row goes and the host hears `person-deleted`; otherwise the row stays and the
 /// reason is shown.
 pub fn deleted(s: &mut State, id: String, result: Result<(), PanelError>) -> Vec<Effect> {
-    let name = s.person(&id).map(|p| p.name.clone()).unwrap_or_default();
+    let name = s.person(&id).map(|p| p.name).unwrap_or_default();
     let note = match result {
         Ok(()) => "notice.deleted",
         Err(PanelError::NotFound(_)) => "notice.deleted-elsewhere",

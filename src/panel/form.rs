@@ -108,7 +108,7 @@ pub fn submit(s: &mut State) -> Vec<Effect> {
 /// edit), and a read of the CRM's whole record, which the save starts from.
 pub fn start_edit(s: &mut State, id: String) -> Vec<Effect> {
     let Some(person) = s.person(&id) else { return Vec::new() };
-    let before = NewPerson::from_person(person);
+    let before = NewPerson::from_person(&person);
     let create_values = match s.form.edit.take() {
         Some(edit) => edit.create_values,
         None => std::mem::take(&mut s.form.values),
@@ -204,7 +204,7 @@ pub fn updated(s: &mut State, id: String, result: Result<(Person, Json), PanelEr
 
 /// The person was deleted in the CRM by someone else: said so, and their row dropped.
 fn gone_elsewhere(s: &mut State, id: &str) -> Vec<Effect> {
-    let name = s.person(id).map(|p| p.name.clone()).unwrap_or_default();
+    let name = s.person(id).map(|p| p.name).unwrap_or_default();
     let forget = s.draft_key().filter(|_| s.editing() == Some(id)).map(|key| Effect::ForgetDraft { key });
     leave_edit(s);
     s.load.people.remove(&[id.to_string()]);

@@ -41,7 +41,7 @@ pub(super) fn recalled(s: &mut State, kept: Remembered) -> Vec<Effect> {
             effects.push(Effect::Changes { since });
         }
         _ => {
-            s.load.revalidating = Some(Revalidation { fresh: Default::default(), until: s.load.people.people.len() });
+            s.load.revalidating = Some(Revalidation { fresh: Default::default(), until: s.load.people.len() });
             effects.push(Effect::Page { first: true, cursor: Cursor::Start });
         }
     }
@@ -57,7 +57,7 @@ pub(super) fn revalidated(s: &mut State, result: Result<Page, PanelError>) -> Ve
             s.load.people.refresh_in_place(&page.people);
             revalidation.fresh.append(page);
             let fresh = &revalidation.fresh;
-            if fresh.people.len() < revalidation.until && fresh.has_more() {
+            if fresh.len() < revalidation.until && fresh.has_more() {
                 return vec![Effect::Page { first: false, cursor: fresh.cursor() }];
             }
             s.load.people = s.load.revalidating.take().map(|r| r.fresh).unwrap_or_default();
@@ -75,7 +75,7 @@ pub(super) fn revalidated(s: &mut State, result: Result<Page, PanelError>) -> Ve
         // The kept list stays, said to be old, with a retry; "Load more" goes on from the fresh pages.
         Err(error) => {
             let fresh = s.load.revalidating.take().map(|r| r.fresh).unwrap_or_default();
-            if !fresh.people.is_empty() {
+            if !fresh.is_empty() {
                 s.load.people.next = Some(fresh.cursor());
             }
             s.load.notice = Some(Notice::Failed { error, retry: Action::Refresh });

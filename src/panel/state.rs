@@ -299,8 +299,8 @@ impl State {
         }
     }
 
-    pub fn person(&self, id: &str) -> Option<&crate::model::Person> {
-        self.load.people.people.iter().find(|p| p.id == id)
+    pub fn person(&self, id: &str) -> Option<crate::model::Person> {
+        self.load.people.find(id)
     }
 
     /// Where the form's draft is kept: the signed-in user's create draft, or their draft of an

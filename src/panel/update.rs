@@ -20,7 +20,7 @@ pub const SYNC_WAIT_MS: f64 = 90_000.0;
 pub fn update(s: &mut State, msg: Msg) -> Vec<Effect> {
     // Past what is kept, a page loaded more changes nothing kept.
     let paging = matches!(msg, Msg::Answer(_, Answer::Page { .. }));
-    let before = (s.load.people.revision(), s.load.people.people.len());
+    let before = (s.load.people.revision(), s.load.people.len());
     let mut effects = step(s, msg);
     if s.load.people.revision() != before.0 && !(paging && before.1 >= MAX_PEOPLE) {
         effects.extend(recall::remember(s));

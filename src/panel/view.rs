@@ -141,7 +141,7 @@ pub fn announcement(s: &State, shown: usize, words: &Words) -> String {
     }
     match body(&s.load.phase, words) {
         Body::List => {
-            let loaded = s.load.people.people.len();
+            let loaded = s.load.people.len();
             match s.load.people.total {
                 _ if s.narrowed() => words.tf("announce.results", [("n", number(shown as f64))]),
                 Some(total) if total as usize > loaded => {

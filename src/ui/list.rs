@@ -64,9 +64,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
         let (first, end) = window.get();
         revision.track();
         matches.with(|m| {
-            panel
-                .state
-                .with_untracked(|s| m[first..end].iter().map(|&i| s.load.people.people[i].clone()).collect::<Vec<_>>())
+            panel.state.with_untracked(|s| m[first..end].iter().map(|&i| s.load.people.person(i)).collect::<Vec<_>>())
         })
     });
     // The current row, by position in `matches`, as last moved to; `current` keeps it inside what
@@ -106,9 +104,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
         panel.dispatch(Msg::FocusTaken);
         match request {
             Focus::Row(id) => {
-                let pos = matches.with_untracked(|m| {
-                    panel.state.with_untracked(|s| m.iter().position(|&i| s.load.people.people[i].id == id))
-                });
+                let pos = matches.with_untracked(|m| panel.state.with_untracked(|s| s.load.people.position_in(m, &id)));
                 if let Some(pos) = pos {
                     show_row(pos);
                 }
@@ -138,7 +134,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
     // Memos: the views below are rebuilt when these change, not on every page loaded (which would
     // rebuild the "Load more" button under a keyboard user's focus).
     let has_more = Memo::new(move |_| panel.state.with(|s| s.load.people.has_more()));
-    let empty = Memo::new(move |_| panel.state.with(|s| s.load.people.people.is_empty()));
+    let empty = Memo::new(move |_| panel.state.with(|s| s.load.people.is_empty()));
     let loading_all = Memo::new(move |_| panel.state.with(|s| s.load.loading_all));
     view! {
         <PersonDetail panel later=slices.later />
@@ -190,7 +186,7 @@ pub fn PeopleListView(panel: Panel, root: NodeRef<html::Section>, slices: Slices
                         </button>
                         <span class="pp-muted">{move || loading_all.get().then(|| {
                             slices.revision.track();
-                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.load.people.count_label(w, s.load.people.people.len(), &Default::default())));
+                            let progress = panel.state.with_untracked(|s| panel.words.with_untracked(|w| s.load.people.count_label(w, s.load.people.len(), &Default::default())));
                             panel.tf("list.loading-all", [("progress", text(&progress))])
                         })}</span>
                     }.into_any()),
@@ -283,8 +279,7 @@ fn person_row(
 /// The selected person's details, above the list (their view is in the second chunk).
 #[component]
 fn PersonDetail(panel: Panel, later: Memo<Later>) -> impl IntoView {
-    let person =
-        Memo::new(move |_| panel.state.with(|s| s.load.selected.as_ref().and_then(|id| s.person(id).cloned())));
+    let person = Memo::new(move |_| panel.state.with(|s| s.load.selected.as_ref().and_then(|id| s.person(id))));
     move || {
         let person = person.get()?;
         panel.fields.track(); // a change of `fields` shows the details again

@@ -94,7 +94,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         slices.revision.track();
         slices.arrangement.track();
         panel.state.with_untracked(|s| {
-            if s.load.people.people.is_empty() {
+            if s.load.people.is_empty() {
                 String::new()
             } else {
                 panel.words.with_untracked(|w| s.load.people.count_label(w, shown, &s.arrangement.filter))

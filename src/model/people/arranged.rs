@@ -153,7 +153,7 @@ mod tests {
     use crate::model::{Arrangement, Person};
     fn arranged(list: &PeopleList, query: &str, sort: &str, filter: &str) -> Vec<String> {
         let arrangement = Arrangement::parse(Some(sort), Some(filter)).unwrap();
-        list.arranged(query, &arrangement, "en").into_iter().map(|i| list.people[i].id.clone()).collect()
+        list.arranged(query, &arrangement, "en").into_iter().map(|i| list.person(i).id).collect()
     }
 
     fn crm(people: &[(&str, &str, Option<&str>, &str)]) -> PeopleList {

@@ -1,14 +1,17 @@
 //! The loaded list: paging position, each person once (members.rs), and search (search.rs),
 //! filter and order (arranged.rs) over it.
+
 use crate::json::Json;
 
 use super::Person;
 use arranged::Orders;
 use members::{Listed, SharedValues};
+pub(super) use packed::Packed;
 use search::{LazyIndex, SearchIndex};
 
 mod arranged;
 mod members;
+mod packed;
 mod search;
 
 /// Where the next page starts.
@@ -25,7 +28,7 @@ pub enum Cursor {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
     pub people: Vec<Person>,
-    /// Each person as the API returned it (same order), for events about one of them.
+    /// Each person as the API returned it (same order), for the event of a create found again.
     pub raw: Vec<Json>,
     pub next: Cursor,
     pub total: Option<u64>,
@@ -40,7 +43,8 @@ fn next_revision() -> u64 {
 /// Everything loaded so far, in server order, each person once.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PeopleList {
-    pub people: Vec<Person>,
+    /// Packed (packed.rs): `person` unpacks one.
+    people: Vec<Packed>,
     listed: Listed,
     /// Each shared value once.
     shared: SharedValues,
@@ -85,9 +89,44 @@ impl PeopleList {
         let more = (total as usize).min(MOST).saturating_sub(self.people.len());
         self.people.reserve_exact(more);
         self.listed.0.reserve(more);
-        if let Some(index) = self.index.0.get_mut() {
-            index.make_room_for(more);
-        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// The person at `at` (of `len`), unpacked.
+    pub fn person(&self, at: usize) -> Person {
+        self.people[at].person()
+    }
+
+    /// The person listed with `id`, unpacked.
+    pub fn find(&self, id: &str) -> Option<Person> {
+        self.listed.position(id, &self.people).map(|at| self.person(at))
+    }
+
+    /// Where the person with `id` is, among the indices in `shown`.
+    pub fn position_in(&self, shown: &[usize], id: &str) -> Option<usize> {
+        shown.iter().position(|&at| self.people[at].id() == id)
+    }
+
+    /// Everyone's id, in list order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.people.iter().map(Packed::id)
+    }
+
+    /// Everyone, unpacked, in list order.
+    pub fn people(&self) -> impl Iterator<Item = Person> + '_ {
+        self.people.iter().map(Packed::person)
+    }
+
+    /// Everyone's name, in list order.
+    pub fn names(&self) -> Vec<&str> {
+        self.people.iter().map(Packed::name).collect()
     }
 
     pub fn cursor(&self) -> Cursor {
@@ -157,9 +196,9 @@ impl PeopleList {
         let before = self.people.len();
         let listed = &mut self.listed;
         self.people.retain(|p| {
-            let kept = !ids.contains(&p.id);
+            let kept = !ids.iter().any(|id| id == p.id());
             if !kept {
-                listed.take_out(&p.id);
+                listed.take_out(p.id());
             }
             kept
         });
@@ -172,7 +211,7 @@ impl PeopleList {
 
     /// The latest change the loaded list reflects (ISO-8601 strings of one format sort in time order).
     pub fn watermark(&self) -> Option<String> {
-        self.people.iter().filter_map(|p| p.updated.clone()).max()
+        self.people.iter().filter_map(Packed::updated).max().map(str::to_string)
     }
 
     /// Appends someone not listed yet.
@@ -222,8 +261,7 @@ mod tests {
         list.append(page(&["a", "b"], Cursor::Token("c2".into())));
         list.add_created(person("new", "New"));
         list.append(page(&["b", "c", "new"], Cursor::End));
-        let ids: Vec<&str> = list.people.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["new", "a", "b", "c"]);
+        assert_eq!(list.ids().collect::<Vec<_>>(), ["new", "a", "b", "c"]);
         assert!(!list.has_more());
         assert_eq!(list.total, Some(5));
     }
@@ -248,8 +286,7 @@ mod tests {
         ]);
         assert_eq!(added, 1);
         assert_eq!(list.remove(&["b".to_string(), "zz".to_string()]), 1);
-        let names: Vec<&str> = list.people.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Cy", "Ana Silva"]);
+        assert_eq!(list.names(), ["Cy", "Ana Silva"]);
         assert_eq!(list.total, Some(2));
         assert_eq!(list.watermark().as_deref(), Some("2026-03-02T00:00:00.000Z"));
     }

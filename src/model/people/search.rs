@@ -1,9 +1,8 @@
 //! Search over the loaded list: every word of a query in a person's text, case and diacritics
 //! aside, found in one index of everyone's text.
-use crate::model::Person;
 use crate::text::fold;
 
-use super::PeopleList;
+use super::{Packed, PeopleList};
 
 /// The search index, once built; two lists are equal whatever their indexes (it is derived).
 #[derive(Clone, Debug, Default)]
@@ -17,23 +16,36 @@ impl PartialEq for LazyIndex {
 
 /// Everyone's search text end to end, each person's after a NUL (which neither folded text nor a
 /// query word holds): one scan of it per query word finds the people who have that word, instead
-/// of a search per person (100,000 people stay under 50 ms a keystroke).
+/// of a search per person (100,000 people stay under 50 ms a keystroke). Held in pieces of about
+/// `PIECE` bytes, each filled and never grown: one string would be copied whole each time it
+/// outgrew its room, both copies held at once (100,000 people: about 10 MB more of the wasm's
+/// memory, which never shrinks back).
 #[derive(Clone, Debug, Default)]
 pub(super) struct SearchIndex {
-    text: String,
-    /// Where each person's text starts in `text`, in list order.
-    starts: Vec<usize>,
+    pieces: Vec<Piece>,
 }
 
+/// Some people's search text, whole.
+#[derive(Clone, Debug, Default)]
+struct Piece {
+    text: String,
+    /// The list position of its first person.
+    first: usize,
+    /// Where each of its people's text starts in `text`.
+    starts: Vec<u32>,
+}
+
+const PIECE: usize = 1 << 20;
+
 impl SearchIndex {
-    pub(super) fn of(people: &[Person]) -> SearchIndex {
+    pub(super) fn of(people: &[Packed]) -> SearchIndex {
         let mut index = SearchIndex::default();
         index.extend(people);
         index
     }
 
     /// Adds people's text, folded in one call for all of them (one crossing into JS a page).
-    pub(super) fn extend(&mut self, people: &[Person]) {
+    pub(super) fn extend(&mut self, people: &[Packed]) {
         let mut text = String::new();
         for person in people {
             text.push('\0');
@@ -41,32 +53,32 @@ impl SearchIndex {
         }
         let folded = fold(&text);
         drop(text);
-        let at = self.text.len();
-        self.starts.extend(folded.match_indices('\0').map(|(start, _)| at + start + 1));
-        if at == 0 {
-            self.text = folded; // the whole index at once: no second copy
-        } else {
-            self.text.push_str(&folded);
-        }
-    }
-
-    /// Room for `more` people's text, at about the length of those indexed so far.
-    pub(super) fn make_room_for(&mut self, more: usize) {
-        let per_person = self.text.len() / self.starts.len().max(1) + 1;
-        self.text.reserve_exact(more * per_person + more / 8);
-        self.starts.reserve_exact(more);
+        let first = self.pieces.last().map_or(0, |piece| piece.first + piece.starts.len());
+        let piece = match self.pieces.last_mut() {
+            Some(piece) if piece.text.capacity() - piece.text.len() >= folded.len() => piece,
+            _ => {
+                let text = String::with_capacity(PIECE.max(folded.len()));
+                self.pieces.push(Piece { text, first, starts: Vec::new() });
+                self.pieces.last_mut().expect("just pushed")
+            }
+        };
+        let at = piece.text.len();
+        piece.starts.extend(folded.match_indices('\0').map(|(start, _)| (at + start + 1) as u32));
+        piece.text.push_str(&folded);
     }
 
     /// The positions of the people whose text holds `word`, in order.
     pub(super) fn people_with(&self, word: &str) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
-        let mut person = 0;
-        for (at, _) in self.text.match_indices(word) {
-            while person + 1 < self.starts.len() && self.starts[person + 1] <= at {
-                person += 1;
-            }
-            if found.last() != Some(&person) {
-                found.push(person);
+        for piece in &self.pieces {
+            let mut person = 0;
+            for (at, _) in piece.text.match_indices(word) {
+                while person + 1 < piece.starts.len() && piece.starts[person + 1] as usize <= at {
+                    person += 1;
+                }
+                if found.last() != Some(&(piece.first + person)) {
+                    found.push(piece.first + person);
+                }
             }
         }
         found
@@ -131,5 +143,21 @@ mod tests {
         list.refresh_in_place(&[person("1", "Renamed")]);
         assert_eq!(list.search("renamed"), [1]);
         assert_eq!(list.search("ab"), Vec::<usize>::new());
+    }
+    #[test]
+    fn search_finds_people_in_every_piece_of_the_index() {
+        let mut list = PeopleList::default();
+        let long = "x".repeat(200);
+        for page in 0..60 {
+            let people = (0..100).map(|i| person(&format!("{page}-{i}"), &format!("p{page}q{i}z {long}"))).collect();
+            list.append(Page { people, raw: vec![], next: Cursor::Offset(100 * (page + 1)), total: None });
+        }
+        let index = list.index.0.get().expect("grown with the pages");
+        assert!(index.pieces.len() > 1, "more than a piece's worth: {}", index.pieces.len());
+        for (page, i) in [(0, 0), (30, 7), (59, 99)] {
+            assert_eq!(list.search(&format!("p{page}q{i}z")), [page * 100 + i]);
+        }
+        assert_eq!(list.search("p59q").len(), 100, "the last piece's people");
+        assert_eq!(SearchIndex::of(&list.people).people_with("p59q99z"), [5999], "built whole, the same");
     }
 }

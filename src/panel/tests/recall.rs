@@ -13,7 +13,7 @@ fn kept(people: &[&str]) -> Remembered {
 }
 
 fn names(s: &State) -> Vec<&str> {
-    s.load.people.people.iter().map(|p| p.name.as_str()).collect()
+    s.load.people.names()
 }
 
 fn remembers(effects: &[Effect]) -> Option<&Remembered> {
@@ -137,7 +137,7 @@ fn a_kept_list_goes_with_the_connection_the_credential_and_the_user() {
     let gone = PanelError::Forbidden("revoked".into());
     let fx = answer(&mut s, Answer::Page { first: true, result: Err(gone.clone()), now_ms: 0.0 });
     assert!(fx.contains(&forget) && fx.contains(&Effect::EmitError(gone)), "{fx:?}");
-    assert!(s.load.people.people.is_empty(), "nothing of it shows any more");
+    assert!(s.load.people.is_empty(), "nothing of it shows any more");
 
     let mut s = recalling(CacheMode::Device);
     assert!(update(&mut s, Msg::UseCredential(credential("c2"))).contains(&forget), "another credential");
@@ -146,7 +146,7 @@ fn a_kept_list_goes_with_the_connection_the_credential_and_the_user() {
     let mut s = recalling(CacheMode::Device);
     answer(&mut s, Answer::Recalled(Some(kept(&["1"]))));
     assert_eq!(update(&mut s, Msg::TokenOf(user("bo"))), vec![forget, Effect::Connect], "another user");
-    assert!(s.load.people.people.is_empty() && s.load.remembered_at.is_none());
+    assert!(s.load.people.is_empty() && s.load.remembered_at.is_none());
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn load_all_pages_until_the_end_and_stop_stops_it() {
     let after_stop =
         answer(&mut s, Answer::Page { first: false, result: Ok(page(&["5"], Cursor::Offset(5), 6)), now_ms: 0.0 });
     assert!(after_stop.is_empty(), "the page asked for arrives; no more after it");
-    assert_eq!(s.load.people.people.len(), 5);
+    assert_eq!(s.load.people.len(), 5);
 
     update(&mut s, Msg::LoadAll);
     let end = answer(&mut s, Answer::Page { first: false, result: Ok(page(&["6"], Cursor::End, 6)), now_ms: 0.0 });

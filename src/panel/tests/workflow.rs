@@ -4,7 +4,7 @@ use super::*;
 #[test]
 fn a_load_goes_token_then_credential_then_first_page() {
     let s = loaded();
-    assert_eq!(s.load.people.people.len(), 2);
+    assert_eq!(s.load.people.len(), 2);
     assert_eq!(s.scope.as_ref().map(|scope| &scope.user), Some(&user("ana")));
 }
 
@@ -17,7 +17,7 @@ fn the_same_configuration_again_does_not_reload_and_a_new_token_url_resumes_its_
         update(&mut s, Msg::Configured(Ok(other))),
         vec![Effect::ResumeTokens("/other-token".into()), Effect::Connect]
     );
-    assert!(s.load.people.people.is_empty(), "a new load starts empty");
+    assert!(s.load.people.is_empty(), "a new load starts empty");
 }
 
 #[test]
@@ -27,7 +27,7 @@ fn an_answer_of_an_earlier_load_is_ignored() {
     update(&mut s, Msg::Reload);
     let stale = Answer::Page { first: true, result: Ok(page(&["9"], Cursor::End, 1)), now_ms: 0.0 };
     assert!(update(&mut s, Msg::Answer(old, stale)).is_empty());
-    assert!(s.load.people.people.is_empty());
+    assert!(s.load.people.is_empty());
     assert_eq!(s.load.phase, Phase::Loading);
 }
 
@@ -102,14 +102,14 @@ fn paging_asks_once_at_a_time_and_a_failure_keeps_the_list_with_a_retry() {
     assert!(update(&mut s, Msg::LoadMore).is_empty(), "one page at a time");
     answer(&mut s, Answer::Page { first: false, result: Err(PanelError::RateLimited), now_ms: 0.0 });
     assert_eq!(s.load.notice, Some(Notice::Failed { error: PanelError::RateLimited, retry: Action::LoadMore }));
-    assert_eq!(s.load.people.people.len(), 2);
+    assert_eq!(s.load.people.len(), 2);
     assert_eq!(
         update(&mut s, Msg::RetryNotice(Action::LoadMore)),
         vec![Effect::Page { first: false, cursor: Cursor::Offset(2) }]
     );
     assert_eq!(s.load.notice, None);
     answer(&mut s, Answer::Page { first: false, result: Ok(page(&["3", "4", "5"], Cursor::End, 5)), now_ms: 0.0 });
-    assert_eq!(s.load.people.people.len(), 5);
+    assert_eq!(s.load.people.len(), 5);
     assert_eq!(s.focus, Some(Focus::ListFromLoadMore), "the last page: focus off the vanishing Load more");
     assert!(update(&mut s, Msg::LoadMore).is_empty(), "everything is loaded");
 }
@@ -128,7 +128,7 @@ fn refresh_renews_the_token_and_reloads_rollout_but_asks_rally_for_changes() {
     let fx = update(&mut rally, Msg::Refresh);
     assert_eq!(fx, vec![Effect::RenewToken, Effect::Changes { since: "2026-01-01T00:00:00.000Z".into() }]);
     answer(&mut rally, Answer::Changes(Ok((vec![person("1", "Ana Changed"), person("7", "New")], vec!["2".into()]))));
-    let names: Vec<&str> = rally.load.people.people.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = rally.load.people.names();
     assert_eq!(names, ["New", "Ana Changed"]);
     let counts = [("changed", Arg::Number(2.0)), ("removed", Arg::Number(1.0))];
     assert_eq!(rally.load.notice, Some(Notice::Info(Said::new("notice.up-to-date", counts))));
@@ -172,7 +172,7 @@ fn a_create_whose_answer_was_lost_but_is_found_on_the_server_is_added_once() {
     let fx = answer(&mut s, Answer::CreateCheck(Ok(found)));
     assert_eq!(fx, stored_by_ana_in_c1(person("9", "Søren")));
     assert!(s.create.is_none() && !s.saving());
-    assert_eq!(s.load.people.people[0].id, "9");
+    assert_eq!(s.load.people.person(0).id, "9");
     assert_eq!(s.load.people.total, Some(6));
     assert!(!s.form.open && s.form.values.is_empty() && !s.form.sending);
     assert_eq!(s.load.notice, Some(Notice::Info(Said::new("notice.added-confirmed", [("name", Arg::text("Søren"))]))));
@@ -203,7 +203,7 @@ fn a_create_outlives_a_reload_but_not_a_user_switch() {
     update(&mut s, Msg::Reload);
     update(&mut s, Msg::Answer(sent, created(person("9", "Ana"))));
     assert!(!s.saving() && s.form.values.is_empty(), "the form hears of it");
-    assert!(s.load.people.people.is_empty(), "but the new load's list is the CRM's");
+    assert!(s.load.people.is_empty(), "but the new load's list is the CRM's");
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "Ana");
@@ -247,7 +247,7 @@ fn an_edit_is_prefilled_completed_from_the_record_and_saves_only_a_change() {
     assert!(
         matches!(&fx[..], [Effect::ForgetDraft { key }, Effect::Broadcast { change: Change::Edited(..), .. }, Effect::Emit(PanelEvent::PersonUpdated(_))] if key.ends_with(":edit:1"))
     );
-    assert_eq!(s.load.people.people.iter().find(|p| p.id == "1").unwrap().emails, ["new@x.io"]);
+    assert_eq!(s.load.people.find("1").unwrap().emails, ["new@x.io"]);
     assert_eq!(s.form.values.first_name, "half-typed new person", "the create form is back");
     assert!(!s.form.open);
     assert_eq!(s.focus, Some(Focus::Row("1".into())));
@@ -287,7 +287,7 @@ fn an_edit_of_someone_deleted_elsewhere_drops_their_row() {
     update(&mut s, Msg::StartEdit("2".into()));
     answer(&mut s, Answer::Record { id: "2".into(), result: Err(PanelError::NotFound(String::new())) });
     assert!(s.form.edit.is_none());
-    assert_eq!(s.load.people.people.len(), 1);
+    assert_eq!(s.load.people.len(), 1);
     assert_eq!(
         s.load.notice,
         Some(Notice::Info(Said::new("notice.gone-elsewhere", [("name", Arg::text("Person 2"))])))
@@ -305,7 +305,7 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
     let refused = PanelError::Rejected { message: "open deals".into(), fields: vec![] };
     answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(refused.clone()) });
     assert_eq!(s.load.delete, DeleteState::Failed { id: "1".into(), reason: refused });
-    assert_eq!(s.load.people.people.len(), 2);
+    assert_eq!(s.load.people.len(), 2);
     assert_eq!(update(&mut s, Msg::ConfirmDelete), vec![Effect::Delete { id: "1".into() }], "confirming again retries");
     let fx = answer(&mut s, Answer::Deleted { id: "1".into(), result: Err(PanelError::NotFound(String::new())) });
     assert_eq!(
@@ -315,7 +315,7 @@ fn a_delete_is_confirmed_then_sent_once_and_a_failure_keeps_the_person_with_the_
             Effect::Emit(PanelEvent::PersonDeleted("1".into()))
         ]
     );
-    assert_eq!(s.load.people.people.len(), 1);
+    assert_eq!(s.load.people.len(), 1);
     assert_eq!(s.load.selected, None);
     assert_eq!(s.focus, Some(Focus::Element(focus::LIST)));
     assert_eq!(
@@ -349,13 +349,13 @@ fn a_sign_out_drops_everything_of_the_user_and_a_user_switch_reloads_for_the_nex
     update(&mut s, Msg::OpenDetails("1".into()));
     assert_eq!(update(&mut s, Msg::SignedOut), vec![Effect::Disconnect]);
     assert_eq!(s.load.phase, Phase::SignedOut);
-    assert!(s.load.people.people.is_empty() && s.form.values.is_empty() && s.load.selected.is_none());
+    assert!(s.load.people.is_empty() && s.form.values.is_empty() && s.load.selected.is_none());
     assert!(s.scope.is_none() && s.create.is_none());
 
     let mut s = loaded();
     type_into(&mut s, "first_name", "private");
     assert_eq!(update(&mut s, Msg::TokenOf(user("bo"))), vec![forget_lists("ana"), Effect::Connect]);
-    assert!(s.load.people.people.is_empty() && s.form.values.is_empty() && s.scope.is_none());
+    assert!(s.load.people.is_empty() && s.form.values.is_empty() && s.scope.is_none());
     // The next user's token: their draft, their credential lookup.
     let theirs = NewPerson { first_name: "bo's".into(), ..Default::default() };
     let fx = token(&mut s, user("bo"), Some(theirs.clone()), None);
@@ -396,10 +396,10 @@ fn what_another_panel_of_the_user_changed_shows_without_reading_the_list() {
     answer(&mut s, Answer::Remote(Change::Created(Box::new(person("7", "From the other tab")), Json::object())));
     answer(&mut s, Answer::Remote(Change::Edited(Box::new(person("1", "Renamed there")), Json::object())));
     answer(&mut s, Answer::Remote(Change::Edited(Box::new(person("8", "Not loaded here")), Json::object())));
-    let names: Vec<&str> = s.load.people.people.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = s.load.people.names();
     assert_eq!(names, ["From the other tab", "Renamed there", "Person 2"]);
     assert_eq!(answer(&mut s, Answer::Remote(Change::Deleted("2".into()))), vec![]);
-    assert_eq!(s.load.people.people.len(), 2);
+    assert_eq!(s.load.people.len(), 2);
     assert_eq!(s.load.selected, None, "the open details of someone deleted there close");
 }
 
@@ -449,6 +449,6 @@ fn the_users_order_and_filter_are_told_to_the_host_and_the_hosts_are_not_told_ba
 
     // Another user: their people, in the order and filter the host's attributes still say.
     update(&mut s, Msg::TokenOf(user("bo")));
-    assert!(s.load.people.people.is_empty());
+    assert!(s.load.people.is_empty());
     assert_eq!(s.arrangement, hosts);
 }
