@@ -65,47 +65,72 @@ pub(super) struct NameKeys {
 }
 
 impl NameKeys {
-    pub(super) fn of<'a>(names: impl Iterator<Item = &'a str> + Clone, locale: &str) -> NameKeys {
-        // A first walk finds each distinct letter once (a table by code point for the Basic
-        // Multilingual Plane, a list for the rest); the second writes each name's ranks.
-        const TABLE: usize = 0x10000;
-        let (mut table, mut rare, mut letters) = (vec![0u32; TABLE], Vec::<(u32, u32)>::new(), Vec::<u32>::new());
-        let mut length = 0;
-        for c in names.clone().flat_map(str::chars).map(u32::from) {
-            length += 1;
-            let seen = match table.get_mut(c as usize) {
-                Some(slot) => std::mem::replace(slot, 1) == 1,
-                None => {
-                    rare.iter().any(|(r, _)| *r == c) || {
-                        rare.push((c, 0));
-                        false
-                    }
-                }
-            };
-            if !seen {
-                letters.push(c);
-            }
-        }
-        let ranks = crate::text::rank_chars(&letters, locale);
-        for (c, rank) in letters.into_iter().zip(ranks) {
-            match table.get_mut(c as usize) {
-                Some(slot) => *slot = rank,
-                None => rare.iter_mut().filter(|(r, _)| *r == c).for_each(|(_, r)| *r = rank),
-            }
-        }
-        let rank_of = |c: u32| match table.get(c as usize) {
-            Some(rank) => *rank,
-            None => rare.iter().find(|(r, _)| *r == c).map_or(0, |(_, rank)| *rank),
-        };
+    pub(super) fn of<'a>(names: impl Iterator<Item = &'a str>, locale: &str) -> NameKeys {
+        // One walk over the names writes their letters side by side as 16-bit code points (one
+        // outside the Basic Multilingual Plane as a surrogate, which no `char` is, and its code
+        // point in `beyond`), and notes each distinct letter once; a second walk over those turns
+        // each into its rank, in place.
+        const BEYOND: u16 = 0xD800;
+        let (mut seen, mut letters, mut beyond) = (vec![false; 0x10000], Vec::<u32>::new(), Vec::<u32>::new());
         let (room, _) = names.size_hint();
-        let mut keys = NameKeys { ranks: Vec::with_capacity(length), starts: Vec::with_capacity(room + 1) };
+        let mut keys = NameKeys { ranks: Vec::with_capacity(room * 16), starts: Vec::with_capacity(room + 1) };
         keys.starts.push(0);
         for name in names {
-            // Those the language ignores (rank 0) go.
-            let ranks = name.chars().map(|c| rank_of(u32::from(c))).filter(|&rank| rank > 0);
-            keys.ranks.extend(ranks.map(|rank| rank.min(u16::MAX as u32) as u16));
+            for c in name.chars() {
+                let c = u32::from(c);
+                match seen.get_mut(c as usize) {
+                    Some(seen) => {
+                        if !std::mem::replace(seen, true) {
+                            letters.push(c);
+                        }
+                        keys.ranks.push(c as u16);
+                    }
+                    None => {
+                        if !beyond.contains(&c) && !letters.contains(&c) {
+                            letters.push(c);
+                        }
+                        beyond.push(c);
+                        keys.ranks.push(BEYOND);
+                    }
+                }
+            }
             keys.starts.push(keys.ranks.len() as u32);
         }
+        drop(seen);
+        let ranks = crate::text::rank_chars(&letters, locale);
+        // Ranks past what 16 bits hold (more distinct letters than that) count as the last.
+        let clamp = |rank: u32| rank.min(u16::MAX as u32) as u16;
+        let mut table = vec![0u16; 0x10000];
+        let mut far: Vec<(u32, u16)> = Vec::new();
+        for (c, rank) in letters.into_iter().zip(ranks) {
+            match table.get_mut(c as usize) {
+                Some(slot) => *slot = clamp(rank),
+                None => far.push((c, clamp(rank))),
+            }
+        }
+        let mut beyond = beyond.into_iter();
+        let mut rank_of = |unit: u16| match unit {
+            BEYOND => {
+                let c = beyond.next().unwrap_or_default();
+                far.iter().find(|(f, _)| *f == c).map_or(0, |(_, rank)| *rank)
+            }
+            unit => table[unit as usize],
+        };
+        // Each letter becomes its rank, in place; those the language ignores (rank 0) go.
+        let (mut kept, mut from) = (0, 0);
+        for name in 1..keys.starts.len() {
+            let end = keys.starts[name] as usize;
+            for at in from..end {
+                let rank = rank_of(keys.ranks[at]);
+                if rank > 0 {
+                    keys.ranks[kept] = rank;
+                    kept += 1;
+                }
+            }
+            from = end;
+            keys.starts[name] = kept as u32;
+        }
+        keys.ranks.truncate(kept);
         keys
     }
 
