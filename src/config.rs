@@ -257,6 +257,33 @@ mod tests {
     }
 
     #[test]
+    fn the_interface_says_what_the_field_table_does() {
+        let about = |name: &str| crate::interface::ATTRIBUTES.iter().find(|a| a.name == name).unwrap();
+        let names = |fields: &[Field]| fields.iter().map(|f| f.name()).collect::<Vec<_>>();
+        let (rows, details) = (names(Fields::default().of_row()), names(Fields::default().of_details()));
+        let fields = about("fields");
+        assert_eq!(fields.default, format!("\"{}\"", rows.join(",")));
+        let unset = fields.about.split_once("Unset: ").unwrap().1;
+        let (in_rows, in_details) = unset.split_once(" in rows; all but ").unwrap();
+        assert_eq!(in_rows.replace(" and ", ", ").split(", ").collect::<Vec<_>>(), rows);
+        let left_out: Vec<&str> = Field::ALL.iter().map(|f| f.name()).filter(|n| !details.contains(n)).collect();
+        assert_eq!(
+            in_details.split_once(" in details").unwrap().0.replace(" and ", ", ").split(", ").collect::<Vec<_>>(),
+            left_out
+        );
+        for key in crate::model::SortKey::ALL {
+            assert!(about("sort").about.contains(key.name()), "sort's words name {}", key.name());
+        }
+        for facet in crate::model::Facet::ALL {
+            assert!(
+                about("filter").about.contains(&format!("{}:", facet.name())),
+                "filter's words name {}",
+                facet.name()
+            );
+        }
+    }
+
+    #[test]
     fn defaults_follow_the_design() {
         let c = raw(&[("token-url", "/api/rollout-token")]).parse().unwrap();
         assert_eq!((c.provider, c.api_base.as_str(), c.page_size), (ProviderKind::Rollout, DEFAULT_ROLLOUT_API, 50));

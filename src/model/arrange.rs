@@ -2,25 +2,54 @@
 //! attributes write them. Neither CRM documents a sort or a filter for people, so the panel does
 //! both over the loaded list (people.rs), as it does search.
 use super::people::Packed;
-use super::Shared;
+use crate::fields::{Field, Shape, SHOWN};
 
-/// What the list can be ordered by.
+/// What the list can be ordered by: the name, or a field the table says sorts (`Shown::sorts`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
     Name,
-    Created,
-    Updated,
+    By(Field),
 }
 
+/// How many fields the list can be ordered by.
+const SORTING: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < SHOWN.len() {
+        n += SHOWN[i].sorts as usize;
+        i += 1;
+    }
+    n
+};
+
 impl SortKey {
-    pub const ALL: [SortKey; 3] = [SortKey::Name, SortKey::Created, SortKey::Updated];
+    /// The name first, then the fields that sort, in the table's order.
+    pub const ALL: [SortKey; 1 + SORTING] = {
+        let mut all = [SortKey::Name; 1 + SORTING];
+        let (mut n, mut i) = (1, 0);
+        while i < SHOWN.len() {
+            if SHOWN[i].sorts {
+                all[n] = SortKey::By(SHOWN[i].field);
+                n += 1;
+            }
+            i += 1;
+        }
+        all
+    };
 
     /// Its name in the `sort` attribute.
     pub fn name(self) -> &'static str {
         match self {
             SortKey::Name => "name",
-            SortKey::Created => "created",
-            SortKey::Updated => "updated",
+            SortKey::By(field) => field.name(),
+        }
+    }
+
+    /// Whether it orders letters as the panel's language does (a name, a text), rather than as
+    /// written (an ISO-8601 date).
+    pub const fn collated(self) -> bool {
+        match self {
+            SortKey::Name => true,
+            SortKey::By(field) => !matches!(field.spec().shape, Shape::Date),
         }
     }
 
@@ -28,8 +57,7 @@ impl SortKey {
     pub(super) fn of(self, person: &Packed) -> Option<&str> {
         match self {
             SortKey::Name => Some(person.name()),
-            SortKey::Created => person.created(),
-            SortKey::Updated => person.updated(),
+            SortKey::By(field) => person.first_value(field),
         }
         .filter(|v| !v.trim().is_empty())
     }
@@ -43,15 +71,19 @@ pub struct Sort {
 }
 
 impl Sort {
-    /// Every order the user can choose, in the order the panel offers them.
-    pub const CHOICES: [Sort; 6] = [
-        Sort { key: SortKey::Name, descending: false },
-        Sort { key: SortKey::Name, descending: true },
-        Sort { key: SortKey::Created, descending: true },
-        Sort { key: SortKey::Created, descending: false },
-        Sort { key: SortKey::Updated, descending: true },
-        Sort { key: SortKey::Updated, descending: false },
-    ];
+    /// Every order the user can choose, in the order the panel offers them: each key's both ways,
+    /// a text A to Z first, a date newest first.
+    pub const CHOICES: [Sort; 2 * SortKey::ALL.len()] = {
+        let mut choices = [Sort { key: SortKey::Name, descending: false }; 2 * SortKey::ALL.len()];
+        let mut i = 0;
+        while i < SortKey::ALL.len() {
+            let key = SortKey::ALL[i];
+            choices[2 * i] = Sort { key, descending: !key.collated() };
+            choices[2 * i + 1] = Sort { key, descending: key.collated() };
+            i += 1;
+        }
+        choices
+    };
 
     /// `"-updated"` (names case aside); blank: the CRM's order. A wrong name is the error.
     pub fn parse(text: &str) -> Result<Option<Sort>, String> {
@@ -73,38 +105,59 @@ impl Sort {
     }
 }
 
-/// What a filter can narrow by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Facet {
-    Stage,
-    Tag,
-}
+/// A field the list can be narrowed to values of (the table's `Shown::facet`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Facet(Field);
+
+/// How many fields the list can be narrowed by.
+const FACETS: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < SHOWN.len() {
+        n += SHOWN[i].facet.is_some() as usize;
+        i += 1;
+    }
+    n
+};
 
 impl Facet {
-    pub const ALL: [Facet; 2] = [Facet::Stage, Facet::Tag];
+    /// In the table's order.
+    pub const ALL: [Facet; FACETS] = {
+        let mut all = [Facet(Field::Email); FACETS];
+        let (mut n, mut i) = (0, 0);
+        while i < SHOWN.len() {
+            if SHOWN[i].facet.is_some() {
+                all[n] = Facet(SHOWN[i].field);
+                n += 1;
+            }
+            i += 1;
+        }
+        all
+    };
+
+    /// `field`'s facet, if the list can be narrowed by it.
+    pub fn of(field: Field) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|facet| facet.0 == field)
+    }
+
+    pub fn field(self) -> Field {
+        self.0
+    }
 
     /// Its name in the `filter` attribute (`stage:Lead`).
     pub fn name(self) -> &'static str {
-        match self {
-            Facet::Stage => "stage",
-            Facet::Tag => "tag",
-        }
+        self.0.spec().facet.unwrap_or_default()
     }
 
     /// The message id of its label.
     pub fn label(self) -> &'static str {
-        match self {
-            Facet::Stage => "field.stage",
-            Facet::Tag => "field.tags",
-        }
+        self.0.label()
     }
 
-    /// The person's values of this facet.
-    pub(super) fn values(self, person: &Packed) -> &[Shared] {
-        match self {
-            Facet::Stage => person.stage().map(std::slice::from_ref).unwrap_or_default(),
-            Facet::Tag => person.tags(),
-        }
+    /// Whether `person` has `value` of it.
+    pub(super) fn held_by(self, person: &Packed, value: &str) -> bool {
+        let mut held = false;
+        person.each_value(self.0, |have| held |= have == value);
+        held
     }
 }
 
@@ -170,7 +223,7 @@ impl Filter {
     pub(super) fn admits(&self, person: &Packed) -> bool {
         Facet::ALL.into_iter().all(|facet| {
             let mut chosen = self.chosen(facet).peekable();
-            chosen.peek().is_none() || chosen.any(|v| facet.values(person).iter().any(|have| **have == *v))
+            chosen.peek().is_none() || chosen.any(|v| facet.held_by(person, v))
         })
     }
 }
@@ -203,6 +256,10 @@ impl Arrangement {
 mod tests {
     use super::*;
 
+    fn stage() -> Facet {
+        Facet::of(Field::Stage).unwrap()
+    }
+
     fn person(stage: Option<&str>, tags: &[&str]) -> Packed {
         let tags = tags.iter().map(|&t| t.into()).collect();
         Packed::of(crate::model::Person { stage: stage.map(Into::into), tags, ..Default::default() })
@@ -210,7 +267,8 @@ mod tests {
 
     #[test]
     fn a_sort_reads_as_the_attribute_writes_it() {
-        assert_eq!(Sort::parse(" -Updated "), Ok(Some(Sort { key: SortKey::Updated, descending: true })));
+        let updated = SortKey::By(Field::Updated);
+        assert_eq!(Sort::parse(" -Updated "), Ok(Some(Sort { key: updated, descending: true })));
         assert_eq!(Sort::parse("name"), Ok(Some(Sort { key: SortKey::Name, descending: false })));
         assert_eq!(Sort::parse(""), Ok(None));
         assert_eq!(Sort::parse("-birthday"), Err("-birthday".to_string()));
@@ -220,10 +278,23 @@ mod tests {
     }
 
     #[test]
+    fn the_orders_and_facets_offered_follow_from_the_field_table_each_with_its_words() {
+        let offered: Vec<String> = Sort::CHOICES.iter().map(|sort| sort.attribute()).collect();
+        assert_eq!(offered, ["name", "-name", "-created", "created", "-updated", "updated"]);
+        let facets: Vec<&str> = Facet::ALL.iter().map(|facet| facet.name()).collect();
+        assert_eq!(facets, ["stage", "tag"]);
+        let english = &crate::i18n::catalogs()["en"];
+        for id in offered.iter().map(|sort| format!("sort.{sort}")).chain(Facet::ALL.map(|f| f.label().to_string())) {
+            assert!(english.get(&id).is_some(), "no words for {id}");
+        }
+    }
+
+    #[test]
     fn a_filter_reads_as_the_attribute_writes_it_commas_in_values_too() {
         let filter = Filter::parse("stage:Lead, stage:VIP,tag:buyer,stage:Lead").unwrap();
         assert_eq!(filter.attribute(), "stage:Lead,stage:VIP,tag:buyer");
-        let odd = Filter::default().toggled(Facet::Tag, "a,b 100%").toggled(Facet::Stage, "x:y");
+        let tag = Facet::of(Field::Tags).unwrap();
+        let odd = Filter::default().toggled(tag, "a,b 100%").toggled(stage(), "x:y");
         assert_eq!(odd.attribute(), "tag:a%2Cb 100%25,stage:x:y");
         assert_eq!(Filter::parse(&odd.attribute()), Ok(odd));
         assert_eq!(Filter::parse("owner:me"), Err("owner:me".to_string()));
@@ -240,6 +311,6 @@ mod tests {
         let both = Filter::parse("stage:VIP,tag:buyer").unwrap();
         assert!(!both.admits(&lead) && both.admits(&vip_buyer) && !both.admits(&vip));
         assert!(Filter::default().admits(&person(None, &[])));
-        assert_eq!(either.toggled(Facet::Stage, "Lead"), Filter::parse("stage:VIP").unwrap());
+        assert_eq!(either.toggled(stage(), "Lead"), Filter::parse("stage:VIP").unwrap());
     }
 }

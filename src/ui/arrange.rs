@@ -86,7 +86,7 @@ pub fn arrange_bar(panel: Panel, slices: Slices) -> impl IntoView {
 
 /// A group of checkboxes per facet: the values the loaded list has, each with its count, and any
 /// chosen value it lacks (count 0, so that it can be un-chosen).
-fn filter_choices(panel: Panel, slices: Slices, groups: [Vec<(String, usize)>; 2]) -> AnyView {
+fn filter_choices(panel: Panel, slices: Slices, groups: [Vec<(String, usize)>; Facet::ALL.len()]) -> AnyView {
     if groups.iter().all(Vec::is_empty) {
         return view! { <p class="pp-muted">{panel.t("filter.empty")}</p> }.into_any();
     }

@@ -135,14 +135,6 @@ impl Packed {
         self.own(Own::Updated)
     }
 
-    pub(in crate::model) fn stage(&self) -> Option<&Shared> {
-        self.stage.as_ref()
-    }
-
-    pub(in crate::model) fn tags(&self) -> &[Shared] {
-        &self.tags
-    }
-
     /// `Person::each_value`, read from the packed person (a test keeps the two alike).
     pub(in crate::model) fn each_value<'a>(&'a self, field: Field, mut f: impl FnMut(&'a str)) {
         let list = |what| self.own(what).into_iter().flat_map(|v| v.split(BETWEEN));
@@ -159,6 +151,15 @@ impl Packed {
             Field::Updated => self.updated(),
         };
         one.into_iter().for_each(f);
+    }
+
+    /// `field`'s first value (an order's key).
+    pub(in crate::model) fn first_value(&self, field: Field) -> Option<&str> {
+        let mut first = None;
+        self.each_value(field, |value| {
+            first.get_or_insert(value);
+        });
+        first
     }
 
     /// Appends the text search looks in, as the CRM has it (the list's index folds it): the name
