@@ -277,6 +277,8 @@ mod tests {
         }
     }
 
+    // The catalogs are read from disk, natively only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_orders_and_facets_offered_follow_from_the_field_table_each_with_its_words() {
         let offered: Vec<String> = Sort::CHOICES.iter().map(|sort| sort.attribute()).collect();
