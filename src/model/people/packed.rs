@@ -137,6 +137,11 @@ impl Packed {
 
     /// `Person::each_value`, read from the packed person (a test keeps the two alike).
     pub(in crate::model) fn each_value<'a>(&'a self, field: Field, mut f: impl FnMut(&'a str)) {
+        self.walk_values(field, &mut f)
+    }
+
+    /// `each_value`'s walk, made once for every caller (not once per closure).
+    fn walk_values<'a>(&'a self, field: Field, f: &mut dyn FnMut(&'a str)) {
         let list = |what| self.own(what).into_iter().flat_map(|v| v.split(BETWEEN));
         let one = match field {
             Field::Email => return list(Own::Emails).for_each(f),
