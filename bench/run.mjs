@@ -137,7 +137,8 @@ async function traceFirstVisit(panelPage, base, phone) {
   const opened = await openPage(`${panelPage}?user=bench`, base, phone, undefined, (tab) => browser.startTracing(tab, { categories: TRACE_CATEGORIES }));
   const trace = JSON.parse((await browser.stopTracing()).toString());
   await opened.context.close();
-  if (process.env.PP_TRACE_OUT) (await import("node:fs")).writeFileSync(`${process.env.PP_TRACE_OUT}-${phone ? "phone" : "fast"}-${Date.now()}.json`, JSON.stringify(trace));
+  // PP_TRACE_OUT=dir/prefix keeps each trace, for a trace viewer (Perfetto, chrome://tracing).
+  if (process.env.PP_TRACE_OUT) writeFileSync(`${process.env.PP_TRACE_OUT}-${phone ? "phone" : "fast"}-${Date.now()}.json`, JSON.stringify(trace));
   const events = trace.traceEvents;
   const mark = events.find((e) => e.name === "first-row" && e.ph !== "M");
   if (!mark) return null;
