@@ -86,9 +86,6 @@ impl NameKeys {
                         keys.ranks.push(c as u16);
                     }
                     None => {
-                        if !beyond.contains(&c) && !letters.contains(&c) {
-                            letters.push(c);
-                        }
                         beyond.push(c);
                         keys.ranks.push(BEYOND);
                     }
@@ -97,22 +94,28 @@ impl NameKeys {
             keys.starts.push(keys.ranks.len() as u32);
         }
         drop(seen);
+        // The distinct letters beyond the plane, sorted (looked up by halving below): as many
+        // names as there are cost no more than a sort of them.
+        let mut far_letters = beyond.clone();
+        far_letters.sort_unstable();
+        far_letters.dedup();
+        letters.extend_from_slice(&far_letters);
         let ranks = crate::text::rank_chars(&letters, locale);
         // Ranks past what 16 bits hold (more distinct letters than that) count as the last.
         let clamp = |rank: u32| rank.min(u16::MAX as u32) as u16;
         let mut table = vec![0u16; 0x10000];
-        let mut far: Vec<(u32, u16)> = Vec::new();
+        let mut far_ranks = vec![0u16; far_letters.len()];
         for (c, rank) in letters.into_iter().zip(ranks) {
             match table.get_mut(c as usize) {
                 Some(slot) => *slot = clamp(rank),
-                None => far.push((c, clamp(rank))),
+                None => far_ranks[far_letters.binary_search(&c).unwrap_or_default()] = clamp(rank),
             }
         }
         let mut beyond = beyond.into_iter();
         let mut rank_of = |unit: u16| match unit {
             BEYOND => {
                 let c = beyond.next().unwrap_or_default();
-                far.iter().find(|(f, _)| *f == c).map_or(0, |(_, rank)| *rank)
+                far_letters.binary_search(&c).map_or(0, |at| far_ranks[at])
             }
             unit => table[unit as usize],
         };

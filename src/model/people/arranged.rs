@@ -211,9 +211,19 @@ mod tests {
         ]);
         assert_eq!(arranged(&long, "", "name", ""), ["2", "4", "1", "3"], "past the first eight letters");
         assert_eq!(arranged(&long, "", "-name", ""), ["1", "3", "2", "4"]);
-        let beyond =
-            crm(&[("1", "\u{20001}b", None, ""), ("2", "\u{20000}a", None, ""), ("3", "a\u{20000}", None, "")]);
-        assert_eq!(arranged(&beyond, "", "name", ""), ["3", "2", "1"], "letters past the Basic Multilingual Plane");
+        // Natively, letters rank by code point: a, b, then U+20000, U+20001.
+        let beyond = crm(&[
+            ("1", "\u{20001}b", None, ""),
+            ("2", "\u{20000}a", None, ""),
+            ("3", "a\u{20000}", None, ""),
+            ("4", "\u{20001}\u{20000}", None, ""),
+            ("5", "\u{20000}\u{20001}", None, ""),
+        ]);
+        assert_eq!(
+            arranged(&beyond, "", "name", ""),
+            ["3", "2", "5", "1", "4"],
+            "letters past the Basic Multilingual Plane"
+        );
         assert_eq!(packed(std::iter::empty(), 16), (0, 0), "a name of letters the language ignores");
         assert_eq!(packed([1, 2, 3, 4, 5].into_iter(), 16), (0x0001_0002_0003_0004, 0x0005_0000_0000_0000));
         assert!(packed("2026-01-02".bytes().map(u64::from), 8) < packed("2026-01-10".bytes().map(u64::from), 8));

@@ -59,11 +59,17 @@ impl Packed {
         );
         let (mut ends, mut present) = ([0u32; OWN], 0u8);
         let mut own = |what: Own, values: &[String], text: &mut String| {
+            // Only a list's values need `BETWEEN` kept out of them: one text (an id above all) is
+            // held exactly as the CRM sent it.
+            let list = matches!(what, Own::Emails | Own::Phones);
             for (at, value) in values.iter().enumerate() {
                 if at > 0 {
                     text.push(BETWEEN);
                 }
-                text.extend(value.chars().map(|c| if c == BETWEEN { ' ' } else { c }));
+                match list && value.contains(BETWEEN) {
+                    true => text.push_str(&value.replace(BETWEEN, " ")),
+                    false => text.push_str(value),
+                }
             }
             if !values.is_empty() {
                 present |= 1 << what as u8;
@@ -222,6 +228,14 @@ mod tests {
         for nobody in [Person::default(), Person { id: "1".into(), ..Person::default() }] {
             assert_eq!(Packed::of(nobody.clone()).person(), nobody);
         }
+    }
+
+    #[test]
+    fn a_packed_person_keeps_a_nul_in_an_id_or_a_name_as_it_came() {
+        let odd = Person { id: "a\0b".into(), name: "A\0B".into(), first_name: Some("\0".into()), ..Person::default() };
+        let packed = Packed::of(odd.clone());
+        assert_eq!((packed.id(), packed.name()), ("a\0b", "A\0B"));
+        assert_eq!(packed.person(), odd);
     }
 
     #[test]
