@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import zlib, { brotliCompressSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { FIRST_ROW } from "./site/signals.js";
+import { FIRST_ROW } from "./site/measure.js";
 
 const BASE = process.env.PP_BENCH_URL;
 // The same site behind 40 ms per answer (the dev-server's --latency-ms): a real network's waterfall.
