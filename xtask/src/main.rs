@@ -30,7 +30,8 @@ const USAGE: &str = "usage: cargo xtask <command>
           `dist --profile` also prints the wasm's bytes by crate and its 20 largest functions
   bench   measure bundle size, time to first row, large lists and requests; writes target/bench.json
   setup   only install what is missing
-  profile [file.wasm]  the size profile of a wasm (default: the last dist's optimized copy)";
+  profile [file.wasm]  the size profile of a wasm (default: the last dist's optimized copy);
+          `profile --lazy trace.json` what a trace (the bench's PP_TRACE_OUT) shows compiled lazily before the first row";
 
 fn main() -> ExitCode {
     procs::stop_children_on_ctrl_c();
@@ -53,11 +54,21 @@ fn main() -> ExitCode {
         "bench" => tools::ensure(tools::Need::Bench).and_then(|_| bench::run()),
         "setup" => tools::ensure(tools::Need::All),
         "profile" => {
-            let path = std::env::args().nth(2).map(PathBuf::from).unwrap_or_else(dist::named_copy);
-            std::fs::read(&path)
-                .map_err(|e| format!("{}: {e}", path.display()))
-                .and_then(|b| profile::profile(&b))
-                .map(|p| profile::print(&p, std::env::var("PP_TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(40)))
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            let lazy = args.iter().position(|a| a == "--lazy").map(|at| args.get(at + 1).cloned());
+            let wasm = args.iter().find(|a| a.ends_with(".wasm")).map(PathBuf::from).unwrap_or_else(dist::named_copy);
+            let top = std::env::var("PP_TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(40);
+            let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+            read(&wasm).and_then(|b| profile::profile(&b)).and_then(|p| match lazy {
+                None => {
+                    profile::print(&p, top);
+                    Ok(())
+                }
+                Some(None) => Err("--lazy needs a trace (bench with PP_TRACE_OUT)".into()),
+                Some(Some(trace)) => read(Path::new(&trace))
+                    .and_then(|t| serde_json::from_slice(&t).map_err(|e| format!("{trace}: {e}")))
+                    .and_then(|t| profile::print_lazy(&p, &t, top)),
+            })
         }
         _ => {
             eprintln!("{USAGE}");

@@ -15,6 +15,8 @@ pub struct Profile {
     pub by_crate: Vec<(String, usize)>,
     /// (function, bytes), largest first.
     pub functions: Vec<(String, usize)>,
+    /// Each function's name and bytes by its index (imports first, as a trace numbers them).
+    pub by_index: HashMap<usize, (String, usize)>,
 }
 
 /// How many functions the module imports (they come first in the function index space).
@@ -83,21 +85,23 @@ pub fn profile(wasm: &[u8]) -> Result<Profile> {
             _ => {}
         }
     }
-    let mut functions: Vec<(String, usize)> = bodies
+    let by_index: HashMap<usize, (String, usize)> = bodies
         .iter()
         .enumerate()
         .map(|(i, &size)| {
-            (names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n)), size)
+            let name = names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n));
+            (imports + i, (name, size))
         })
         .collect();
-    functions.sort_by_key(|f| std::cmp::Reverse(f.1));
+    let mut functions: Vec<(String, usize)> = by_index.values().cloned().collect();
+    functions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut crates: HashMap<String, usize> = HashMap::new();
     for (name, size) in &functions {
         *crates.entry(crate_of(name)).or_default() += size;
     }
     let mut by_crate: Vec<(String, usize)> = crates.into_iter().collect();
     by_crate.sort_by_key(|c| std::cmp::Reverse(c.1));
-    Ok(Profile { total: wasm.len(), code: bodies.iter().sum(), data, by_crate, functions })
+    Ok(Profile { total: wasm.len(), code: bodies.iter().sum(), data, by_crate, functions, by_index })
 }
 
 /// A demangled name without its hash (`::h0123…`) or crate disambiguators (`core[1a2b…]`).
@@ -163,6 +167,53 @@ pub fn print(p: &Profile, top: usize) {
         };
         println!("    {:>9}  {shown}", kb(*size));
     }
+}
+
+/// What a Chromium trace of a load (the bench's `PP_TRACE_OUT`) shows V8 compiling lazily on the
+/// main thread before the page's `first-row` mark: how many functions and bytes, by crate and by
+/// the module of `people_panel` they belong to, and the largest. The trace must be of this wasm.
+pub fn print_lazy(p: &Profile, trace: &serde_json::Value, top: usize) -> Result<()> {
+    let events = trace["traceEvents"].as_array().ok_or("no traceEvents in the trace")?;
+    let mark = events
+        .iter()
+        .find(|e| e["name"] == "first-row" && e["ph"] != "M")
+        .and_then(|e| e["ts"].as_f64())
+        .ok_or("no first-row mark in the trace")?;
+    let mut compiled: Vec<(&String, usize)> = events
+        .iter()
+        .filter(|e| e["name"] == "wasm.CompileLazy" && e["ts"].as_f64().is_some_and(|ts| ts < mark))
+        .filter_map(|e| p.by_index.get(&(e["args"]["func_index"].as_u64()? as usize)))
+        .map(|(name, size)| (name, *size))
+        .collect();
+    compiled.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
+    let total: usize = compiled.iter().map(|f| f.1).sum();
+    println!("compiled lazily before the first row: {} functions, {} of code", compiled.len(), kb(total));
+    let mut groups: HashMap<String, (usize, usize)> = HashMap::new();
+    for (name, size) in &compiled {
+        let krate = crate_of(name);
+        // people_panel's own code by module (`people_panel::ui::list`), others by crate.
+        let group = match krate.as_str() {
+            "people_panel" => {
+                name.split("::").take(3).map(|p| p.trim_start_matches(['<', '&'])).collect::<Vec<_>>().join("::")
+            }
+            _ => krate,
+        };
+        let entry = groups.entry(group).or_default();
+        entry.0 += 1;
+        entry.1 += size;
+    }
+    let mut groups: Vec<(String, (usize, usize))> = groups.into_iter().collect();
+    groups.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0)));
+    println!("  by crate (people_panel by module): functions, code");
+    for (group, (count, size)) in groups.iter().take(top) {
+        println!("    {:>5}  {:>9}  {group}", count, kb(*size));
+    }
+    println!("  the {top} largest:");
+    for (name, size) in compiled.iter().take(top) {
+        println!("    {:>9}  {}", kb(*size), name.chars().take(110).collect::<String>());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
