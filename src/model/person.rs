@@ -5,7 +5,7 @@ use crate::i18n::Words;
 use crate::json::Json;
 
 /// A value many people share (a company, a job title, a city, a stage, a tag, a source): the list holds each once
-/// (`PeopleList::admit`), so that 100,000 people do not hold 100,000 copies of "Lead".
+/// (`SharedValues::admit`), so that 100,000 people do not hold 100,000 copies of "Lead".
 pub type Shared = std::sync::Arc<str>;
 
 /// A person as the panel shows it, whichever CRM it came from.
@@ -39,6 +39,28 @@ impl Person {
 
     pub fn primary_phone(&self) -> Option<&str> {
         self.phones.first().map(String::as_str)
+    }
+
+    /// Each value of a kind many people share, for the list to hold one copy of it. The person is
+    /// taken apart whole, so a field added to `Person` does not build until it is placed here.
+    pub fn shared_mut(&mut self) -> impl Iterator<Item = &mut Shared> {
+        let Person {
+            id: _,
+            name: _,
+            first_name: _,
+            last_name: _,
+            emails: _,
+            phones: _,
+            company,
+            job_title,
+            city,
+            stage,
+            tags,
+            source,
+            created: _,
+            updated: _,
+        } = self;
+        [company, job_title, city, stage, source].into_iter().flatten().chain(tags.iter_mut())
     }
 
     /// A shown field's values as the person holds them: none, one, or (a `Primary` or `List`

@@ -58,14 +58,7 @@ impl PartialEq for SharedValues {
 impl SharedValues {
     /// `person` as the list keeps them: packed, with the list's copy of each shared value.
     pub(super) fn admit(&mut self, mut person: Person) -> Packed {
-        for value in
-            [&mut person.company, &mut person.city, &mut person.stage, &mut person.source].into_iter().flatten()
-        {
-            self.share(value);
-        }
-        for tag in &mut person.tags {
-            self.share(tag);
-        }
+        person.shared_mut().for_each(|value| self.share(value));
         Packed::of(person)
     }
 
@@ -91,16 +84,22 @@ mod tests {
             emails.push("ana@example.com".to_string());
             let mut tags = Vec::with_capacity(4);
             tags.push(Shared::from("vip"));
-            Person { emails, tags, stage: Some("Lead".into()), ..person(id, "Ana") }
+            let shared = |value: &str| Some(Shared::from(value));
+            let (company, job_title, city, stage, source) =
+                (shared("Acme"), shared("Agent"), shared("Lisboa"), shared("Lead"), shared("Zillow"));
+            Person { emails, tags, company, job_title, city, stage, source, ..person(id, "Ana") }
         };
         let mut list = PeopleList::default();
         list.append(Page { people: vec![roomy("1")], raw: vec![], next: Cursor::End, total: None });
         list.merge_changed(vec![roomy("2"), roomy("1")]);
         list.add_created(roomy("3"));
         assert_eq!(list.len(), 3);
-        let (one, two) = (list.person(0), list.person(2));
-        assert!(Shared::ptr_eq(one.stage.as_ref().unwrap(), two.stage.as_ref().unwrap()), "one \"Lead\" for all");
-        assert!(Shared::ptr_eq(&one.tags[0], &two.tags[0]));
+        let (mut one, mut two) = (list.person(0), list.person(2));
+        let (one, two): (Vec<&mut Shared>, Vec<&mut Shared>) = (one.shared_mut().collect(), two.shared_mut().collect());
+        assert_eq!(one.len(), 6, "company, job title, city, stage, source, a tag");
+        for (one, two) in one.iter().zip(&two) {
+            assert!(Shared::ptr_eq(one, two), "one {one:?} for all");
+        }
     }
     #[test]
     fn an_id_whose_hash_another_shares_is_still_listed_changed_and_removed_alone() {
