@@ -143,10 +143,11 @@ impl PeopleList {
 
     /// Appends a page, skipping anyone already shown (a person created here, or a page that shifted).
     pub fn append(&mut self, page: Page) {
-        // The search index grows with the pages (built from the first one), so that the first
-        // search after loading everyone need not build it whole.
+        // The search index grows with the pages, so that the first search after loading everyone
+        // need not build it whole; from the second page on: the first row waits for no index (a
+        // search before then builds it for one page).
         let from = self.people.len();
-        let index = if from == 0 { Some(SearchIndex::default()) } else { self.index.0.take() };
+        let index = (from > 0).then(|| self.index.0.take().unwrap_or_else(|| SearchIndex::of(&self.people)));
         self.changed();
         for person in page.people {
             self.push_new(person);
