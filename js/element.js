@@ -56,6 +56,20 @@ export function keptPainted() {
   return Promise.all(answers).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }
 
+// How long the wasm's start waits at most for the panels' tokens (`tokensRead`).
+const TOKEN_WAIT_MS = 50;
+
+/** Resolves once the early token request of every waiting panel has answered and what the first
+ *  row needs next has been asked for (js/early.js), or after TOKEN_WAIT_MS. The wasm's start is
+ *  one long task (about 180 ms at 4× CPU) in which no answer is read: a token answer that came just
+ *  as it began would send the credentials request only after it. A slower token does not hold the
+ *  start longer (the wasm mounts meanwhile). */
+export function tokensRead() {
+  const answers = [...waiting].map((e) => earlyTokenText(e.getAttribute("token-url"))).filter(Boolean);
+  if (!answers.length) return Promise.resolve();
+  return Promise.race([Promise.all(answers), new Promise((resolve) => setTimeout(resolve, TOKEN_WAIT_MS))]);
+}
+
 /** Called by Rust once the wasm has started: carries out the sign-outs asked for meanwhile, then
  *  connects every element waiting for it. */
 export function attach(connect, signOut) {

@@ -15,13 +15,14 @@ export { define, initSync } from "./main.js";
 // The element's class, for a host that registers it under its own tag as well (js/element.js, as
 // wasm-bindgen placed it: `cargo xtask dist` writes the crate's snippet folder into this path).
 export { PeoplePanelElement } from "./snippets/people-panel/js/element.js";
-import { keptPainted } from "./snippets/people-panel/js/element.js";
+import { keptPainted, tokensRead } from "./snippets/people-panel/js/element.js";
 
 /** Starts the panel's Rust half; `options` as wasm-bindgen's init takes them (rarely needed). */
 export default async function init(options) {
   if (options !== undefined) return initGlue(options);
   const module = await compiling;
   await keptPainted(); // a returning user's kept rows first (js/kept.js)
+  await tokensRead(); // the first row's next requests sent before the start's long task
   // A server without the application/wasm type defeats streaming: the glue then fetches it itself.
   return initGlue(module ? { module_or_path: module } : undefined);
 }
