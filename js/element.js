@@ -46,12 +46,15 @@ export function openChannel(scope, onChange) {
   return { post: (change) => channel.postMessage({ scope, change }), close: () => channel.close() };
 }
 
+/** The early token answers (their text) still to be taken of `elements`. */
+const earlyTokenTexts = (elements) => elements.map((e) => earlyTokenText(e.getAttribute("token-url"))).filter(Boolean);
+
 /** Resolves once every panel that may show a kept list (`cache`) has had it painted by JS: its
  *  token has answered and a frame has been drawn. The bundle's `init()` waits for it before it
  *  starts the wasm, whose start would otherwise hold those rows back on a slow device (the Rust
  *  view needs that token anyway). */
 export function keptPainted() {
-  const answers = [...waiting].filter((e) => e._mayPaintKept()).map((e) => earlyTokenText(e.getAttribute("token-url")));
+  const answers = earlyTokenTexts([...waiting].filter((e) => e._mayPaintKept()));
   if (!answers.length) return Promise.resolve();
   return Promise.all(answers).then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }
@@ -65,7 +68,7 @@ const TOKEN_WAIT_MS = 50;
  *  as it began would send the credentials request only after it. A slower token does not hold the
  *  start longer (the wasm mounts meanwhile). */
 export function tokensRead() {
-  const answers = [...waiting].map((e) => earlyTokenText(e.getAttribute("token-url"))).filter(Boolean);
+  const answers = earlyTokenTexts([...waiting]);
   if (!answers.length) return Promise.resolve();
   return Promise.race([Promise.all(answers), new Promise((resolve) => setTimeout(resolve, TOKEN_WAIT_MS))]);
 }

@@ -99,18 +99,17 @@ impl NameKeys {
         let mut far_letters = beyond.clone();
         far_letters.sort_unstable();
         far_letters.dedup();
+        let in_plane = letters.len();
         letters.extend_from_slice(&far_letters);
         let ranks = crate::text::rank_chars(&letters, locale);
         // Ranks past what 16 bits hold (more distinct letters than that) count as the last.
-        let clamp = |rank: u32| rank.min(u16::MAX as u32) as u16;
+        let clamp = |rank: &u32| (*rank).min(u16::MAX as u32) as u16;
         let mut table = vec![0u16; 0x10000];
-        let mut far_ranks = vec![0u16; far_letters.len()];
-        for (c, rank) in letters.into_iter().zip(ranks) {
-            match table.get_mut(c as usize) {
-                Some(slot) => *slot = clamp(rank),
-                None => far_ranks[far_letters.binary_search(&c).unwrap_or_default()] = clamp(rank),
-            }
+        for (&c, rank) in letters[..in_plane].iter().zip(&ranks) {
+            table[c as usize] = clamp(rank);
         }
+        // The letters beyond, ranked in `far_letters`' order (they follow those of the plane).
+        let far_ranks: Vec<u16> = ranks.get(in_plane..).unwrap_or_default().iter().map(clamp).collect();
         let mut beyond = beyond.into_iter();
         let mut rank_of = |unit: u16| match unit {
             BEYOND => {

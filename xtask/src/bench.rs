@@ -17,7 +17,7 @@ pub fn run() -> Result {
     let bundle = serde_json::json!({
         "files": sizes.iter().map(|f| serde_json::json!({ "name": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli })).collect::<Vec<_>>(),
         "wasmByCrate": profile.by_crate.iter().map(|(k, n)| serde_json::json!({ "crate": k, "bytes": n })).collect::<Vec<_>>(),
-        "largestFunctions": profile.functions.iter().take(20).map(|(f, n)| serde_json::json!({ "function": f, "bytes": n })).collect::<Vec<_>>(),
+        "largestFunctions": profile.functions.iter().take(20).map(|f| serde_json::json!({ "function": f.name, "bytes": f.bytes })).collect::<Vec<_>>(),
     });
     let bundle_path = root.join("target/bench-bundle.json");
     std::fs::write(&bundle_path, bundle.to_string()).map_err(|e| e.to_string())?;

@@ -13,10 +13,16 @@ pub struct Profile {
     pub data: usize,
     /// (crate, bytes of code), largest first.
     pub by_crate: Vec<(String, usize)>,
-    /// (function, bytes), largest first.
-    pub functions: Vec<(String, usize)>,
-    /// Each function's name and bytes by its index (imports first, as a trace numbers them).
-    pub by_index: HashMap<usize, (String, usize)>,
+    /// Every function, largest first.
+    pub functions: Vec<Function>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Function {
+    /// In the module's function index space (imports first), as a trace numbers them.
+    pub index: usize,
+    pub name: String,
+    pub bytes: usize,
 }
 
 /// How many functions the module imports (they come first in the function index space).
@@ -85,23 +91,23 @@ pub fn profile(wasm: &[u8]) -> Result<Profile> {
             _ => {}
         }
     }
-    let by_index: HashMap<usize, (String, usize)> = bodies
+    let mut functions: Vec<Function> = bodies
         .iter()
         .enumerate()
-        .map(|(i, &size)| {
-            let name = names.get(&(imports + i)).map_or_else(|| format!("function[{}]", imports + i), |n| readable(n));
-            (imports + i, (name, size))
+        .map(|(i, &bytes)| {
+            let index = imports + i;
+            let name = names.get(&index).map_or_else(|| format!("function[{index}]"), |n| readable(n));
+            Function { index, name, bytes }
         })
         .collect();
-    let mut functions: Vec<(String, usize)> = by_index.values().cloned().collect();
-    functions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    functions.sort_by_key(|f| std::cmp::Reverse(f.bytes));
     let mut crates: HashMap<String, usize> = HashMap::new();
-    for (name, size) in &functions {
-        *crates.entry(crate_of(name)).or_default() += size;
+    for f in &functions {
+        *crates.entry(crate_of(&f.name)).or_default() += f.bytes;
     }
     let mut by_crate: Vec<(String, usize)> = crates.into_iter().collect();
     by_crate.sort_by_key(|c| std::cmp::Reverse(c.1));
-    Ok(Profile { total: wasm.len(), code: bodies.iter().sum(), data, by_crate, functions, by_index })
+    Ok(Profile { total: wasm.len(), code: bodies.iter().sum(), data, by_crate, functions })
 }
 
 /// A demangled name without its hash (`::h0123…`) or crate disambiguators (`core[1a2b…]`).
@@ -159,13 +165,13 @@ pub fn print(p: &Profile, top: usize) {
         println!("    {:<28} {:>9}", krate, kb(*size));
     }
     println!("  {top} largest functions:");
-    for (name, size) in p.functions.iter().take(top) {
-        let shown: String = if name.chars().count() > 110 {
-            name.chars().take(107).chain("...".chars()).collect()
+    for f in p.functions.iter().take(top) {
+        let shown: String = if f.name.chars().count() > 110 {
+            f.name.chars().take(107).chain("...".chars()).collect()
         } else {
-            name.clone()
+            f.name.clone()
         };
-        println!("    {:>9}  {shown}", kb(*size));
+        println!("    {:>9}  {shown}", kb(f.bytes));
     }
 }
 
@@ -179,13 +185,14 @@ pub fn print_lazy(p: &Profile, trace: &serde_json::Value, top: usize) -> Result<
         .find(|e| e["name"] == "first-row" && e["ph"] != "M")
         .and_then(|e| e["ts"].as_f64())
         .ok_or("no first-row mark in the trace")?;
+    let by_index: HashMap<usize, &Function> = p.functions.iter().map(|f| (f.index, f)).collect();
     let mut compiled: Vec<(&String, usize)> = events
         .iter()
         .filter(|e| e["name"] == "wasm.CompileLazy" && e["ts"].as_f64().is_some_and(|ts| ts < mark))
-        .filter_map(|e| p.by_index.get(&(e["args"]["func_index"].as_u64()? as usize)))
-        .map(|(name, size)| (name, *size))
+        .filter_map(|e| by_index.get(&(e["args"]["func_index"].as_u64()? as usize)))
+        .map(|f| (&f.name, f.bytes))
         .collect();
-    compiled.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    compiled.sort_by_key(|f| std::cmp::Reverse(f.1));
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
     let total: usize = compiled.iter().map(|f| f.1).sum();
     println!("compiled lazily before the first row: {} functions, {} of code", compiled.len(), kb(total));
@@ -250,7 +257,7 @@ mod tests {
         m.push(names.len() as u8);
         m.extend(names);
         let p = profile(&m).unwrap();
-        assert_eq!(p.functions, [("a:b".to_string(), 3)]);
+        assert_eq!(p.functions, [Function { index: 1, name: "a:b".to_string(), bytes: 3 }]);
         assert_eq!(p.by_crate, [("a".to_string(), 3)]);
     }
 }

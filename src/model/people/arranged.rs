@@ -161,6 +161,12 @@ mod tests {
         list.arranged(query, &arrangement, "en").into_iter().map(|i| list.person(i).id).collect()
     }
 
+    /// People of these names only, numbered from "1" in the CRM's order.
+    fn named(names: &[&str]) -> PeopleList {
+        let ids: Vec<String> = (1..=names.len()).map(|n| n.to_string()).collect();
+        crm(&ids.iter().zip(names).map(|(id, &name)| (id.as_str(), name, None, "")).collect::<Vec<_>>())
+    }
+
     fn crm(people: &[(&str, &str, Option<&str>, &str)]) -> PeopleList {
         let person = |&(id, name, stage, tags): &(&str, &str, Option<&str>, &str)| Person {
             id: id.into(),
@@ -191,34 +197,17 @@ mod tests {
     }
     #[test]
     fn names_order_case_aside_either_way_with_the_nameless_last_and_ties_in_the_crms_order() {
-        let list = crm(&[
-            ("1", "bo", None, ""),
-            ("2", "", None, ""),
-            ("3", "Ana", None, ""),
-            ("4", "Bo", None, ""),
-            ("5", "ana", None, ""),
-        ]);
+        let list = named(&["bo", "", "Ana", "Bo", "ana"]);
         assert_eq!(arranged(&list, "", "name", ""), ["3", "5", "1", "4", "2"]);
         assert_eq!(arranged(&list, "", "-name", ""), ["1", "4", "3", "5", "2"]);
         assert_eq!(arranged(&list, "", "", ""), ["1", "2", "3", "4", "5"], "the CRM's order");
         assert_eq!(arranged(&list, "", "-created", ""), ["5", "3", "2", "1", "4"], "no date: last");
         assert_eq!(arranged(&list, "", "created", ""), ["1", "2", "3", "5", "4"]);
-        let long = crm(&[
-            ("1", "Bartholomew Zed", None, ""),
-            ("2", "Bartholomew Abe", None, ""),
-            ("3", "Bartholomew Zed", None, ""),
-            ("4", "Bartholomew Abe", None, ""),
-        ]);
+        let long = named(&["Bartholomew Zed", "Bartholomew Abe", "Bartholomew Zed", "Bartholomew Abe"]);
         assert_eq!(arranged(&long, "", "name", ""), ["2", "4", "1", "3"], "past the first eight letters");
         assert_eq!(arranged(&long, "", "-name", ""), ["1", "3", "2", "4"]);
         // Natively, letters rank by code point: a, b, then U+20000, U+20001.
-        let beyond = crm(&[
-            ("1", "\u{20001}b", None, ""),
-            ("2", "\u{20000}a", None, ""),
-            ("3", "a\u{20000}", None, ""),
-            ("4", "\u{20001}\u{20000}", None, ""),
-            ("5", "\u{20000}\u{20001}", None, ""),
-        ]);
+        let beyond = named(&["\u{20001}b", "\u{20000}a", "a\u{20000}", "\u{20001}\u{20000}", "\u{20000}\u{20001}"]);
         assert_eq!(
             arranged(&beyond, "", "name", ""),
             ["3", "2", "5", "1", "4"],

@@ -66,9 +66,10 @@ impl Packed {
                 if at > 0 {
                     text.push(BETWEEN);
                 }
-                match list && value.contains(BETWEEN) {
-                    true => text.push_str(&value.replace(BETWEEN, " ")),
-                    false => text.push_str(value),
+                if list && value.contains(BETWEEN) {
+                    text.push_str(&value.replace(BETWEEN, " "));
+                } else {
+                    text.push_str(value);
                 }
             }
             if !values.is_empty() {
